@@ -1,0 +1,71 @@
+"""Composition root of the desktop app: data folder, workspace, QApplication, main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from planner import APP_NAME, __version__
+from planner.gui.context import AppContext
+from planner.gui.main_window import MainWindow
+from planner.gui.resources import icon
+from planner.services.sample import has_sample, seed_on_first_run, seed_sample
+from planner.services.workspace import Workspace, resolve_data_dir
+from planner.storage.errors import StorageError
+
+SETTINGS_NAME = "settings.ini"
+
+
+def make_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("NetworkingPlanner")
+    app.setDesktopFileName("networking-planner")
+    app.setWindowIcon(icon("app"))
+    return app
+
+
+def open_workspace(folder: Path, *, demo: bool) -> Workspace:
+    """Open the data folder; seed the sample on first run or on request. Raises StorageError."""
+    workspace = Workspace.open(folder)
+    try:
+        now = datetime.now(UTC)
+        if demo and not has_sample(workspace):
+            seed_sample(workspace, now)
+        else:
+            seed_on_first_run(workspace, now)
+    except BaseException:
+        workspace.close()
+        raise
+    return workspace
+
+
+def build_window(workspace: Workspace) -> MainWindow:
+    folder = workspace.folder or Path.cwd()
+    # Settings sit beside the data, so a second data folder (or a test) keeps its own layout.
+    settings = QSettings(str(folder / SETTINGS_NAME), QSettings.Format.IniFormat)
+    return MainWindow(AppContext(workspace, settings))
+
+
+def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
+    app = make_application([sys.argv[0], *qt_args])
+    folder = resolve_data_dir(args.data_dir)
+    try:
+        workspace = open_workspace(folder, demo=args.demo)
+    except (StorageError, OSError) as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        print(f"planner: error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        window = build_window(workspace)
+        window.show()
+        return app.exec()
+    finally:
+        workspace.close()

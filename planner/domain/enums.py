@@ -1,0 +1,45 @@
+"""Closed vocabularies. Values are what the database stores, so never rename a value."""
+
+from enum import StrEnum
+
+
+class NetworkType(StrEnum):
+    """The three kinds of network a goal can serve."""
+
+    OPERATIONAL = "operational"  # people who help get today's work done
+    PERSONAL = "personal"  # growth, referrals and advice from outside your own circle
+    STRATEGIC = "strategic"  # people who shape where you and your organisation go next
+
+
+class AttendeeRole(StrEnum):
+    ATTENDEE = "attendee"
+    SPEAKER = "speaker"
+    SPONSOR = "sponsor"
+    EXHIBITOR = "exhibitor"
+    ORGANISER = "organiser"
+
+
+class PriorityTier(StrEnum):
+    MUST_MEET = "must-meet"
+    SHOULD_MEET = "should-meet"
+    NICE_TO_MEET = "nice-to-meet"
+
+
+class AttendanceStatus(StrEnum):
+    TO_MEET = "to-meet"
+    MET = "met"
+    SKIPPED = "skipped"
+
+
+class InteractionKind(StrEnum):
+    IN_PERSON = "in-person"
+    CALL = "call"
+    EMAIL = "email"
+    MESSAGE = "message"
+
+
+class FollowUpStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    SNOOZED = "snoozed"
+    CANCELLED = "cancelled"

@@ -1,0 +1,86 @@
+"""Validation rules the GUI and the CLI share, so both refuse the same things for the same reason."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from functools import cache
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from planner.domain.model import Event
+
+MAX_NAME_LENGTH = 200
+
+
+class ValidationError(ValueError):
+    """Input the user can correct. `problems` lists each one in plain words."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@cache
+def time_zone_names() -> tuple[str, ...]:
+    """Every IANA zone name the machine knows, sorted, without the legacy aliases."""
+    legacy = ("Etc/", "SystemV/", "US/", "Canada/", "Brazil/", "Chile/", "Mexico/")
+    names = {
+        name
+        for name in available_timezones()
+        if "/" in name and not name.startswith(legacy) and not name.startswith("posix")
+    }
+    names.add("UTC")
+    return tuple(sorted(names))
+
+
+def is_time_zone(name: str) -> bool:
+    if not name or name != name.strip():
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def localize(wall_clock: datetime, timezone: str) -> datetime:
+    """Attach an IANA zone to a naive wall-clock time as read at the venue."""
+    if wall_clock.tzinfo is not None:
+        return wall_clock.astimezone(ZoneInfo(timezone))
+    return wall_clock.replace(tzinfo=ZoneInfo(timezone))
+
+
+def event_problems(event: Event) -> list[str]:
+    problems: list[str] = []
+    name = event.name.strip()
+    if not name:
+        problems.append("The event needs a name.")
+    elif len(name) > MAX_NAME_LENGTH:
+        problems.append(f"The name is longer than {MAX_NAME_LENGTH} characters.")
+    elif any(ord(ch) < 32 for ch in name):
+        problems.append("The name contains control characters.")
+    if not is_time_zone(event.timezone):
+        problems.append(f"“{event.timezone}” is not a known time zone.")
+    if event.start.tzinfo is None or event.end.tzinfo is None:
+        problems.append("Start and end must carry a time zone.")
+    elif event.end <= event.start:
+        problems.append("The event must end after it starts.")
+    if event.url.strip():
+        parts = urlsplit(event.url.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            problems.append("The link must be a web address starting with http:// or https://.")
+    return problems
+
+
+def validate_event(event: Event) -> Event:
+    """Return the event with its text fields tidied, or raise ValidationError."""
+    problems = event_problems(event)
+    if problems:
+        raise ValidationError(problems)
+    return replace(
+        event,
+        name=event.name.strip(),
+        venue=event.venue.strip(),
+        url=event.url.strip(),
+    )

@@ -1,0 +1,95 @@
+"""Undoable edits. Each command calls a service and then announces the change.
+
+A storage error inside redo/undo (say, the row vanished) marks the command obsolete and reports
+the message instead of leaving the stack pointing at an edit that did not happen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from planner.domain.ids import EventId
+from planner.domain.model import Event
+from planner.domain.rules import ValidationError
+from planner.gui.context import AppContext
+from planner.storage.errors import StorageError
+from planner.storage.events import EventSnapshot
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+class _ContextCommand(QUndoCommand):
+    def __init__(self, context: AppContext, text: str) -> None:
+        super().__init__(text)
+        self.context = context
+
+    def _run(self, action: Callable[[], object]) -> None:
+        try:
+            action()
+        except (StorageError, ValidationError) as exc:
+            self.setObsolete(True)
+            self.context.failed.emit(str(exc))
+        self.context.changed.emit()
+
+
+class AddEventCommand(_ContextCommand):
+    def __init__(self, context: AppContext, event: Event) -> None:
+        super().__init__(context, tr("Add “%1”").replace("%1", event.name.strip()))
+        self._event = event
+        self._snapshot: EventSnapshot | None = None
+        self.event_id: EventId | None = None
+
+    def redo(self) -> None:
+        def action() -> None:
+            if self._snapshot is None:
+                self.event_id = self.context.events.create(self._event).id
+            else:
+                self.context.events.restore(self._snapshot)
+
+        self._run(action)
+
+    def undo(self) -> None:
+        def action() -> None:
+            assert self.event_id is not None
+            self._snapshot = self.context.events.delete(self.event_id)
+
+        self._run(action)
+
+
+class EditEventCommand(_ContextCommand):
+    def __init__(self, context: AppContext, before: Event, after: Event) -> None:
+        super().__init__(context, tr("Edit “%1”").replace("%1", after.name.strip()))
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        self._run(lambda: self.context.events.update(self._after))
+
+    def undo(self) -> None:
+        self._run(lambda: self.context.events.update(self._before))
+
+
+class DeleteEventCommand(_ContextCommand):
+    def __init__(self, context: AppContext, event: Event) -> None:
+        super().__init__(context, tr("Delete “%1”").replace("%1", event.name))
+        assert event.id is not None
+        self._event_id = event.id
+        self._snapshot: EventSnapshot | None = None
+
+    def redo(self) -> None:
+        def action() -> None:
+            self._snapshot = self.context.events.delete(self._event_id)
+
+        self._run(action)
+
+    def undo(self) -> None:
+        def action() -> None:
+            assert self._snapshot is not None
+            self.context.events.restore(self._snapshot)
+
+        self._run(action)

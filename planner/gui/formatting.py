@@ -1,0 +1,53 @@
+"""How dates and times read on screen. One place, so every view says it the same way."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("formatting", text)
+
+
+def day_text(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def moment_text(moment: datetime) -> str:
+    return f"{day_text(moment.date())}, {moment:%H:%M}"
+
+
+def span_text(start: datetime, end: datetime) -> str:
+    """'Mon 7 Dec 2026, 09:00 – 18:00' or '... – Tue 8 Dec 2026, 18:00' across days."""
+    if start.date() == end.date():
+        return f"{moment_text(start)} – {end:%H:%M}"
+    return f"{moment_text(start)} – {moment_text(end)}"
+
+
+def dates_text(start: datetime, end: datetime) -> str:
+    """The compact form for lists: 'Tue 10 Nov 2026, 17:00–21:00' or 'Tue 8 – Wed 9 Dec 2026'."""
+    if start.date() == end.date():
+        return f"{day_text(start.date())}, {start:%H:%M}–{end:%H:%M}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start:%a} {start.day} – {day_text(end.date())}"
+    if start.year == end.year:
+        return f"{start:%a} {start.day} {start:%b} – {day_text(end.date())}"
+    return f"{day_text(start.date())} – {day_text(end.date())}"
+
+
+def days_text(count: int) -> str:
+    return tr("1 day") if count == 1 else tr("%n days").replace("%n", str(count))
+
+
+def relative_text(start: datetime, end: datetime, now: datetime) -> str:
+    if now >= end:
+        days = (now.date() - end.date()).days
+        return tr("Ended today") if days == 0 else tr("Ended %1 ago").replace("%1", days_text(days))
+    if now >= start:
+        return tr("Happening now")
+    days = (start.date() - now.astimezone(start.tzinfo).date()).days
+    if days == 0:
+        return tr("Starts today")
+    return tr("In %1").replace("%1", days_text(days))

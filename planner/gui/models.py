@@ -1,0 +1,134 @@
+"""The app's lists as table models: events, people and follow-ups."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont
+
+from planner.domain.enums import FollowUpStatus
+from planner.gui.context import AppContext
+from planner.gui.formatting import dates_text, day_text, relative_text, span_text
+from planner.gui.table_model import Column, RowTableModel
+from planner.storage.events import EventSummary
+from planner.storage.followups import FollowUpListing
+from planner.storage.people import PersonListing
+
+SAMPLE_COLOUR = QColor("#7a5c00")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("models", text)
+
+
+class EventsModel(RowTableModel[EventSummary]):
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        self._now = datetime.now(UTC)
+        columns = [
+            Column[EventSummary](
+                tr("Event"),
+                lambda s: s.event.name + (tr("  (sample)") if s.event.is_sample else ""),
+                tooltip=lambda s: tr("Sample data: remove it from the banner above the list")
+                if s.event.is_sample
+                else s.event.name,
+            ),
+            Column[EventSummary](
+                tr("When"),
+                lambda s: dates_text(s.event.local_start, s.event.local_end),
+                sort_key=lambda s: s.event.start,
+                tooltip=lambda s: span_text(s.event.local_start, s.event.local_end)
+                + "  " + tr("(local time at the venue, %1)").replace("%1", s.event.timezone),
+            ),
+            Column[EventSummary](
+                tr("Status"),
+                lambda s: relative_text(s.event.start, s.event.end, self._now),
+                sort_key=lambda s: s.event.start,
+            ),
+            Column[EventSummary](tr("Venue"), lambda s: s.event.venue),
+            Column[EventSummary](
+                tr("Goals"), lambda s: str(s.goal_count), lambda s: s.goal_count, align_right=True
+            ),
+            Column[EventSummary](
+                tr("People"),
+                lambda s: str(s.attendee_count),
+                lambda s: s.attendee_count,
+                align_right=True,
+            ),
+            Column[EventSummary](
+                tr("Met"), lambda s: str(s.met_count), lambda s: s.met_count, align_right=True
+            ),
+        ]
+        super().__init__(columns, self._load, key=lambda s: s.event.id, parent=parent)
+        self._context = context
+
+    def _load(self) -> list[EventSummary]:
+        self._now = datetime.now(UTC)
+        return self._context.events.summaries()
+
+    def extra_data(self, row: EventSummary, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and row.event.is_sample and column == 0:
+            return SAMPLE_COLOUR
+        if role == Qt.ItemDataRole.ForegroundRole and row.event.end <= self._now:
+            return QColor("#6b6b6b")
+        return None
+
+
+class PeopleModel(RowTableModel[PersonListing]):
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        columns = [
+            Column[PersonListing](tr("Name"), lambda p: p.person.full_name),
+            Column[PersonListing](tr("Company"), lambda p: p.person.company or ""),
+            Column[PersonListing](tr("Title"), lambda p: p.person.title or ""),
+            Column[PersonListing](tr("Email"), lambda p: p.person.email or ""),
+            Column[PersonListing](
+                tr("Events"), lambda p: str(p.event_count), lambda p: p.event_count, align_right=True
+            ),
+        ]
+        super().__init__(
+            columns, context.workspace.repos.people.listings, key=lambda p: p.person.id, parent=parent
+        )
+
+
+class FollowUpsModel(RowTableModel[FollowUpListing]):
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        self._today = date.today()
+        status_names = {
+            FollowUpStatus.OPEN: tr("Open"),
+            FollowUpStatus.DONE: tr("Done"),
+            FollowUpStatus.SNOOZED: tr("Snoozed"),
+            FollowUpStatus.CANCELLED: tr("Cancelled"),
+        }
+        columns = [
+            Column[FollowUpListing](
+                tr("Due"), lambda f: day_text(f.follow_up.due), lambda f: f.follow_up.due
+            ),
+            Column[FollowUpListing](tr("Person"), lambda f: f.person_name),
+            Column[FollowUpListing](tr("Action"), lambda f: f.follow_up.action),
+            Column[FollowUpListing](tr("Event"), lambda f: f.event_name or ""),
+            Column[FollowUpListing](tr("Status"), lambda f: status_names[f.follow_up.status]),
+        ]
+        super().__init__(
+            columns, self._load, key=lambda f: f.follow_up.id, parent=parent
+        )
+        self._context = context
+
+    def _load(self) -> list[FollowUpListing]:
+        self._today = date.today()
+        return self._context.workspace.repos.follow_ups.listings()
+
+    def is_overdue(self, row: FollowUpListing) -> bool:
+        return row.follow_up.status == FollowUpStatus.OPEN and row.follow_up.due < self._today
+
+    def extra_data(self, row: FollowUpListing, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self.is_overdue(row):
+                return QColor("#b3261e")
+            if row.follow_up.status != FollowUpStatus.OPEN:
+                return QColor("#6b6b6b")
+        if role == Qt.ItemDataRole.FontRole and self.is_overdue(row) and column == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None

@@ -1,0 +1,319 @@
+"""The pages behind the navigation: Events, People and Follow-ups."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from html import escape
+from zoneinfo import ZoneInfo
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.enums import NetworkType
+from planner.domain.ids import EventId
+from planner.domain.model import Event
+from planner.gui.context import AppContext
+from planner.gui.event_dialog import system_zone_name
+from planner.gui.formatting import span_text
+from planner.gui.models import EventsModel, FollowUpsModel, PeopleModel
+from planner.gui.table_model import RowTableModel
+from planner.services.sample import has_sample
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("pages", text)
+
+
+NETWORK_NAMES = {
+    NetworkType.OPERATIONAL: "Operational",
+    NetworkType.PERSONAL: "Personal",
+    NetworkType.STRATEGIC: "Strategic",
+}
+
+
+def make_table(model: RowTableModel[Any]) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(30)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+def page_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("pageTitle")
+    return label
+
+
+class EmptyState(QLabel):
+    """What a list says when it has nothing to show yet."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setObjectName("emptyState")
+
+
+class SampleBanner(QFrame):
+    remove_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("sampleBanner")
+        text = QLabel(
+            self.tr(
+                "You are looking at <b>sample data</b>: two events and ten invented people that "
+                "show what the planner does. Remove them when you are ready to plan your own."
+            )
+        )
+        text.setWordWrap(True)
+        self.remove_button = QPushButton(self.tr("Remove Sample Data"))
+        self.remove_button.clicked.connect(self.remove_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(text, 1)
+        layout.addWidget(self.remove_button)
+
+
+class EventsPage(QWidget):
+    new_requested = Signal()
+    edit_requested = Signal()
+    delete_requested = Signal()
+    remove_sample_requested = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self._context = context
+        self.model = EventsModel(context, self)
+        self.table = make_table(self.model)
+        self.table.doubleClicked.connect(self.edit_requested)
+
+        self.banner = SampleBanner()
+        self.banner.remove_requested.connect(self.remove_sample_requested)
+
+        new_button = QPushButton(self.tr("New Event…"))
+        new_button.setObjectName("primary")
+        new_button.clicked.connect(self.new_requested)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.clicked.connect(self.delete_requested)
+
+        header = QHBoxLayout()
+        header.addWidget(page_title(self.tr("Events")))
+        header.addStretch(1)
+        for button in (self.edit_button, self.delete_button, new_button):
+            header.addWidget(button)
+
+        self.empty = EmptyState(
+            self.tr("No events yet.\nPress Ctrl+N to plan the first one you are going to.")
+        )
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+
+        self.details = QLabel()
+        self.details.setObjectName("details")
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setOpenExternalLinks(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.details.setMinimumWidth(300)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.list_stack)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(12)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        context.changed.connect(self.refresh)
+        self.refresh()
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.resizeColumnsToContents()
+
+    def selected_event(self) -> Event | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()).event if rows else None
+
+    def select_event(self, event_id: EventId | None) -> None:
+        position = None if event_id is None else self.model.position_of(event_id)
+        if position is None:
+            position = self._first_upcoming()
+        if position is None:
+            self.table.clearSelection()
+            return
+        self.table.selectionModel().select(
+            self.model.index(position, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.setCurrentIndex(self.model.index(position, 0))
+        self.table.scrollTo(self.model.index(position, 0))
+
+    def _first_upcoming(self) -> int | None:
+        now = datetime.now(UTC)
+        count = self.model.rowCount()
+        for position in range(count):
+            if self.model.row(position).event.end > now:
+                return position
+        return count - 1 if count else None
+
+    def refresh(self) -> None:
+        current = self.selected_event()
+        self.model.reload()
+        self.select_event(current.id if current else None)
+        self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
+        self.banner.setVisible(has_sample(self._context.workspace))
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        event = self.selected_event()
+        self.edit_button.setEnabled(event is not None)
+        self.delete_button.setEnabled(event is not None)
+        self.details.setText(self._details_html(event) if event else "")
+
+    def _details_html(self, event: Event) -> str:
+        """A summary of the event; every user string is escaped before it meets rich text."""
+        assert event.id is not None
+        parts = [f"<h2>{escape(event.name)}</h2>"]
+        parts.append(
+            f"<p><b>{escape(span_text(event.local_start, event.local_end))}</b>"
+            f"<br><span style='color:#6b6b6b'>{escape(event.timezone)}</span>"
+        )
+        mine = system_zone_name()
+        if mine != event.timezone:
+            here = ZoneInfo(mine)
+            parts.append(
+                "<br>"
+                + escape(
+                    self.tr("Your time (%1): %2")
+                    .replace("%1", mine)
+                    .replace(
+                        "%2", span_text(event.start.astimezone(here), event.end.astimezone(here))
+                    )
+                )
+            )
+        parts.append("</p>")
+        if event.venue:
+            parts.append(f"<p>{escape(event.venue)}</p>")
+        if event.url:
+            url = escape(event.url, quote=True)
+            parts.append(f"<p><a href=\"{url}\">{escape(event.url)}</a></p>")
+        if event.notes:
+            parts.append(f"<p>{escape(event.notes).replace(chr(10), '<br>')}</p>")
+        goals = self._context.workspace.repos.goals.for_event(event.id)
+        if goals:
+            parts.append(f"<h3>{escape(self.tr('Goals'))}</h3><ul>")
+            for goal in goals:
+                kind = self.tr(NETWORK_NAMES[goal.network_type])
+                parts.append(
+                    f"<li>{escape(goal.text)} <span style='color:#6b6b6b'>· "
+                    f"{escape(kind)} · {escape(self.tr('target %n').replace('%n', str(goal.target_count)))}"
+                    "</span></li>"
+                )
+            parts.append("</ul>")
+        return "".join(parts)
+
+
+class ListPage(QWidget):
+    """A titled, sortable list with an empty state: the People and Follow-ups pages."""
+
+    def __init__(
+        self, context: AppContext, title: str, model: RowTableModel[Any], empty_text: str
+    ) -> None:
+        super().__init__()
+        self.model = model
+        model.setParent(self)
+        self.table = make_table(model)
+        self.empty = EmptyState(empty_text)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.count = QLabel()
+        self.count.setObjectName("countLabel")
+        header = QHBoxLayout()
+        header.addWidget(page_title(title))
+        header.addStretch(1)
+        header.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(12)
+        layout.addLayout(header)
+        layout.addWidget(self.stack, 1)
+        self._loaded = False
+        self._stale = True
+        context.changed.connect(self._mark_stale)
+
+    def _mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Loaded when first shown, not at start-up: the people list can be long."""
+        self._stale = False
+        self.model.reload()
+        if not self._loaded:
+            self._loaded = True
+            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+            self.table.resizeColumnsToContents()
+        rows = self.model.rowCount()
+        self.count.setText(self.tr("%n shown").replace("%n", f"{rows:,}"))
+        self.stack.setCurrentWidget(self.table if rows else self.empty)
+
+
+def people_page(context: AppContext) -> ListPage:
+    return ListPage(
+        context,
+        tr("People"),
+        PeopleModel(context),
+        tr("Nobody here yet. People appear as you add attendees to your events."),
+    )
+
+
+def follow_ups_page(context: AppContext) -> ListPage:
+    return ListPage(
+        context,
+        tr("Follow-ups"),
+        FollowUpsModel(context),
+        tr("No follow-ups yet. After an event, plan what you owe the people you met."),
+    )

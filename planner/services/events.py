@@ -1,0 +1,61 @@
+"""Creating, editing, finding and deleting events, with the rules both front ends obey."""
+
+from __future__ import annotations
+
+from planner.domain.ids import EventId
+from planner.domain.model import Event
+from planner.domain.rules import validate_event
+from planner.services.workspace import Workspace
+from planner.storage.events import EventSnapshot, EventSummary
+from planner.storage.errors import NotFoundError
+
+
+class EventLookupError(LookupError):
+    """The text given for an event matches none, or more than one."""
+
+
+class EventService:
+    def __init__(self, workspace: Workspace) -> None:
+        self._repo = workspace.repos.events
+
+    def create(self, event: Event) -> Event:
+        return self._repo.add(validate_event(event))
+
+    def update(self, event: Event) -> Event:
+        return self._repo.update(validate_event(event))
+
+    def delete(self, event_id: EventId) -> EventSnapshot:
+        """Remove the event with everything it owns; the snapshot brings it all back."""
+        return self._repo.delete(event_id)
+
+    def restore(self, snapshot: EventSnapshot) -> Event:
+        return self._repo.restore(snapshot)
+
+    def get(self, event_id: EventId) -> Event:
+        return self._repo.get(event_id)
+
+    def summaries(self) -> list[EventSummary]:
+        return self._repo.summaries()
+
+    def resolve(self, reference: str) -> Event:
+        """An event by its id, or by a part of its name that only one event contains."""
+        text = reference.strip()
+        if not text:
+            raise EventLookupError("No event given.")
+        if text.isdigit():
+            try:
+                return self._repo.get(EventId(int(text)))
+            except NotFoundError:
+                pass
+        matches = self._repo.find(text)
+        exact = [event for event in matches if event.name.casefold() == text.casefold()]
+        if len(exact) == 1:
+            return exact[0]
+        if not matches:
+            raise EventLookupError(f"No event matches “{text}”.")
+        if len(matches) > 1:
+            names = ", ".join(f"{event.id}: {event.name}" for event in matches[:5])
+            raise EventLookupError(
+                f"“{text}” matches {len(matches)} events ({names}). Give more of the name or the id."
+            )
+        return matches[0]

@@ -1,0 +1,104 @@
+"""One open data folder: its lock, its database and the repositories over it.
+
+The folder is chosen, in order, by --data-dir, by $PLANNER_DATA_DIR, or the platform's per-user
+data folder (~/.local/share/NetworkingPlanner on Linux).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from planner.storage.database import Database
+from planner.storage.events import EventRepository
+from planner.storage.followups import FollowUpRepository, InteractionRepository
+from planner.storage.lock import DataDirLock
+from planner.storage.people import PersonRepository
+from planner.storage.planning import AttendanceRepository, ChecklistRepository, GoalRepository
+
+ENV_DATA_DIR = "PLANNER_DATA_DIR"
+DATABASE_NAME = "planner.sqlite3"
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(ENV_DATA_DIR)
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("NetworkingPlanner", appauthor=False, roaming=True))
+
+
+@dataclass
+class Repositories:
+    events: EventRepository
+    people: PersonRepository
+    goals: GoalRepository
+    attendances: AttendanceRepository
+    checklist: ChecklistRepository
+    interactions: InteractionRepository
+    follow_ups: FollowUpRepository
+
+    @classmethod
+    def over(cls, db: Database) -> Repositories:
+        return cls(
+            events=EventRepository(db),
+            people=PersonRepository(db),
+            goals=GoalRepository(db),
+            attendances=AttendanceRepository(db),
+            checklist=ChecklistRepository(db),
+            interactions=InteractionRepository(db),
+            follow_ups=FollowUpRepository(db),
+        )
+
+
+class Workspace:
+    """Owns the database connection and the folder lock for as long as it is open."""
+
+    def __init__(self, db: Database, lock: DataDirLock | None, *, created: bool) -> None:
+        self.db = db
+        self.repos = Repositories.over(db)
+        self.created = created  # True when this open made a new database (first run)
+        self._lock = lock
+
+    @classmethod
+    def open(cls, folder: Path) -> Workspace:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = DataDirLock(folder)
+        lock.acquire()
+        try:
+            path = folder / DATABASE_NAME
+            created = not path.exists() or path.stat().st_size == 0
+            db = Database.open(path)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(db, lock, created=created)
+
+    @classmethod
+    def in_memory(cls) -> Workspace:
+        return cls(Database.in_memory(), None, created=True)
+
+    @property
+    def folder(self) -> Path | None:
+        return None if self.db.path is None else self.db.path.parent
+
+    def close(self) -> None:
+        self.db.close()
+        if self._lock is not None:
+            self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,1 @@
+"""SQLite persistence: connection, transactions, migrations and repositories of domain objects."""

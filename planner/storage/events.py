@@ -1,0 +1,199 @@
+"""Events, and whole-event snapshots so a deleted event can be brought back exactly (undo)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, replace
+from typing import Any
+
+from planner.domain.ids import EventId
+from planner.domain.model import Event
+from planner.storage.codec import from_utc_text, now_text, utc_text
+from planner.storage.database import Database, inserted_id
+from planner.storage.errors import NotFoundError
+
+_COLUMNS = "id, name, starts_at, ends_at, timezone, venue, url, notes, is_sample"
+
+# Tables whose rows go with their event, in an order that satisfies foreign keys on re-insert.
+_OWNED = (
+    ("goal", "SELECT * FROM goal WHERE event_id = ?"),
+    ("attendance", "SELECT * FROM attendance WHERE event_id = ?"),
+    (
+        "attendance_goal",
+        "SELECT ag.* FROM attendance_goal ag JOIN attendance a ON a.id = ag.attendance_id "
+        "WHERE a.event_id = ?",
+    ),
+    ("checklist_item", "SELECT * FROM checklist_item WHERE event_id = ?"),
+)
+# Tables that outlive their event (the link is set to NULL) and get the link back on restore.
+_LINKED = ("interaction", "follow_up")
+
+
+@dataclass(frozen=True, slots=True)
+class EventSummary:
+    event: Event
+    attendee_count: int
+    goal_count: int
+    met_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventSnapshot:
+    """Everything deleting an event removed or unlinked, to put back on undo."""
+
+    event_row: dict[str, Any]
+    owned: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+    linked: tuple[tuple[str, tuple[int, ...]], ...]
+
+    @property
+    def event_id(self) -> EventId:
+        return EventId(int(self.event_row["id"]))
+
+
+def _event(row: sqlite3.Row | tuple[Any, ...]) -> Event:
+    tz = row[4]
+    return Event(
+        id=EventId(row[0]),
+        name=row[1],
+        start=from_utc_text(row[2], tz),
+        end=from_utc_text(row[3], tz),
+        timezone=tz,
+        venue=row[5],
+        url=row[6],
+        notes=row[7],
+        is_sample=bool(row[8]),
+    )
+
+
+class EventRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(self, event: Event) -> Event:
+        stamp = now_text()
+        with self._db.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO event (id, name, starts_at, ends_at, timezone, venue, url, notes,"
+                " is_sample, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    event.id,
+                    event.name,
+                    utc_text(event.start),
+                    utc_text(event.end),
+                    event.timezone,
+                    event.venue,
+                    event.url,
+                    event.notes,
+                    int(event.is_sample),
+                    stamp,
+                    stamp,
+                ),
+            )
+        return replace(event, id=EventId(inserted_id(cursor)))
+
+    def update(self, event: Event) -> Event:
+        if event.id is None:
+            raise ValueError("cannot update an event that was never saved")
+        with self._db.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE event SET name = ?, starts_at = ?, ends_at = ?, timezone = ?, venue = ?,"
+                " url = ?, notes = ?, is_sample = ?, updated_at = ? WHERE id = ?",
+                (
+                    event.name,
+                    utc_text(event.start),
+                    utc_text(event.end),
+                    event.timezone,
+                    event.venue,
+                    event.url,
+                    event.notes,
+                    int(event.is_sample),
+                    now_text(),
+                    event.id,
+                ),
+            )
+            if cursor.rowcount != 1:
+                raise NotFoundError(f"event {event.id} no longer exists")
+        return event
+
+    def get(self, event_id: EventId) -> Event:
+        row = self._db.connection.execute(
+            f"SELECT {_COLUMNS} FROM event WHERE id = ?", (event_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"event {event_id} does not exist")
+        return _event(row)
+
+    def list(self) -> list[Event]:
+        rows = self._db.connection.execute(
+            f"SELECT {_COLUMNS} FROM event ORDER BY starts_at, id"
+        ).fetchall()
+        return [_event(row) for row in rows]
+
+    def summaries(self) -> list[EventSummary]:
+        """Events in start order with the counts the events list shows, in one query."""
+        rows = self._db.connection.execute(
+            f"""
+            SELECT {_COLUMNS},
+                (SELECT count(*) FROM attendance a WHERE a.event_id = event.id),
+                (SELECT count(*) FROM goal g WHERE g.event_id = event.id),
+                (SELECT count(*) FROM attendance a
+                   WHERE a.event_id = event.id AND a.status = 'met')
+            FROM event ORDER BY starts_at, id
+            """
+        ).fetchall()
+        return [EventSummary(_event(row), row[9], row[10], row[11]) for row in rows]
+
+    def find(self, text: str) -> list[Event]:
+        """Events whose name contains `text`, ignoring case."""
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self._db.connection.execute(
+            f"SELECT {_COLUMNS} FROM event WHERE name LIKE ? ESCAPE '\\' ORDER BY starts_at, id",
+            (pattern,),
+        ).fetchall()
+        return [_event(row) for row in rows]
+
+    def delete(self, event_id: EventId) -> EventSnapshot:
+        with self._db.transaction() as conn:
+            cursor = conn.cursor()
+            cursor.row_factory = sqlite3.Row
+            row = cursor.execute("SELECT * FROM event WHERE id = ?", (event_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"event {event_id} does not exist")
+            owned = tuple(
+                (table, tuple(dict(r) for r in cursor.execute(sql, (event_id,)).fetchall()))
+                for table, sql in _OWNED
+            )
+            linked = tuple(
+                (
+                    table,
+                    tuple(
+                        r[0]
+                        for r in conn.execute(
+                            f"SELECT id FROM {table} WHERE event_id = ?", (event_id,)
+                        )
+                    ),
+                )
+                for table in _LINKED
+            )
+            conn.execute("DELETE FROM event WHERE id = ?", (event_id,))
+        return EventSnapshot(dict(row), owned, linked)
+
+    def restore(self, snapshot: EventSnapshot) -> Event:
+        with self._db.transaction() as conn:
+            _insert(conn, "event", snapshot.event_row)
+            for table, rows in snapshot.owned:
+                for row in rows:
+                    _insert(conn, table, row)
+            for table, ids in snapshot.linked:
+                conn.executemany(
+                    f"UPDATE {table} SET event_id = ? WHERE id = ?",
+                    [(snapshot.event_id, row_id) for row_id in ids],
+                )
+        return self.get(snapshot.event_id)
+
+
+def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+

@@ -1,0 +1,129 @@
+"""The user's network: everyone they know or plan to meet, across events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from planner.domain.ids import PersonId
+from planner.domain.model import Person
+from planner.storage.codec import now_text
+from planner.storage.database import Database, inserted_id
+from planner.storage.errors import NotFoundError
+
+_FIELDS = (
+    "full_name",
+    "given_name",
+    "family_name",
+    "email",
+    "company",
+    "title",
+    "phone",
+    "linkedin_url",
+    "notes",
+    "is_sample",
+)
+_COLUMNS = "id, " + ", ".join(_FIELDS)
+_SELECT = f"SELECT {_COLUMNS} FROM person"
+
+
+def _person(row: tuple[Any, ...]) -> Person:
+    return Person(
+        id=PersonId(row[0]),
+        full_name=row[1],
+        given_name=row[2],
+        family_name=row[3],
+        email=row[4],
+        company=row[5],
+        title=row[6],
+        phone=row[7],
+        linkedin_url=row[8],
+        notes=row[9],
+        is_sample=bool(row[10]),
+    )
+
+
+def _values(person: Person) -> tuple[Any, ...]:
+    return (
+        person.full_name,
+        person.given_name,
+        person.family_name,
+        person.email,
+        person.company,
+        person.title,
+        person.phone,
+        person.linkedin_url,
+        person.notes,
+        int(person.is_sample),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PersonListing:
+    """A person with the number of events they are linked to, for the people list."""
+
+    person: Person
+    event_count: int
+
+
+class PersonRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(self, person: Person) -> Person:
+        return self.add_many([person])[0]
+
+    def add_many(self, people: Iterable[Person]) -> list[Person]:
+        stamp = now_text()
+        saved: list[Person] = []
+        sql = (
+            "INSERT INTO person (id, " + ", ".join(_FIELDS) + ", created_at, updated_at) "
+            "VALUES (?" + ", ?" * (len(_FIELDS) + 2) + ")"
+        )
+        with self._db.transaction() as conn:
+            for person in people:
+                cursor = conn.execute(sql, (person.id, *_values(person), stamp, stamp))
+                saved.append(replace(person, id=PersonId(inserted_id(cursor))))
+        return saved
+
+    def update(self, person: Person) -> Person:
+        if person.id is None:
+            raise ValueError("cannot update a person who was never saved")
+        assignments = ", ".join(f"{name} = ?" for name in _FIELDS)
+        with self._db.transaction() as conn:
+            cursor = conn.execute(
+                f"UPDATE person SET {assignments}, updated_at = ? WHERE id = ?",
+                (*_values(person), now_text(), person.id),
+            )
+            if cursor.rowcount != 1:
+                raise NotFoundError(f"person {person.id} no longer exists")
+        return person
+
+    def get(self, person_id: PersonId) -> Person:
+        row = self._db.connection.execute(f"{_SELECT} WHERE id = ?", (person_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"person {person_id} does not exist")
+        return _person(row)
+
+    def list(self) -> list[Person]:
+        rows = self._db.connection.execute(
+            f"{_SELECT} ORDER BY full_name COLLATE NOCASE, id"
+        ).fetchall()
+        return [_person(row) for row in rows]
+
+    def listings(self) -> list[PersonListing]:
+        rows = self._db.connection.execute(
+            f"""SELECT {_COLUMNS},
+                (SELECT count(*) FROM attendance a WHERE a.person_id = person.id)
+            FROM person ORDER BY full_name COLLATE NOCASE, id"""
+        ).fetchall()
+        return [PersonListing(_person(row), row[11]) for row in rows]
+
+    def count(self) -> int:
+        return int(self._db.connection.execute("SELECT count(*) FROM person").fetchone()[0])
+
+    def delete(self, person_id: PersonId) -> None:
+        with self._db.transaction() as conn:
+            conn.execute("DELETE FROM person WHERE id = ?", (person_id,))
+

@@ -1,0 +1,131 @@
+"""The schema, as an ordered list of migrations.
+
+MIGRATIONS[n] takes a database from user_version n to n + 1. Never edit a migration that has
+shipped: append a new one, and add a fixture built at the old version to tests/data/schemas/.
+"""
+
+from __future__ import annotations
+
+V1 = """
+CREATE TABLE person (
+    id            INTEGER PRIMARY KEY,
+    full_name     TEXT NOT NULL,
+    given_name    TEXT,
+    family_name   TEXT,
+    email         TEXT,
+    company       TEXT,
+    title         TEXT,
+    phone         TEXT,
+    linkedin_url  TEXT,
+    notes         TEXT NOT NULL DEFAULT '',
+    is_sample     INTEGER NOT NULL DEFAULT 0 CHECK (is_sample IN (0, 1)),
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+CREATE INDEX person_email ON person (lower(email)) WHERE email IS NOT NULL;
+CREATE INDEX person_sort ON person (full_name COLLATE NOCASE);
+
+CREATE TABLE event (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    starts_at   TEXT NOT NULL,            -- UTC, ISO 8601
+    ends_at     TEXT NOT NULL CHECK (ends_at > starts_at),
+    timezone    TEXT NOT NULL,            -- IANA name, e.g. Europe/Lisbon
+    venue       TEXT NOT NULL DEFAULT '',
+    url         TEXT NOT NULL DEFAULT '',
+    notes       TEXT NOT NULL DEFAULT '',
+    is_sample   INTEGER NOT NULL DEFAULT 0 CHECK (is_sample IN (0, 1)),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE INDEX event_start ON event (starts_at);
+
+CREATE TABLE goal (
+    id            INTEGER PRIMARY KEY,
+    event_id      INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    text          TEXT NOT NULL,
+    network_type  TEXT NOT NULL CHECK (network_type IN ('operational', 'personal', 'strategic')),
+    target_count  INTEGER NOT NULL DEFAULT 1 CHECK (target_count >= 0),
+    keywords      TEXT NOT NULL DEFAULT '[]',   -- JSON arrays of strings
+    roles         TEXT NOT NULL DEFAULT '[]',
+    companies     TEXT NOT NULL DEFAULT '[]',
+    priority      INTEGER NOT NULL DEFAULT 0,
+    position      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX goal_event ON goal (event_id, position);
+
+CREATE TABLE attendance (
+    id              INTEGER PRIMARY KEY,
+    event_id        INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    person_id       INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    role            TEXT NOT NULL DEFAULT 'attendee',
+    tier            TEXT NOT NULL DEFAULT 'nice-to-meet',
+    status          TEXT NOT NULL DEFAULT 'to-meet'
+                    CHECK (status IN ('to-meet', 'met', 'skipped')),
+    research_notes  TEXT NOT NULL DEFAULT '',
+    talking_points  TEXT NOT NULL DEFAULT '',
+    offer           TEXT NOT NULL DEFAULT '',
+    ask             TEXT NOT NULL DEFAULT '',
+    UNIQUE (event_id, person_id)
+);
+CREATE INDEX attendance_person ON attendance (person_id);
+
+CREATE TABLE attendance_goal (
+    attendance_id  INTEGER NOT NULL REFERENCES attendance (id) ON DELETE CASCADE,
+    goal_id        INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,
+    PRIMARY KEY (attendance_id, goal_id)
+) WITHOUT ROWID;
+CREATE INDEX attendance_goal_goal ON attendance_goal (goal_id);
+
+CREATE TABLE checklist_item (
+    id               INTEGER PRIMARY KEY,
+    event_id         INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    text             TEXT NOT NULL,
+    due_offset_days  INTEGER NOT NULL DEFAULT 0,
+    done             INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+    position         INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX checklist_event ON checklist_item (event_id, position);
+
+CREATE TABLE interaction (
+    id           INTEGER PRIMARY KEY,
+    occurred_at  TEXT NOT NULL,          -- UTC, ISO 8601
+    timezone     TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('in-person', 'call', 'email', 'message')),
+    place        TEXT NOT NULL DEFAULT '',
+    notes        TEXT NOT NULL DEFAULT '',
+    event_id     INTEGER REFERENCES event (id) ON DELETE SET NULL
+);
+CREATE INDEX interaction_event ON interaction (event_id);
+
+CREATE TABLE interaction_person (
+    interaction_id  INTEGER NOT NULL REFERENCES interaction (id) ON DELETE CASCADE,
+    person_id       INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    PRIMARY KEY (interaction_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX interaction_person_person ON interaction_person (person_id);
+
+CREATE TABLE follow_up (
+    id          INTEGER PRIMARY KEY,
+    person_id   INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    event_id    INTEGER REFERENCES event (id) ON DELETE SET NULL,
+    due         TEXT NOT NULL,           -- ISO date
+    action      TEXT NOT NULL,
+    status      TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'done', 'snoozed', 'cancelled')),
+    uid         TEXT NOT NULL UNIQUE,    -- calendar UID, stable across re-exports
+    sequence    INTEGER NOT NULL DEFAULT 0,
+    notes       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX follow_up_due ON follow_up (status, due);
+CREATE INDEX follow_up_event ON follow_up (event_id);
+CREATE INDEX follow_up_person ON follow_up (person_id);
+
+CREATE TABLE app_state (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
