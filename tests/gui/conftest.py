@@ -1,0 +1,42 @@
+"""GUI fixtures: a real data folder on disk, the app context over it, and the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from planner.app import build_window, open_workspace
+from planner.gui.context import AppContext
+from planner.gui.main_window import MainWindow
+from planner.services.workspace import Workspace
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    ws = open_workspace(tmp_path / "data", demo=False)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, workspace: Workspace) -> Iterator[MainWindow]:
+    win = build_window(workspace)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def context(window: MainWindow) -> AppContext:
+    return window.context
+
+
+@pytest.fixture
+def now() -> datetime:
+    return datetime.now(UTC)

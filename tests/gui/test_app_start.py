@@ -1,0 +1,69 @@
+"""Start-up failures become a clear dialog, and the files involved stay as they were."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from planner.app import open_workspace, run_gui
+from planner.services.sample import has_sample, remove_sample
+from planner.services.workspace import DATABASE_NAME
+
+
+def start(folder: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text)
+    )
+    monkeypatch.setattr(QApplication, "exec", lambda *a: pytest.fail("window opened"))
+    code = run_gui(argparse.Namespace(data_dir=str(folder), demo=False), [])
+    assert code == 1
+    return shown
+
+
+def test_corrupt_database_gets_a_dialog_and_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    damaged = folder / DATABASE_NAME
+    damaged.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    before = hashlib.sha256(damaged.read_bytes()).hexdigest()
+
+    shown = start(folder, monkeypatch, qapp)
+
+    assert len(shown) == 1 and "not a Networking Planner database" in shown[0]
+    assert str(damaged) in shown[0]
+    assert hashlib.sha256(damaged.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in folder.iterdir()) == sorted([DATABASE_NAME, "planner.lock"])
+
+
+def test_second_instance_gets_a_dialog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> None:
+    folder = tmp_path / "data"
+    first = open_workspace(folder, demo=False)
+    try:
+        shown = start(folder, monkeypatch, qapp)
+    finally:
+        first.close()
+    assert len(shown) == 1 and "already using the data" in shown[0]
+
+
+def test_demo_brings_the_sample_back(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    workspace = open_workspace(folder, demo=False)
+    remove_sample(workspace)
+    workspace.close()
+
+    workspace = open_workspace(folder, demo=False)
+    assert not has_sample(workspace)  # removal is remembered across restarts
+    workspace.close()
+
+    workspace = open_workspace(folder, demo=True)
+    assert has_sample(workspace)
+    workspace.close()

@@ -1,0 +1,101 @@
+"""The event dialog refuses what the domain refuses, and says why."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from planner.domain.model import Event
+from planner.gui.event_dialog import EventDialog
+
+
+def ok_enabled(dialog: EventDialog) -> bool:
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def set_times(dialog: EventDialog, start: tuple[int, ...], end: tuple[int, ...]) -> None:
+    dialog.start.setDateTime(QDateTime(QDate(*start[:3]), QTime(*start[3:])))
+    dialog.end.setDateTime(QDateTime(QDate(*end[:3]), QTime(*end[3:])))
+
+
+def test_new_event_needs_a_name(qtbot: QtBot) -> None:
+    dialog = EventDialog()
+    qtbot.addWidget(dialog)
+    assert not ok_enabled(dialog)
+    assert "needs a name" in dialog.problems.text()
+    qtbot.keyClicks(dialog.name, "PyCon Lisboa")
+    assert ok_enabled(dialog)
+    assert dialog.problems.isHidden()
+
+
+def test_end_before_start_is_refused(qtbot: QtBot) -> None:
+    dialog = EventDialog()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Summit")
+    set_times(dialog, (2026, 12, 6, 9, 0), (2026, 12, 6, 18, 0))
+    assert ok_enabled(dialog)
+    dialog.end.setDateTime(QDateTime(QDate(2026, 12, 6), QTime(8, 0)))
+    assert not ok_enabled(dialog)
+    assert "end after it starts" in dialog.problems.text()
+    dialog.accept()  # pressing Enter anyway does not close the dialog
+    assert dialog.result() == 0
+
+
+def test_moving_start_keeps_the_length(qtbot: QtBot) -> None:
+    dialog = EventDialog()
+    qtbot.addWidget(dialog)
+    set_times(dialog, (2026, 12, 6, 9, 0), (2026, 12, 7, 18, 0))
+    dialog.start.setDateTime(QDateTime(QDate(2026, 12, 10), QTime(9, 0)))
+    end = dialog.end.dateTime()
+    assert (end.date().toPython(), end.time().hour()) == (datetime(2026, 12, 11).date(), 18)
+
+
+def test_unknown_zone_is_refused(qtbot: QtBot) -> None:
+    dialog = EventDialog()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Summit")
+    dialog.zone.setCurrentText("Mars/Olympus_Mons")
+    assert not ok_enabled(dialog)
+    assert "not a known time zone" in dialog.problems.text()
+
+
+def test_times_are_the_wall_clock_in_the_chosen_zone(qtbot: QtBot) -> None:
+    dialog = EventDialog()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("  Web Summit  ")
+    dialog.zone.setCurrentText("Europe/Lisbon")
+    set_times(dialog, (2026, 11, 2, 9, 30), (2026, 11, 5, 18, 0))
+    dialog.url.setText("https://websummit.example")
+    event = dialog.event_value()
+    assert event.timezone == "Europe/Lisbon"
+    assert event.start == datetime(2026, 11, 2, 9, 30, tzinfo=ZoneInfo("Europe/Lisbon"))
+    assert event.local_end.hour == 18
+
+
+def test_problems_text_escapes_markup(qtbot: QtBot) -> None:
+    dialog = EventDialog()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Summit")
+    dialog.zone.setCurrentText("<b>Bad</b>")
+    assert "&lt;b&gt;Bad&lt;/b&gt;" in dialog.problems.text()
+
+
+def test_editing_prefills_every_field(qtbot: QtBot) -> None:
+    zone = ZoneInfo("America/New_York")
+    event = Event(
+        name="Collision",
+        start=datetime(2026, 6, 20, 9, 0, tzinfo=zone),
+        end=datetime(2026, 6, 22, 17, 0, tzinfo=zone),
+        timezone="America/New_York",
+        venue="Enercare Centre",
+        url="https://collision.example",
+        notes="Bring cards",
+    )
+    dialog = EventDialog(event=event)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Edit Event"
+    assert dialog.event_value() == event

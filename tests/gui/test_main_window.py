@@ -1,0 +1,205 @@
+"""The main window: sample data on first run, event editing with undo/redo, remembered layout."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from planner.app import build_window, open_workspace
+from planner.domain.model import Event
+from planner.gui.event_dialog import EventDialog
+from planner.gui.main_window import MainWindow
+from planner.services.sample import UPCOMING_NAME
+from planner.services.workspace import Workspace
+
+LISBON = ZoneInfo("Europe/Lisbon")
+
+
+def event_names(workspace: Workspace) -> list[str]:
+    return [event.name for event in workspace.repos.events.list()]
+
+
+def fill_dialog_with(event: Event, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the next EventDialog behave as if the user typed `event` and pressed OK."""
+
+    def exec_(dialog: EventDialog) -> int:
+        dialog.name.setText(event.name)
+        dialog.zone.setCurrentText(event.timezone)
+        dialog.start.setDateTime(dialog.start.dateTime().fromString(
+            event.local_start.strftime("%Y-%m-%dT%H:%M"), "yyyy-MM-ddTHH:mm"))
+        dialog.end.setDateTime(dialog.end.dateTime().fromString(
+            event.local_end.strftime("%Y-%m-%dT%H:%M"), "yyyy-MM-ddTHH:mm"))
+        dialog.venue.setText(event.venue)
+        return 1
+
+    monkeypatch.setattr(EventDialog, "exec", exec_)
+
+
+def test_first_run_opens_on_the_upcoming_sample_event(window: MainWindow) -> None:
+    page = window.events_page
+    assert page.banner.isVisible()
+    selected = page.selected_event()
+    assert selected is not None and selected.name == UPCOMING_NAME
+    assert UPCOMING_NAME in page.details.text()
+    assert "Strategic" in page.details.text()
+
+
+def test_details_escape_markup_in_user_text(window: MainWindow, workspace: Workspace) -> None:
+    start = datetime(2030, 1, 1, 9, tzinfo=LISBON)
+    hostile = Event(
+        name="<b>O'Brien & Co</b>",
+        start=start,
+        end=start.replace(hour=17),
+        timezone="Europe/Lisbon",
+        notes="<script>x</script>",
+    )
+    created = window.context.events.create(hostile)
+    window.context.changed.emit()
+    window.events_page.select_event(created.id)
+    html = window.events_page.details.text()
+    assert "&lt;b&gt;O&#x27;Brien &amp; Co&lt;/b&gt;" in html
+    assert "<script>" not in html
+
+
+def test_add_undo_redo_round_trip(
+    window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = datetime(2030, 3, 29, 9, tzinfo=LISBON)
+    fill_dialog_with(
+        Event("PyCon Lisboa", start, start.replace(hour=18), "Europe/Lisbon", venue="FIL"),
+        monkeypatch,
+    )
+    window.new_action.trigger()
+    assert "PyCon Lisboa" in event_names(workspace)
+    added = workspace.repos.events.find("PyCon Lisboa")[0]
+    assert added.start == start and added.venue == "FIL"
+    assert window.events_page.selected_event() == added
+
+    window.undo_action.trigger()
+    assert "PyCon Lisboa" not in event_names(workspace)
+    assert window.events_page.model.position_of(added.id) is None
+
+    window.redo_action.trigger()
+    assert workspace.repos.events.find("PyCon Lisboa") == [added]  # same id, same values
+    assert window.events_page.model.position_of(added.id) is not None
+
+
+def test_edit_undo_redo(
+    window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = window.events_page.selected_event()
+    assert before is not None and before.id is not None
+    monkeypatch.setattr(
+        EventDialog, "exec", lambda dialog: dialog.venue.setText("Altice Arena") or 1
+    )
+    window.edit_action.trigger()
+    assert workspace.repos.events.get(before.id).venue == "Altice Arena"
+    window.undo_action.trigger()
+    assert workspace.repos.events.get(before.id) == before
+    window.redo_action.trigger()
+    assert workspace.repos.events.get(before.id).venue == "Altice Arena"
+
+
+def test_delete_and_undo_brings_back_goals_and_attendees(
+    window: MainWindow, workspace: Workspace
+) -> None:
+    event = window.events_page.selected_event()
+    assert event is not None and event.id is not None
+    goals = workspace.repos.goals.for_event(event.id)
+    people = workspace.repos.attendances.for_event(event.id)
+    assert goals and people
+
+    window.delete_action.trigger()
+    assert event.name not in event_names(workspace)
+    assert workspace.repos.goals.for_event(event.id) == []
+
+    window.undo_action.trigger()
+    assert workspace.repos.events.get(event.id) == event
+    assert workspace.repos.goals.for_event(event.id) == goals
+    assert workspace.repos.attendances.for_event(event.id) == people
+
+
+def test_remove_sample_data_in_one_click(
+    window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = datetime(2030, 5, 1, 9, tzinfo=LISBON)
+    mine = window.context.events.create(
+        Event("My own event", start, start.replace(hour=17), "Europe/Lisbon")
+    )
+    window.context.changed.emit()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.events_page.banner.remove_button.click()
+    assert event_names(workspace) == ["My own event"]
+    assert workspace.repos.people.count() == 0
+    assert not window.events_page.banner.isVisible()
+    assert not window.remove_sample_action.isEnabled()
+    assert window.events_page.selected_event() == mine
+    assert not window.context.undo_stack.canUndo()
+
+
+def test_empty_state_when_there_are_no_events(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.remove_sample_action.trigger()
+    page = window.events_page
+    assert page.list_stack.currentWidget() is page.empty
+    assert not window.edit_action.isEnabled()
+    assert not window.delete_action.isEnabled()
+
+
+def test_navigation_and_lazy_pages(window: MainWindow) -> None:
+    assert window.people_page.model.rowCount() == 0  # not loaded before it is shown
+    window.page_actions[1].trigger()
+    assert window.pages.currentWidget() is window.people_page
+    assert window.people_page.model.rowCount() == 10
+    window.page_actions[2].trigger()
+    assert window.pages.currentWidget() is window.follow_ups_page
+    assert window.follow_ups_page.model.rowCount() == 3
+
+
+def test_geometry_and_page_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    workspace = open_workspace(folder, demo=False)
+    first = build_window(workspace)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)
+    first.page_actions[2].trigger()
+    first.close()
+    workspace.close()
+
+    workspace = open_workspace(folder, demo=False)
+    second = build_window(workspace)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 500)
+    assert second.pages.currentWidget() is second.follow_ups_page
+    second.close()
+    workspace.close()
+
+
+def test_edits_survive_a_restart(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "data"
+    workspace = open_workspace(folder, demo=False)
+    window = build_window(workspace)
+    qtbot.addWidget(window)
+    start = datetime(2031, 2, 3, 10, tzinfo=LISBON)
+    fill_dialog_with(Event("Restart-proof", start, start.replace(hour=12), "Europe/Lisbon"),
+                     monkeypatch)
+    window.new_action.trigger()
+    window.close()
+    workspace.close()
+
+    reopened = open_workspace(folder, demo=False)
+    try:
+        assert "Restart-proof" in event_names(reopened)
+        assert len(reopened.repos.events.list()) == 3  # sample is not seeded twice
+    finally:
+        reopened.close()
