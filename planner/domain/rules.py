@@ -1,4 +1,4 @@
-"""Validation rules the GUI and the CLI share, so both refuse the same things for the same reason."""
+"""Validation rules the GUI and the CLI share, so both refuse the same input the same way."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from html import escape
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -112,6 +112,8 @@ class EventDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._fill(event)
+        # A new, untouched form is not an error yet: problems show once the user edits.
+        self._touched = event is not None
         self._last_start = _wall_clock(self.start)
         self.start.dateTimeChanged.connect(self._start_moved)
         for signal in (
@@ -147,12 +149,14 @@ class EventDialog(QDialog):
         shift = new_start - self._last_start
         self._last_start = new_start
         _set_wall_clock(self.end, _wall_clock(self.end) + shift)
-        self._revalidate()
+        self._revalidate(True)
 
     def event_value(self) -> Event:
         """The event as typed; may be invalid (check `event_problems`)."""
         zone = self.zone.currentText().strip()
-        base = self._original or Event(name="", start=datetime.now(), end=datetime.now(), timezone="")
+        base = self._original or Event(
+            name="", start=datetime.now(), end=datetime.now(), timezone=""
+        )
         try:
             start = localize(_wall_clock(self.start), zone)
             end = localize(_wall_clock(self.end), zone)
@@ -169,11 +173,12 @@ class EventDialog(QDialog):
             notes=self.notes.toPlainText(),
         )
 
-    def _revalidate(self) -> None:
+    def _revalidate(self, *_changed: object) -> None:
+        self._touched = self._touched or bool(_changed)
         event = self.event_value()
         problems = event_problems(event)
         self.problems.setText("<br>".join(escape(problem) for problem in problems))
-        self.problems.setVisible(bool(problems))
+        self.problems.setVisible(bool(problems) and self._touched)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not problems)
         self._update_local_hint(event, problems)

@@ -24,7 +24,7 @@ from planner.services.sample import remove_sample
 
 STYLE = """
 QListWidget#navigation { background: #f1f3f6; border: none; border-right: 1px solid #dde1e6;
-    padding-top: 12px; font-size: 14px; }
+    padding-top: 12px; font-size: 14px; outline: 0; }
 QListWidget#navigation::item { padding: 9px 14px; margin: 2px 8px; border-radius: 6px;
     color: #2b3440; }
 QListWidget#navigation::item:selected { background: #dbe7f3; color: #12344d; }
@@ -98,7 +98,12 @@ class MainWindow(QMainWindow):
 
     # Actions and menus ---------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -127,8 +132,9 @@ class MainWindow(QMainWindow):
                 (self.tr("&Events"), self.tr("&People"), self.tr("&Follow-ups")), start=1
             )
         ]
-        self.about_action = self._action(self.tr("&About %1").replace("%1", APP_NAME), None,
-                                         self.show_about)
+        self.about_action = self._action(
+            self.tr("&About %1").replace("%1", APP_NAME), None, self.show_about
+        )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_menus(self) -> None:
@@ -236,10 +242,10 @@ class MainWindow(QMainWindow):
         splitter = settings.value("window/events-splitter")
         if isinstance(splitter, QByteArray):
             self.events_page.splitter.restoreState(splitter)
-        page = settings.value("window/page", 0)
-        self.show_page(int(page) if str(page).isdigit() else 0)
+        page = str(settings.value("window/page", 0))
+        self.show_page(int(page) if page.isdigit() else 0)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         settings = self.context.settings
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/events-splitter", self.events_page.splitter.saveState())

@@ -30,34 +30,40 @@ class EventsModel(RowTableModel[EventSummary]):
             Column[EventSummary](
                 tr("Event"),
                 lambda s: s.event.name + (tr("  (sample)") if s.event.is_sample else ""),
-                tooltip=lambda s: tr("Sample data: remove it from the banner above the list")
-                if s.event.is_sample
-                else s.event.name,
+                tooltip=lambda s: (
+                    tr("Sample data: remove it from the banner above the list")
+                    if s.event.is_sample
+                    else s.event.name
+                ),
             ),
             Column[EventSummary](
                 tr("When"),
                 lambda s: dates_text(s.event.local_start, s.event.local_end),
                 sort_key=lambda s: s.event.start,
-                tooltip=lambda s: span_text(s.event.local_start, s.event.local_end)
-                + "  " + tr("(local time at the venue, %1)").replace("%1", s.event.timezone),
+                tooltip=lambda s: (
+                    span_text(s.event.local_start, s.event.local_end)
+                    + "  "
+                    + tr("(local time at the venue, %1)").replace("%1", s.event.timezone)
+                ),
             ),
             Column[EventSummary](
                 tr("Status"),
                 lambda s: relative_text(s.event.start, s.event.end, self._now),
                 sort_key=lambda s: s.event.start,
             ),
-            Column[EventSummary](tr("Venue"), lambda s: s.event.venue),
             Column[EventSummary](
                 tr("Goals"), lambda s: str(s.goal_count), lambda s: s.goal_count, align_right=True
             ),
             Column[EventSummary](
-                tr("People"),
-                lambda s: str(s.attendee_count),
-                lambda s: s.attendee_count,
+                tr("Met"),
+                lambda s: f"{s.met_count} / {s.attendee_count}",
+                lambda s: (s.met_count, s.attendee_count),
+                tooltip=lambda s: (
+                    tr("%1 met of %2 people on the list")
+                    .replace("%1", str(s.met_count))
+                    .replace("%2", str(s.attendee_count))
+                ),
                 align_right=True,
-            ),
-            Column[EventSummary](
-                tr("Met"), lambda s: str(s.met_count), lambda s: s.met_count, align_right=True
             ),
         ]
         super().__init__(columns, self._load, key=lambda s: s.event.id, parent=parent)
@@ -83,11 +89,17 @@ class PeopleModel(RowTableModel[PersonListing]):
             Column[PersonListing](tr("Title"), lambda p: p.person.title or ""),
             Column[PersonListing](tr("Email"), lambda p: p.person.email or ""),
             Column[PersonListing](
-                tr("Events"), lambda p: str(p.event_count), lambda p: p.event_count, align_right=True
+                tr("Events"),
+                lambda p: str(p.event_count),
+                lambda p: p.event_count,
+                align_right=True,
             ),
         ]
         super().__init__(
-            columns, context.workspace.repos.people.listings, key=lambda p: p.person.id, parent=parent
+            columns,
+            context.workspace.repos.people.listings,
+            key=lambda p: p.person.id,
+            parent=parent,
         )
 
 
@@ -109,9 +121,7 @@ class FollowUpsModel(RowTableModel[FollowUpListing]):
             Column[FollowUpListing](tr("Event"), lambda f: f.event_name or ""),
             Column[FollowUpListing](tr("Status"), lambda f: status_names[f.follow_up.status]),
         ]
-        super().__init__(
-            columns, self._load, key=lambda f: f.follow_up.id, parent=parent
-        )
+        super().__init__(columns, self._load, key=lambda f: f.follow_up.id, parent=parent)
         self._context = context
 
     def _load(self) -> list[FollowUpListing]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from html import escape
-from zoneinfo import ZoneInfo
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +32,7 @@ from planner.gui.models import EventsModel, FollowUpsModel, PeopleModel
 from planner.gui.table_model import RowTableModel
 from planner.services.sample import has_sample
 
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("pages", text)
 
@@ -56,6 +57,7 @@ def make_table(model: RowTableModel[Any]) -> QTableView:
     view.verticalHeader().setDefaultSectionSize(30)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
@@ -147,8 +149,9 @@ class EventsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list_stack)
         splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([700, 300])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
 
@@ -163,7 +166,11 @@ class EventsPage(QWidget):
         context.changed.connect(self.refresh)
         self.refresh()
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        self.table.resizeColumnsToContents()
+        # The name takes what is left; the short columns fit their contents.
+        columns = self.table.horizontalHeader()
+        columns.setStretchLastSection(False)
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def selected_event(self) -> Event | None:
         rows = self.table.selectionModel().selectedRows()
@@ -232,7 +239,7 @@ class EventsPage(QWidget):
             parts.append(f"<p>{escape(event.venue)}</p>")
         if event.url:
             url = escape(event.url, quote=True)
-            parts.append(f"<p><a href=\"{url}\">{escape(event.url)}</a></p>")
+            parts.append(f'<p><a href="{url}">{escape(event.url)}</a></p>')
         if event.notes:
             parts.append(f"<p>{escape(event.notes).replace(chr(10), '<br>')}</p>")
         goals = self._context.workspace.repos.goals.for_event(event.id)
@@ -240,10 +247,10 @@ class EventsPage(QWidget):
             parts.append(f"<h3>{escape(self.tr('Goals'))}</h3><ul>")
             for goal in goals:
                 kind = self.tr(NETWORK_NAMES[goal.network_type])
+                target = self.tr("target %n").replace("%n", str(goal.target_count))
                 parts.append(
                     f"<li>{escape(goal.text)} <span style='color:#6b6b6b'>· "
-                    f"{escape(kind)} · {escape(self.tr('target %n').replace('%n', str(goal.target_count)))}"
-                    "</span></li>"
+                    f"{escape(kind)} · {escape(target)}</span></li>"
                 )
             parts.append("</ul>")
         return "".join(parts)
@@ -253,10 +260,16 @@ class ListPage(QWidget):
     """A titled, sortable list with an empty state: the People and Follow-ups pages."""
 
     def __init__(
-        self, context: AppContext, title: str, model: RowTableModel[Any], empty_text: str
+        self,
+        context: AppContext,
+        title: str,
+        model: RowTableModel[Any],
+        empty_text: str,
+        stretch_column: int,
     ) -> None:
         super().__init__()
         self.model = model
+        self._stretch_column = stretch_column
         model.setParent(self)
         self.table = make_table(model)
         self.empty = EmptyState(empty_text)
@@ -283,7 +296,7 @@ class ListPage(QWidget):
         if self.isVisible():
             self.refresh()
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: Any) -> None:
         if self._stale:
             self.refresh()
         super().showEvent(event)
@@ -296,6 +309,9 @@ class ListPage(QWidget):
             self._loaded = True
             self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
             self.table.resizeColumnsToContents()
+            columns = self.table.horizontalHeader()
+            columns.setStretchLastSection(False)
+            columns.setSectionResizeMode(self._stretch_column, QHeaderView.ResizeMode.Stretch)
         rows = self.model.rowCount()
         self.count.setText(self.tr("%n shown").replace("%n", f"{rows:,}"))
         self.stack.setCurrentWidget(self.table if rows else self.empty)
@@ -307,6 +323,7 @@ def people_page(context: AppContext) -> ListPage:
         tr("People"),
         PeopleModel(context),
         tr("Nobody here yet. People appear as you add attendees to your events."),
+        stretch_column=3,
     )
 
 
@@ -316,4 +333,5 @@ def follow_ups_page(context: AppContext) -> ListPage:
         tr("Follow-ups"),
         FollowUpsModel(context),
         tr("No follow-ups yet. After an event, plan what you owe the people you met."),
+        stretch_column=2,
     )

@@ -6,8 +6,8 @@ from planner.domain.ids import EventId
 from planner.domain.model import Event
 from planner.domain.rules import validate_event
 from planner.services.workspace import Workspace
-from planner.storage.events import EventSnapshot, EventSummary
 from planner.storage.errors import NotFoundError
+from planner.storage.events import EventSnapshot, EventSummary
 
 
 class EventLookupError(LookupError):
@@ -56,6 +56,7 @@ class EventService:
         if len(matches) > 1:
             names = ", ".join(f"{event.id}: {event.name}" for event in matches[:5])
             raise EventLookupError(
-                f"“{text}” matches {len(matches)} events ({names}). Give more of the name or the id."
+                f"“{text}” matches {len(matches)} events ({names}). "
+                "Give more of the name, or the id."
             )
         return matches[0]

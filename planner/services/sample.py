@@ -18,6 +18,7 @@ from planner.domain.enums import (
     PriorityTier,
 )
 from planner.domain.follow_ups import new_calendar_uid
+from planner.domain.ids import GoalId
 from planner.domain.model import (
     Attendance,
     ChecklistItem,
@@ -35,17 +36,41 @@ PAST_NAME = "Nordic Product Meetup"
 _PEOPLE = (
     # full name, given, family, company, title, email
     ("Sofía García", "Sofía", "García", "Cobalt Ventures", "Partner", "sofia@cobalt.example"),
-    ("Marcus Oyelaran", "Marcus", "Oyelaran", "Ledgerline", "Head of Payments",
-     "marcus@ledgerline.example"),
-    ("田中 美咲", "美咲", "田中", "Sakura Capital", "Investment Director",
-     "misaki.tanaka@sakura.example"),
+    (
+        "Marcus Oyelaran",
+        "Marcus",
+        "Oyelaran",
+        "Ledgerline",
+        "Head of Payments",
+        "marcus@ledgerline.example",
+    ),
+    (
+        "田中 美咲",
+        "美咲",
+        "田中",
+        "Sakura Capital",
+        "Investment Director",
+        "misaki.tanaka@sakura.example",
+    ),
     ("Noa Levi", "Noa", "Levi", "Acme Analytics", "Engineering Manager", "noa@acme.example"),
     ("Yusuf Al-Amin", "Yusuf", "Al-Amin", "Gulf Fintech Lab", "Founder", "yusuf@gfl.example"),
-    ("Ingrid Dahl", "Ingrid", "Dahl", "Fjord Pay", "Chief Product Officer",
-     "ingrid@fjordpay.example"),
+    (
+        "Ingrid Dahl",
+        "Ingrid",
+        "Dahl",
+        "Fjord Pay",
+        "Chief Product Officer",
+        "ingrid@fjordpay.example",
+    ),
     ("Priya Raman", "Priya", "Raman", "Acme Analytics", "Data Lead", "priya@acme.example"),
-    ("Liam O'Brien", "Liam", "O'Brien", "Brightside Bank", "Innovation Lead",
-     "liam@brightside.example"),
+    (
+        "Liam O'Brien",
+        "Liam",
+        "O'Brien",
+        "Brightside Bank",
+        "Innovation Lead",
+        "liam@brightside.example",
+    ),
     ("Elin Berg", "Elin", "Berg", "Northwind Studio", "Product Designer", "elin@northwind.example"),
     ("Jonas Lind", "Jonas", "Lind", "Kvist Software", "CTO", "jonas@kvist.example"),
 )
@@ -161,7 +186,7 @@ def _upcoming(workspace: Workspace, now: datetime, people: list[Person]) -> None
             position=2,
         )
     )
-    plan = (
+    plan: tuple[tuple[int, AttendeeRole, PriorityTier, set[GoalId | None]], ...] = (
         (0, AttendeeRole.SPEAKER, PriorityTier.MUST_MEET, {investors.id}),
         (1, AttendeeRole.EXHIBITOR, PriorityTier.MUST_MEET, {vendor.id}),
         (2, AttendeeRole.ATTENDEE, PriorityTier.MUST_MEET, {investors.id}),
@@ -245,8 +270,10 @@ def _past(workspace: Workspace, now: datetime, people: list[Person]) -> None:
             )
         )
     notes = {
-        5: ("Talked about running discovery with two designers; she offered to share "
-            "her interview template."),
+        5: (
+            "Talked about running discovery with two designers; she offered to share "
+            "her interview template."
+        ),
         8: "Working on an accessibility audit; interested in our design-system tokens.",
         9: "Hiring two backend engineers; asked whether I know anyone in Gothenburg.",
     }

@@ -156,7 +156,6 @@ def _refuse_foreign_file(path: Path) -> None:
         raise NotADatabaseError(path, "it does not start with the SQLite header")
 
 
-
 def inserted_id(cursor: sqlite3.Cursor) -> int:
     """The rowid of the row an INSERT just wrote."""
     if cursor.lastrowid is None:

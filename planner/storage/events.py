@@ -123,7 +123,7 @@ class EventRepository:
             raise NotFoundError(f"event {event_id} does not exist")
         return _event(row)
 
-    def list(self) -> list[Event]:
+    def all(self) -> list[Event]:
         rows = self._db.connection.execute(
             f"SELECT {_COLUMNS} FROM event ORDER BY starts_at, id"
         ).fetchall()
@@ -196,4 +196,3 @@ def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:
     columns = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
-

@@ -106,7 +106,7 @@ class PersonRepository:
             raise NotFoundError(f"person {person_id} does not exist")
         return _person(row)
 
-    def list(self) -> list[Person]:
+    def all(self) -> list[Person]:
         rows = self._db.connection.execute(
             f"{_SELECT} ORDER BY full_name COLLATE NOCASE, id"
         ).fetchall()
@@ -126,4 +126,3 @@ class PersonRepository:
     def delete(self, person_id: PersonId) -> None:
         with self._db.transaction() as conn:
             conn.execute("DELETE FROM person WHERE id = ?", (person_id,))
-

@@ -68,7 +68,8 @@ class AttendanceRepository:
         with self._db.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO attendance (id, event_id, person_id, role, tier, status,"
-                " research_notes, talking_points, offer, ask) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " research_notes, talking_points, offer, ask)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     attendance.id,
                     attendance.event_id,

@@ -16,9 +16,7 @@ from planner.services.workspace import DATABASE_NAME
 
 def start(folder: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> list[str]:
     shown: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text)
-    )
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
     monkeypatch.setattr(QApplication, "exec", lambda *a: pytest.fail("window opened"))
     code = run_gui(argparse.Namespace(data_dir=str(folder), demo=False), [])
     assert code == 1

@@ -26,10 +26,14 @@ def test_new_event_needs_a_name(qtbot: QtBot) -> None:
     dialog = EventDialog()
     qtbot.addWidget(dialog)
     assert not ok_enabled(dialog)
-    assert "needs a name" in dialog.problems.text()
+    assert dialog.problems.isHidden()  # no scolding before the user has typed anything
     qtbot.keyClicks(dialog.name, "PyCon Lisboa")
     assert ok_enabled(dialog)
     assert dialog.problems.isHidden()
+    dialog.name.clear()
+    assert not ok_enabled(dialog)
+    assert not dialog.problems.isHidden()
+    assert "needs a name" in dialog.problems.text()
 
 
 def test_end_before_start_is_refused(qtbot: QtBot) -> None:

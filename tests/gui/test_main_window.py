@@ -21,7 +21,7 @@ LISBON = ZoneInfo("Europe/Lisbon")
 
 
 def event_names(workspace: Workspace) -> list[str]:
-    return [event.name for event in workspace.repos.events.list()]
+    return [event.name for event in workspace.repos.events.all()]
 
 
 def fill_dialog_with(event: Event, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -30,10 +30,16 @@ def fill_dialog_with(event: Event, monkeypatch: pytest.MonkeyPatch) -> None:
     def exec_(dialog: EventDialog) -> int:
         dialog.name.setText(event.name)
         dialog.zone.setCurrentText(event.timezone)
-        dialog.start.setDateTime(dialog.start.dateTime().fromString(
-            event.local_start.strftime("%Y-%m-%dT%H:%M"), "yyyy-MM-ddTHH:mm"))
-        dialog.end.setDateTime(dialog.end.dateTime().fromString(
-            event.local_end.strftime("%Y-%m-%dT%H:%M"), "yyyy-MM-ddTHH:mm"))
+        dialog.start.setDateTime(
+            dialog.start.dateTime().fromString(
+                event.local_start.strftime("%Y-%m-%dT%H:%M"), "yyyy-MM-ddTHH:mm"
+            )
+        )
+        dialog.end.setDateTime(
+            dialog.end.dateTime().fromString(
+                event.local_end.strftime("%Y-%m-%dT%H:%M"), "yyyy-MM-ddTHH:mm"
+            )
+        )
         dialog.venue.setText(event.venue)
         return 1
 
@@ -191,8 +197,9 @@ def test_edits_survive_a_restart(
     window = build_window(workspace)
     qtbot.addWidget(window)
     start = datetime(2031, 2, 3, 10, tzinfo=LISBON)
-    fill_dialog_with(Event("Restart-proof", start, start.replace(hour=12), "Europe/Lisbon"),
-                     monkeypatch)
+    fill_dialog_with(
+        Event("Restart-proof", start, start.replace(hour=12), "Europe/Lisbon"), monkeypatch
+    )
     window.new_action.trigger()
     window.close()
     workspace.close()
@@ -200,6 +207,6 @@ def test_edits_survive_a_restart(
     reopened = open_workspace(folder, demo=False)
     try:
         assert "Restart-proof" in event_names(reopened)
-        assert len(reopened.repos.events.list()) == 3  # sample is not seeded twice
+        assert len(reopened.repos.events.all()) == 3  # sample is not seeded twice
     finally:
         reopened.close()
