@@ -16,6 +16,7 @@ from typing import Any
 from planner import APP_NAME, __version__
 from planner.domain.model import Event
 from planner.domain.rules import ValidationError, is_time_zone, localize
+from planner.interchange.json_format import event_to_json
 from planner.services.events import EventLookupError, EventService
 from planner.services.workspace import Workspace, resolve_data_dir
 from planner.storage.errors import StorageError
@@ -97,7 +98,7 @@ def _run(args: argparse.Namespace, workspace: Workspace) -> int:
             )
         )
         if args.json:
-            print(json.dumps(_event_json(created), ensure_ascii=False, indent=2))
+            print(json.dumps(event_to_json(created), ensure_ascii=False, indent=2))
         else:
             print(f"Added event {created.id}: {created.name}")
         return 0
@@ -122,23 +123,9 @@ def _parse_moment(text: str, zone: str, option: str) -> datetime:
     return localize(moment, zone)
 
 
-def _event_json(event: Event) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "name": event.name,
-        "start": event.local_start.isoformat(),
-        "end": event.local_end.isoformat(),
-        "timezone": event.timezone,
-        "venue": event.venue,
-        "url": event.url,
-        "notes": event.notes,
-        "is_sample": event.is_sample,
-    }
-
-
 def _summary_json(summary: EventSummary) -> dict[str, Any]:
     return {
-        **_event_json(summary.event),
+        **event_to_json(summary.event),
         "attendees": summary.attendee_count,
         "goals": summary.goal_count,
         "met": summary.met_count,

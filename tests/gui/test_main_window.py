@@ -210,3 +210,20 @@ def test_edits_survive_a_restart(
         assert len(reopened.repos.events.all()) == 3  # sample is not seeded twice
     finally:
         reopened.close()
+
+
+def test_about_box_names_the_version(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from planner import __version__
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window.about_action.trigger()
+    assert len(shown) == 1 and __version__ in shown[0]
+
+
+def test_every_menu_action_has_a_shortcut_where_promised(window: MainWindow) -> None:
+    assert window.new_action.shortcut().toString() == "Ctrl+N"
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Y" in [s.toString() for s in window.redo_action.shortcuts()]
+    assert [a.shortcut().toString() for a in window.page_actions] == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]
