@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.remove_sample_action = self._action(
             self.tr("Remove &Sample Data…"), None, self.remove_sample_data
         )
-        self.quit_action = self._action(self.tr("&Quit"), seq.Quit, self.close)
+        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         stack = self.context.undo_stack
         self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
