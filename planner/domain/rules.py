@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from functools import cache
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from planner.domain.model import Event
@@ -67,6 +66,8 @@ def event_problems(event: Event) -> list[str]:
     elif event.end <= event.start:
         problems.append("The event must end after it starts.")
     if event.url.strip():
+        from urllib.parse import urlsplit  # only needed when there is a link to check
+
         parts = urlsplit(event.url.strip())
         if parts.scheme not in ("http", "https") or not parts.netloc:
             problems.append("The link must be a web address starting with http:// or https://.")

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from html import escape
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.model import Event
-from planner.domain.rules import MAX_NAME_LENGTH, event_problems, localize, time_zone_names
-from planner.gui.formatting import span_text
+from planner.domain.rules import (
+    MAX_NAME_LENGTH,
+    event_problems,
+    localize,
+    time_zone_names,
+)
+from planner.gui.formatting import span_text, system_zone_name
 
 DATE_TIME_FORMAT = "ddd d MMM yyyy   HH:mm"
-
-
-def system_zone_name() -> str:
-    name = bytes(QTimeZone.systemTimeZoneId().data()).decode()
-    return name if name in time_zone_names() else "UTC"
 
 
 def _wall_clock(edit: QDateTimeEdit) -> datetime:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimeZone
+
+from planner.domain.rules import is_time_zone
 
 
 def tr(text: str) -> str:
@@ -51,3 +54,10 @@ def relative_text(start: datetime, end: datetime, now: datetime) -> str:
     if days == 0:
         return tr("Starts today")
     return tr("In %1").replace("%1", days_text(days))
+
+
+@cache
+def system_zone_name() -> str:
+    """The user's IANA zone, or UTC when the system's zone id is not one Python knows."""
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode()
+    return name if is_time_zone(name) else "UTC"

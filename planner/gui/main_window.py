@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -15,10 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME, __version__
-from planner.gui.commands import AddEventCommand, DeleteEventCommand, EditEventCommand
 from planner.gui.context import AppContext
-from planner.gui.event_dialog import EventDialog
-from planner.gui.pages import EventsPage, follow_ups_page, people_page
+from planner.gui.pages import EventsPage, ListPage, follow_ups_page, people_page
 from planner.gui.resources import icon
 from planner.services.sample import remove_sample
 
@@ -55,22 +55,25 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE)
 
         self.events_page = EventsPage(context)
-        self.people_page = people_page(context)
-        self.follow_ups_page = follow_ups_page(context)
+        # The other pages are built the first time they are shown: start-up pays for one page.
+        self._page_builders = {1: people_page, 2: follow_ups_page}
+        self._built: dict[int, QWidget] = {0: self.events_page}
 
         self.pages = QStackedWidget()
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(190)
         self.navigation.setIconSize(QSize(20, 20))
-        for name, page, icon_name in (
-            (self.tr("Events"), self.events_page, "events"),
-            (self.tr("People"), self.people_page, "people"),
-            (self.tr("Follow-ups"), self.follow_ups_page, "follow-ups"),
+        for name, icon_name in (
+            (self.tr("Events"), "events"),
+            (self.tr("People"), "people"),
+            (self.tr("Follow-ups"), "follow-ups"),
         ):
             QListWidgetItem(icon(icon_name), name, self.navigation)
-            self.pages.addWidget(page)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages.addWidget(self.events_page)
+        for _ in self._page_builders:
+            self.pages.addWidget(QWidget())  # stands in until the page is first shown
+        self.navigation.currentRowChanged.connect(self._show_row)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -168,9 +171,36 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(row)
         self._update_actions()
 
+    def page(self, row: int) -> QWidget:
+        """The page at `row`, built now if it has not been shown yet."""
+        if row not in self._built:
+            page = self._page_builders[row](self.context)
+            stand_in = self.pages.widget(row)
+            assert stand_in is not None
+            self.pages.insertWidget(row, page)
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._built[row] = page
+        return self._built[row]
+
+    @property
+    def people_page(self) -> ListPage:
+        return cast(ListPage, self.page(1))
+
+    @property
+    def follow_ups_page(self) -> ListPage:
+        return cast(ListPage, self.page(2))
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.pages.setCurrentWidget(self.page(row))
+
     # Event editing -------------------------------------------------------------------------
 
     def new_event(self) -> None:
+        from planner.gui.commands import AddEventCommand
+        from planner.gui.event_dialog import EventDialog
+
         dialog = EventDialog(self)
         if dialog.exec():
             command = AddEventCommand(self.context, dialog.event_value())
@@ -179,6 +209,9 @@ class MainWindow(QMainWindow):
             self.events_page.select_event(command.event_id)
 
     def edit_event(self) -> None:
+        from planner.gui.commands import EditEventCommand
+        from planner.gui.event_dialog import EventDialog
+
         event = self.events_page.selected_event()
         if event is None:
             return
@@ -189,6 +222,8 @@ class MainWindow(QMainWindow):
                 self.context.undo_stack.push(EditEventCommand(self.context, event, after))
 
     def delete_event(self) -> None:
+        from planner.gui.commands import DeleteEventCommand
+
         event = self.events_page.selected_event()
         if event is not None:
             self.context.undo_stack.push(DeleteEventCommand(self.context, event))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from html import escape
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,7 +26,6 @@ from planner.domain.enums import NetworkType
 from planner.domain.ids import EventId
 from planner.domain.model import Event
 from planner.gui.context import AppContext
-from planner.gui.event_dialog import system_zone_name
 from planner.gui.formatting import span_text
 from planner.gui.models import EventsModel, FollowUpsModel, PeopleModel
 from planner.gui.table_model import RowTableModel
@@ -61,6 +60,20 @@ def make_table(model: RowTableModel[Any]) -> QTableView:
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
+
+
+def fit_columns(view: QTableView, model: RowTableModel[Any], columns: Iterable[int]) -> None:
+    """Size columns to their text, measured once here: cheaper than Qt's per-cell sizing."""
+    metrics = view.fontMetrics()
+    rows = min(model.rowCount(), 200)
+    for column in columns:
+        texts = [str(model.data(model.index(row, column)) or "") for row in range(rows)]
+        header = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        widest = max([metrics.horizontalAdvance(text) for text in texts], default=0)
+        # The header is bold and carries the sort arrow, hence its extra room.
+        view.setColumnWidth(
+            column, max(widest + 24, metrics.horizontalAdvance(header) * 6 // 5 + 36)
+        )
 
 
 def page_title(text: str) -> QLabel:
@@ -166,10 +179,11 @@ class EventsPage(QWidget):
         context.changed.connect(self.refresh)
         self.refresh()
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        # The name takes what is left; the short columns fit their contents.
+        # The name takes what is left; the short columns are sized to their contents once
+        # (ResizeToContents mode would re-measure every cell on each layout pass).
         columns = self.table.horizontalHeader()
         columns.setStretchLastSection(False)
-        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.table, self.model, range(1, self.model.columnCount()))
         columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def selected_event(self) -> Event | None:
@@ -221,19 +235,13 @@ class EventsPage(QWidget):
             f"<p><b>{escape(span_text(event.local_start, event.local_end))}</b>"
             f"<br><span style='color:#6b6b6b'>{escape(event.timezone)}</span>"
         )
-        mine = system_zone_name()
-        if mine != event.timezone:
-            here = ZoneInfo(mine)
-            parts.append(
-                "<br>"
-                + escape(
-                    self.tr("Your time (%1): %2")
-                    .replace("%1", mine)
-                    .replace(
-                        "%2", span_text(event.start.astimezone(here), event.end.astimezone(here))
-                    )
-                )
-            )
+        # The computer's own clock, without asking the system for its zone name (slow).
+        mine = (event.start.astimezone(), event.end.astimezone())
+        if [t.utcoffset() for t in mine] != [
+            t.utcoffset() for t in (event.local_start, event.local_end)
+        ]:
+            yours = f"{span_text(*mine)} {mine[0].tzname() or ''}".rstrip()
+            parts.append("<br>" + escape(self.tr("Your time: %1").replace("%1", yours)))
         parts.append("</p>")
         if event.venue:
             parts.append(f"<p>{escape(event.venue)}</p>")
