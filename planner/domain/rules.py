@@ -38,7 +38,7 @@ def is_time_zone(name: str) -> bool:
         return False
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder such as 'Europe'
         return False
     return True
 
@@ -48,6 +48,10 @@ def localize(wall_clock: datetime, timezone: str) -> datetime:
     if wall_clock.tzinfo is not None:
         return wall_clock.astimezone(ZoneInfo(timezone))
     return wall_clock.replace(tzinfo=ZoneInfo(timezone))
+
+
+def _whole_seconds(moment: datetime) -> int:
+    return int(moment.replace(microsecond=0).timestamp())
 
 
 def event_problems(event: Event) -> list[str]:
@@ -63,7 +67,9 @@ def event_problems(event: Event) -> list[str]:
         problems.append(f"“{event.timezone}” is not a known time zone.")
     if event.start.tzinfo is None or event.end.tzinfo is None:
         problems.append("Start and end must carry a time zone.")
-    elif event.end <= event.start:
+    elif _whole_seconds(event.end) <= _whole_seconds(event.start):
+        # Timestamps, not `<=`: two datetimes sharing one ZoneInfo compare by wall clock,
+        # which is wrong across a DST fall-back. Whole seconds, as stored.
         problems.append("The event must end after it starts.")
     if event.url.strip():
         from urllib.parse import urlsplit  # only needed when there is a link to check
@@ -81,6 +87,10 @@ def validate_event(event: Event) -> Event:
         raise ValidationError(problems)
     return replace(
         event,
+        # Stored to the second; dropping the rest here keeps what is saved equal to what is
+        # returned.
+        start=event.start.replace(microsecond=0),
+        end=event.end.replace(microsecond=0),
         name=event.name.strip(),
         venue=event.venue.strip(),
         url=event.url.strip(),

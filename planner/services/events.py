@@ -42,7 +42,7 @@ class EventService:
         text = reference.strip()
         if not text:
             raise EventLookupError("No event given.")
-        if text.isdigit():
+        if text.isascii() and text.isdigit():
             try:
                 return self._repo.get(EventId(int(text)))
             except NotFoundError:

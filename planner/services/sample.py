@@ -90,6 +90,11 @@ def remove_sample(workspace: Workspace) -> int:
     with workspace.db.transaction() as conn:
         events = conn.execute("DELETE FROM event WHERE is_sample").rowcount
         people = conn.execute("DELETE FROM person WHERE is_sample").rowcount
+        # A meeting with nobody left in it means nothing; the sample's own go with it.
+        conn.execute(
+            "DELETE FROM interaction WHERE NOT EXISTS"
+            " (SELECT 1 FROM interaction_person ip WHERE ip.interaction_id = interaction.id)"
+        )
     return int(events + people)
 
 

@@ -12,7 +12,12 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from planner.storage.errors import DatabaseTooNewError, NotADatabaseError
+from planner.storage.errors import (
+    DatabaseTooNewError,
+    MigrationError,
+    NotADatabaseError,
+    StorageError,
+)
 from planner.storage.schema import MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -26,19 +31,27 @@ class Database:
 
     @classmethod
     def open(cls, path: Path) -> Database:
-        """Open (or create) the database at `path` and bring its schema up to date."""
+        """Open (or create) the database at `path` and bring its schema up to date.
+
+        Nothing is written to a file until it has been recognised as ours (or is new): a
+        refused file keeps every byte.
+        """
+        if not path.parent.is_dir():
+            raise StorageError(f"The folder {path.parent} does not exist.")
         _refuse_foreign_file(path)
         try:
             connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
             raise NotADatabaseError(path, str(exc)) from exc
+        db = cls(connection, path)
         try:
-            db = cls(connection, path)
-            db._configure(wal=True)
+            try:
+                db._configure()
+                db._check_ownership()
+                db.connection.execute("PRAGMA journal_mode = WAL").fetchone()
+            except sqlite3.DatabaseError as exc:
+                raise NotADatabaseError(path, str(exc)) from exc
             db._migrate()
-        except sqlite3.DatabaseError as exc:
-            connection.close()
-            raise NotADatabaseError(path, str(exc)) from exc
         except BaseException:
             connection.close()
             raise
@@ -47,7 +60,7 @@ class Database:
     @classmethod
     def in_memory(cls) -> Database:
         db = cls(sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False), None)
-        db._configure(wal=False)
+        db._configure()
         db._migrate()
         return db
 
@@ -69,46 +82,52 @@ class Database:
         self._depth += 1
         try:
             yield conn
-        except BaseException:
-            self._depth -= 1
-            if self._depth == 0:
-                conn.execute("ROLLBACK")
+            if self._depth == 1:
+                conn.execute("COMMIT")
             else:
-                conn.execute(f"ROLLBACK TO sp{self._depth}")
-                conn.execute(f"RELEASE sp{self._depth}")
+                conn.execute(f"RELEASE sp{self._depth - 1}")
+        except BaseException:
+            if self._depth == 1:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+            else:
+                conn.execute(f"ROLLBACK TO sp{self._depth - 1}")
+                conn.execute(f"RELEASE sp{self._depth - 1}")
             raise
-        self._depth -= 1
-        if self._depth == 0:
-            conn.execute("COMMIT")
-        else:
-            conn.execute(f"RELEASE sp{self._depth}")
+        finally:
+            self._depth -= 1
 
-    def _configure(self, *, wal: bool) -> None:
+    def _configure(self) -> None:
         conn = self.connection
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
-        # Reading the schema first makes SQLite check the file header and page 1 before we
-        # write anything to it (switching to WAL writes).
+        # Reading the schema makes SQLite check the header and page 1 without writing.
         conn.execute("PRAGMA schema_version").fetchone()
-        if wal:
-            conn.execute("PRAGMA journal_mode = WAL").fetchone()
         # FULL: a committed transaction survives power loss, not only a killed process.
         conn.execute("PRAGMA synchronous = FULL")
 
-    def _migrate(self) -> None:
+    def _check_ownership(self) -> None:
+        """Refuse, before any write, a database from a newer version or another program."""
+        where = self.path or Path(":memory:")
         found = self.schema_version
         if found > SCHEMA_VERSION:
-            raise DatabaseTooNewError(self.path or Path(":memory:"), found, SCHEMA_VERSION)
+            raise DatabaseTooNewError(where, found, SCHEMA_VERSION)
+        if found == 0 and self._has_tables():
+            raise NotADatabaseError(where, "it holds tables from another program")
+
+    def _migrate(self) -> None:
+        found = self.schema_version
         if found == SCHEMA_VERSION:
             return
+        backup = None
         if found > 0 and self.path is not None:
-            self.backup(_backup_path(self.path, found))
-        elif found == 0 and self._has_tables():
-            raise NotADatabaseError(
-                self.path or Path(":memory:"), "it holds tables from another program"
-            )
+            backup = _backup_path(self.path, found)
+            self.backup(backup)
         for version in range(found, SCHEMA_VERSION):
-            self._apply(version)
+            try:
+                self._apply(version)
+            except sqlite3.Error as exc:
+                raise MigrationError(self.path or Path(":memory:"), version, backup, exc) from exc
 
     def _apply(self, version: int) -> None:
         script = MIGRATIONS[version]

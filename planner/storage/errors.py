@@ -27,6 +27,18 @@ class DatabaseTooNewError(StorageError):
         self.path = path
 
 
+class MigrationError(StorageError):
+    """Upgrading the schema failed; the database is still at its old version."""
+
+    def __init__(self, path: Path, version: int, backup: Path | None, cause: Exception) -> None:
+        kept = f" A copy taken before the upgrade is at {backup}." if backup else ""
+        super().__init__(
+            f"Could not upgrade {path} from schema {version} to {version + 1} ({cause}). "
+            f"The database was left as it was.{kept}"
+        )
+        self.path = path
+
+
 class DataDirLockedError(StorageError):
     def __init__(self, path: Path, holder: str) -> None:
         who = f" (process {holder})" if holder else ""

@@ -70,6 +70,7 @@ class EventRepository:
         self._db = db
 
     def add(self, event: Event) -> Event:
+        event = _to_the_second(event)
         stamp = now_text()
         with self._db.transaction() as conn:
             cursor = conn.execute(
@@ -94,6 +95,7 @@ class EventRepository:
     def update(self, event: Event) -> Event:
         if event.id is None:
             raise ValueError("cannot update an event that was never saved")
+        event = _to_the_second(event)
         with self._db.transaction() as conn:
             cursor = conn.execute(
                 "UPDATE event SET name = ?, starts_at = ?, ends_at = ?, timezone = ?, venue = ?,"
@@ -144,13 +146,11 @@ class EventRepository:
         return [EventSummary(_event(row), row[9], row[10], row[11]) for row in rows]
 
     def find(self, text: str) -> list[Event]:
-        """Events whose name contains `text`, ignoring case."""
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        rows = self._db.connection.execute(
-            f"SELECT {_COLUMNS} FROM event WHERE name LIKE ? ESCAPE '\\' ORDER BY starts_at, id",
-            (pattern,),
-        ).fetchall()
-        return [_event(row) for row in rows]
+        """Events whose name contains `text`, ignoring case in every script ("FÓRUM" finds
+        "Fórum"). Filtered in Python: SQLite's LIKE folds ASCII letters only, and a user has
+        hundreds of events, not millions."""
+        needle = text.casefold()
+        return [event for event in self.all() if needle in event.name.casefold()]
 
     def delete(self, event_id: EventId) -> EventSnapshot:
         with self._db.transaction() as conn:
@@ -190,6 +190,13 @@ class EventRepository:
                     [(snapshot.event_id, row_id) for row_id in ids],
                 )
         return self.get(snapshot.event_id)
+
+
+def _to_the_second(event: Event) -> Event:
+    """Times are stored to the second; return what a later read will give back."""
+    return replace(
+        event, start=event.start.replace(microsecond=0), end=event.end.replace(microsecond=0)
+    )
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:

@@ -47,7 +47,10 @@ class InteractionRepository:
                 "INSERT INTO interaction_person (interaction_id, person_id) VALUES (?, ?)",
                 [(new_id, person_id) for person_id in interaction.person_ids],
             )
-        return replace(interaction, id=new_id)
+        # Stored to the second, so hand back what a later read will return.
+        return replace(
+            interaction, id=new_id, occurred_at=interaction.occurred_at.replace(microsecond=0)
+        )
 
     def for_person(self, person_id: PersonId) -> list[Interaction]:
         conn = self._db.connection

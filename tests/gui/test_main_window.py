@@ -227,3 +227,32 @@ def test_every_menu_action_has_a_shortcut_where_promised(window: MainWindow) -> 
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Y" in [s.toString() for s in window.redo_action.shortcuts()]
     assert [a.shortcut().toString() for a in window.page_actions] == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]
+
+
+@pytest.mark.skipif(not hasattr(__import__("time"), "tzset"), reason="needs time.tzset")
+@pytest.mark.parametrize(
+    ("system_zone", "expected"),
+    [("America/New_York", "Your time: Wed 1 Jan 2031, 04:00 – 12:00 EST"), ("Europe/Lisbon", None)],
+)
+def test_details_show_the_users_own_time_only_when_it_differs(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, system_zone: str, expected: str | None
+) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", system_zone)
+    time.tzset()
+    try:
+        start = datetime(2031, 1, 1, 9, tzinfo=LISBON)
+        created = window.context.events.create(
+            Event("Lisbon day", start, start.replace(hour=17), "Europe/Lisbon")
+        )
+        window.context.changed.emit()
+        window.events_page.select_event(created.id)
+        html = window.events_page.details.text()
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    if expected is None:
+        assert "Your time" not in html
+    else:
+        assert expected in html

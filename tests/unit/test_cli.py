@@ -261,12 +261,6 @@ def test_a_folder_in_use_is_reported(capsys: pytest.CaptureFixture[str], tmp_pat
     assert "already using" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG event add crashes with a sqlite3.IntegrityError traceback when the end is later "
-    "than the start on the wall clock but earlier in real time (DST fall-back): "
-    "rules.event_problems compares wall clocks of the same ZoneInfo.",
-)
 def test_an_end_before_the_start_across_the_dst_fall_back_is_a_clean_error(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -275,11 +269,6 @@ def test_an_end_before_the_start_across_the_dst_fall_back_is_a_clean_error(
     assert_clean_error(*run(capsys, *args))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG event add crashes with a sqlite3.IntegrityError traceback for an event shorter "
-    "than one second: validation sees end > start, storage keeps whole seconds only.",
-)
 def test_a_sub_second_event_is_a_clean_error(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -371,24 +360,12 @@ def test_resolve_treats_wildcards_literally(service: EventService) -> None:
         service.resolve("_")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="BUG services.events.EventService.resolve: str.isdigit() is true for '²', but "
-    "int('²') raises ValueError instead of the lookup falling back to a name search.",
-)
 def test_a_superscript_digit_is_not_an_id(service: EventService) -> None:
     make(service, "Web Summit")
     with pytest.raises(EventLookupError):
         service.resolve("²")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG storage.events.EventRepository.find uses SQLite LIKE, which ignores case for "
-    "ASCII letters only, so resolve('FÓRUM') misses 'Fórum Lisboa' although names are "
-    "documented as matched ignoring case.",
-)
 def test_resolve_ignores_case_beyond_ascii(service: EventService) -> None:
     forum = make(service, "Fórum Lisboa")
     assert service.resolve("FÓRUM") == forum

@@ -192,12 +192,6 @@ def test_another_programs_database_is_refused(tmp_path: Path) -> None:
     assert listing(tmp_path) == [DATABASE_NAME]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG storage.database.Database._configure switches the file to WAL (rewriting header "
-    "bytes 18-19, the change counter and version-valid-for) before _migrate refuses it, so a "
-    "refused file is modified although the message says it has been left untouched.",
-)
 def test_another_programs_database_keeps_its_exact_bytes(tmp_path: Path) -> None:
     path = tmp_path / DATABASE_NAME
     make_foreign_database(path)
@@ -244,11 +238,6 @@ def test_workspace_refuses_a_newer_database_and_stays_openable(tmp_path: Path) -
             Workspace.open(tmp_path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG storage.database.Database._configure switches the file to WAL before _migrate "
-    "raises DatabaseTooNewError, so the newer version's file is modified.",
-)
 def test_a_database_from_a_newer_version_keeps_its_exact_bytes(tmp_path: Path) -> None:
     path = tmp_path / DATABASE_NAME
     make_too_new_database(path)

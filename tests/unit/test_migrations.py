@@ -292,12 +292,6 @@ def test_a_failing_migration_can_be_retried_after_a_fix(
         assert_fixture_rows(workspace)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG storage.database.Database.open turns any sqlite3.DatabaseError raised by a "
-    "migration into NotADatabaseError, so a failed upgrade of the user's own data reads "
-    "'is not a Networking Planner database, or it is damaged ... Move it aside'.",
-)
 def test_a_failing_migration_is_not_reported_as_a_foreign_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

