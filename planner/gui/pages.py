@@ -164,7 +164,7 @@ class EventsPage(QWidget):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([700, 300])
+        splitter.setSizes([720, 280])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
 
