@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from planner import APP_NAME, __version__
 from planner.gui.context import AppContext
@@ -60,7 +60,9 @@ def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
     try:
         workspace = open_workspace(folder, demo=args.demo)
     except (StorageError, OSError) as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        from planner.gui.messages import show_error
+
+        show_error(None, str(exc))
         print(f"planner: error: {exc}", file=sys.stderr)
         return 1
     try:

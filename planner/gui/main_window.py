@@ -251,7 +251,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Sample data removed."), 8000)
 
     def _show_failure(self, message: str) -> None:
-        QMessageBox.warning(self, APP_NAME, message)
+        from planner.gui.messages import show_warning
+
+        show_warning(self, message)
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -7,12 +7,27 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.app import build_window, open_workspace
 from planner.gui.context import AppContext
 from planner.gui.main_window import MainWindow
 from planner.services.workspace import Workspace
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody answers would hang the run; fail the test instead.
+
+    Tests that expect a dialog patch `exec` (or the static helper) themselves.
+    """
+
+    def refuse(dialog: QDialog) -> int:
+        pytest.fail(f"unexpected modal dialog: {dialog.windowTitle()!r}: {dialog!r}")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.app import open_workspace, run_gui
@@ -16,7 +17,14 @@ from planner.services.workspace import DATABASE_NAME
 
 def start(folder: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> list[str]:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
+
+    def exec_(box: QMessageBox) -> int:
+        assert box.textFormat() == Qt.TextFormat.PlainText
+        assert box.icon() == QMessageBox.Icon.Critical
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     monkeypatch.setattr(QApplication, "exec", lambda *a: pytest.fail("window opened"))
     code = run_gui(argparse.Namespace(data_dir=str(folder), demo=False), [])
     assert code == 1

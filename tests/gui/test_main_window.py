@@ -256,3 +256,34 @@ def test_details_show_the_users_own_time_only_when_it_differs(
         assert "Your time" not in html
     else:
         assert expected in html
+
+
+def test_failure_messages_show_markup_as_typed(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import Qt
+
+    shown: list[tuple[str, Qt.TextFormat]] = []
+
+    def exec_(box: QMessageBox) -> int:
+        shown.append((box.text(), box.textFormat()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    window.context.failed.emit("event <b>Launch</b> no longer exists")
+    assert shown == [("event <b>Launch</b> no longer exists", Qt.TextFormat.PlainText)]
+
+
+def test_undo_of_an_event_deleted_elsewhere_reports_instead_of_crashing(
+    window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    event = window.events_page.selected_event()
+    assert event is not None and event.id is not None
+    monkeypatch.setattr(EventDialog, "exec", lambda dialog: dialog.venue.setText("Elsewhere") or 1)
+    window.edit_action.trigger()
+    workspace.repos.events.delete(event.id)  # e.g. removed by another tool meanwhile
+    window.undo_action.trigger()
+    assert len(shown) == 1 and "no longer exists" in shown[0]
+    assert event.name not in event_names(workspace)
