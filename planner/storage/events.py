@@ -12,7 +12,8 @@ from planner.storage.codec import from_utc_text, now_text, utc_text
 from planner.storage.database import Database, inserted_id
 from planner.storage.errors import NotFoundError
 
-_COLUMNS = "id, name, starts_at, ends_at, timezone, venue, url, notes, is_sample"
+_FIELDS = ("name", "starts_at", "ends_at", "timezone", "venue", "url", "notes", "is_sample")
+_COLUMNS = "id, " + ", ".join(_FIELDS)
 
 # Tables whose rows go with their event, in an order that satisfies foreign keys on re-insert.
 _OWNED = (
@@ -74,21 +75,9 @@ class EventRepository:
         stamp = now_text()
         with self._db.transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO event (id, name, starts_at, ends_at, timezone, venue, url, notes,"
-                " is_sample, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    event.id,
-                    event.name,
-                    utc_text(event.start),
-                    utc_text(event.end),
-                    event.timezone,
-                    event.venue,
-                    event.url,
-                    event.notes,
-                    int(event.is_sample),
-                    stamp,
-                    stamp,
-                ),
+                f"INSERT INTO event (id, {', '.join(_FIELDS)}, created_at, updated_at)"
+                f" VALUES (?{', ?' * (len(_FIELDS) + 2)})",
+                (event.id, *_values(event), stamp, stamp),
             )
         return replace(event, id=EventId(inserted_id(cursor)))
 
@@ -96,22 +85,11 @@ class EventRepository:
         if event.id is None:
             raise ValueError("cannot update an event that was never saved")
         event = _to_the_second(event)
+        assignments = ", ".join(f"{name} = ?" for name in _FIELDS)
         with self._db.transaction() as conn:
             cursor = conn.execute(
-                "UPDATE event SET name = ?, starts_at = ?, ends_at = ?, timezone = ?, venue = ?,"
-                " url = ?, notes = ?, is_sample = ?, updated_at = ? WHERE id = ?",
-                (
-                    event.name,
-                    utc_text(event.start),
-                    utc_text(event.end),
-                    event.timezone,
-                    event.venue,
-                    event.url,
-                    event.notes,
-                    int(event.is_sample),
-                    now_text(),
-                    event.id,
-                ),
+                f"UPDATE event SET {assignments}, updated_at = ? WHERE id = ?",
+                (*_values(event), now_text(), event.id),
             )
             if cursor.rowcount != 1:
                 raise NotFoundError(f"event {event.id} no longer exists")
@@ -190,6 +168,20 @@ class EventRepository:
                     [(snapshot.event_id, row_id) for row_id in ids],
                 )
         return self.get(snapshot.event_id)
+
+
+def _values(event: Event) -> tuple[Any, ...]:
+    """The event's columns, in _FIELDS order."""
+    return (
+        event.name,
+        utc_text(event.start),
+        utc_text(event.end),
+        event.timezone,
+        event.venue,
+        event.url,
+        event.notes,
+        int(event.is_sample),
+    )
 
 
 def _to_the_second(event: Event) -> Event:
