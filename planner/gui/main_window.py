@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -95,7 +96,10 @@ class MainWindow(QMainWindow):
 
         folder = context.workspace.folder
         if folder is not None:
-            self.statusBar().showMessage(self.tr("Data folder: %1").replace("%1", str(folder)))
+            # Permanent, so passing messages ("Deleted …") do not wipe it.
+            where = QLabel(self.tr("Data folder: %1").replace("%1", str(folder)))
+            where.setTextFormat(Qt.TextFormat.PlainText)
+            self.statusBar().addPermanentWidget(where)
         self._restore_state()
         self._update_actions()
 
@@ -169,7 +173,6 @@ class MainWindow(QMainWindow):
 
     def show_page(self, row: int) -> None:
         self.navigation.setCurrentRow(row)
-        self._update_actions()
 
     def page(self, row: int) -> QWidget:
         """The page at `row`, built now if it has not been shown yet."""
@@ -194,6 +197,7 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row >= 0:
             self.pages.setCurrentWidget(self.page(row))
+        self._update_actions()
 
     # Event editing -------------------------------------------------------------------------
 

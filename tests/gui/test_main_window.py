@@ -287,3 +287,11 @@ def test_undo_of_an_event_deleted_elsewhere_reports_instead_of_crashing(
     window.undo_action.trigger()
     assert len(shown) == 1 and "no longer exists" in shown[0]
     assert event.name not in event_names(workspace)
+
+
+def test_delete_is_only_offered_on_the_events_page(window: MainWindow) -> None:
+    assert window.delete_action.isEnabled()
+    window.navigation.setCurrentRow(1)  # as a click in the navigation does
+    assert not window.delete_action.isEnabled()
+    window.navigation.setCurrentRow(0)
+    assert window.delete_action.isEnabled()
