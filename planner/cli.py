@@ -8,16 +8,28 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from planner import APP_NAME, __version__
-from planner.domain.model import Event
+from planner.domain.checklist import offset_label
+from planner.domain.enums import NetworkType
+from planner.domain.goals import parse_words
+from planner.domain.model import Event, Goal
 from planner.domain.rules import ValidationError, is_time_zone, localize
-from planner.interchange.json_format import event_to_json
+from planner.interchange.json_format import (
+    checklist_entry_to_json,
+    event_to_json,
+    goal_progress_to_json,
+    goal_to_json,
+)
+from planner.services.checklist import ChecklistService
 from planner.services.events import EventLookupError, EventService
+from planner.services.goals import GoalService
 from planner.services.workspace import Workspace, resolve_data_dir
 from planner.storage.errors import StorageError
 from planner.storage.events import EventSummary
@@ -60,6 +72,36 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--json", action="store_true", help="print the new event as JSON")
     listing = event_commands.add_parser("list", help="list events in start order")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    goal = commands.add_parser("goal", help="add and list an event's networking goals")
+    goal_commands = goal.add_subparsers(dest="goal_command", metavar="ACTION", required=True)
+    goal_add = goal_commands.add_parser("add", help="add a goal to an event")
+    goal_add.add_argument("event", metavar="EVENT", help="event id or a unique part of its name")
+    goal_add.add_argument("--text", required=True, help="e.g. 'Meet 3 fintech investors'")
+    goal_add.add_argument(
+        "--type", required=True, choices=[t.value for t in NetworkType], dest="network_type"
+    )
+    goal_add.add_argument("--target", type=int, default=1, help="how many people (default 1)")
+    goal_add.add_argument("--keywords", default="", help="comma-separated words to look for")
+    goal_add.add_argument("--roles", default="", help="comma-separated job titles")
+    goal_add.add_argument("--companies", default="", help="comma-separated companies")
+    goal_add.add_argument("--priority", type=int, default=0)
+    goal_add.add_argument("--json", action="store_true", help="print the new goal as JSON")
+    goal_list = goal_commands.add_parser("list", help="an event's goals with their progress")
+    goal_list.add_argument("event", metavar="EVENT")
+    goal_list.add_argument("--json", action="store_true")
+
+    checklist = commands.add_parser("checklist", help="an event's prep checklist")
+    checklist.add_argument("event", metavar="EVENT")
+    checklist.add_argument("--json", action="store_true")
+    checklist.add_argument("--ics", metavar="FILE", help="also write the open items to FILE")
+    checklist.add_argument(
+        "--as",
+        dest="style",
+        choices=["todo", "event"],
+        default="event",
+        help="VTODO for task apps, or all-day events with a reminder (default; any calendar)",
+    )
     return parser
 
 
@@ -78,12 +120,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CommandError, ValidationError, EventLookupError, StorageError) as exc:
         print(f"planner: error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`planner event list | head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
-        print(f"planner: error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"planner: error: {exc.strerror or exc}{where}", file=sys.stderr)
         return 1
 
 
 def _run(args: argparse.Namespace, workspace: Workspace) -> int:
+    if args.command == "goal":
+        return _run_goal(args, workspace)
+    if args.command == "checklist":
+        return _run_checklist(args, workspace)
     events = EventService(workspace)
     if args.event_command == "add":
         created = events.create(
@@ -98,17 +149,103 @@ def _run(args: argparse.Namespace, workspace: Workspace) -> int:
             )
         )
         if args.json:
-            print(json.dumps(event_to_json(created), ensure_ascii=False, indent=2))
+            _print_json(event_to_json(created))
         else:
             print(f"Added event {created.id}: {created.name}")
         return 0
     summaries = events.summaries()
     if args.json:
-        rows = [_summary_json(summary) for summary in summaries]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        _print_json([_summary_json(summary) for summary in summaries])
     else:
-        _print_table(summaries)
+        _print_table(
+            ("ID", "Starts", "Time zone", "Name", "Venue"),
+            [
+                (
+                    str(s.event.id),
+                    s.event.local_start.strftime("%Y-%m-%d %H:%M"),
+                    s.event.timezone,
+                    s.event.name,
+                    s.event.venue,
+                )
+                for s in summaries
+            ],
+            empty="No events yet. Add one with: planner event add --name ... --start ... --end ...",
+        )
     return 0
+
+
+def _run_goal(args: argparse.Namespace, workspace: Workspace) -> int:
+    event = EventService(workspace).resolve(args.event)
+    assert event.id is not None
+    goals = GoalService(workspace)
+    if args.goal_command == "add":
+        if args.target < 0:
+            raise CommandError("--target must be 0 or more.")
+        created = goals.create(
+            Goal(
+                event_id=event.id,
+                text=args.text,
+                network_type=NetworkType(args.network_type),
+                target_count=args.target,
+                keywords=parse_words(args.keywords),
+                roles=parse_words(args.roles),
+                companies=parse_words(args.companies),
+                priority=args.priority,
+            )
+        )
+        if args.json:
+            _print_json(goal_to_json(created))
+        else:
+            print(f"Added goal {created.id} to {event.name}: {created.text}")
+        return 0
+    progress = goals.progress(event.id)
+    if args.json:
+        _print_json([goal_progress_to_json(p) for p in progress])
+    else:
+        _print_table(
+            ("ID", "Type", "Met", "Goal"),
+            [
+                (
+                    str(p.goal.id),
+                    p.goal.network_type.value,
+                    f"{p.met}/{p.target}",
+                    p.goal.text,
+                )
+                for p in progress
+            ],
+            empty=f"No goals for {event.name} yet. Add one with: planner goal add ...",
+        )
+    return 0
+
+
+def _run_checklist(args: argparse.Namespace, workspace: Workspace) -> int:
+    event = EventService(workspace).resolve(args.event)
+    service = ChecklistService(workspace)
+    if args.ics:
+        written = service.export_ics(event, Path(args.ics), args.style)
+        print(f"Wrote {written} open item(s) to {args.ics}", file=sys.stderr)
+    entries = service.entries(event)
+    if args.json:
+        _print_json([checklist_entry_to_json(entry) for entry in entries])
+    elif not args.ics:
+        _print_table(
+            ("Done", "Due", "When", "Item"),
+            [
+                (
+                    "[x]" if e.done else "[ ]",
+                    e.due.isoformat(),
+                    offset_label(e.due_offset_days),
+                    e.text + ("  (ticks itself)" if e.is_dynamic else ""),
+                )
+                for e in entries
+            ],
+            empty="The checklist is empty.",
+        )
+    return 0
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def _parse_moment(text: str, zone: str, option: str) -> datetime:
@@ -132,21 +269,10 @@ def _summary_json(summary: EventSummary) -> dict[str, Any]:
     }
 
 
-def _print_table(summaries: list[EventSummary]) -> None:
-    if not summaries:
-        print("No events yet. Add one with: planner event add --name ... --start ... --end ...")
+def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]], *, empty: str) -> None:
+    if not rows:
+        print(empty)
         return
-    header = ("ID", "Starts", "Time zone", "Name", "Venue")
-    rows = [
-        (
-            str(s.event.id),
-            s.event.local_start.strftime("%Y-%m-%d %H:%M"),
-            s.event.timezone,
-            s.event.name,
-            s.event.venue,
-        )
-        for s in summaries
-    ]
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
     for row in (header, *rows):
         print(

@@ -43,3 +43,16 @@ class FollowUpStatus(StrEnum):
     DONE = "done"
     SNOOZED = "snoozed"
     CANCELLED = "cancelled"
+
+
+class PrepPhase(StrEnum):
+    """The stages of getting ready for an event, in the order they are worked through."""
+
+    GOALS = "goals"
+    RESEARCH = "research"
+    WHOM = "whom"
+    INTRODUCTION = "introduction"
+    WELLBEING = "wellbeing"
+    MATERIALS = "materials"
+    AT_EVENT = "at-event"
+    FOLLOW_UP = "follow-up"

@@ -17,11 +17,13 @@ from planner.domain.enums import (
     FollowUpStatus,
     InteractionKind,
     NetworkType,
+    PrepPhase,
     PriorityTier,
 )
 from planner.domain.ids import (
     AttendanceId,
     ChecklistItemId,
+    ChecklistTemplateId,
     EventId,
     FollowUpId,
     GoalId,
@@ -108,14 +110,34 @@ class Attendance:
 
 @dataclass(frozen=True, slots=True)
 class ChecklistItem:
-    """A preparation step, due a number of days before (negative) or after the event start."""
+    """A preparation step, due a number of days before (negative) or after the event start.
+
+    `uid` names the calendar entry written for it; `sequence` counts the edits a calendar should
+    see. `template_key` says which template made it (None when the user added it).
+    """
 
     event_id: EventId
     text: str
     due_offset_days: int = 0
     done: bool = False
     position: int = 0
+    uid: str = ""
+    sequence: int = 0
+    template_key: str | None = None
     id: ChecklistItemId | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistTemplate:
+    """One step of the preparation routine, copied into the checklist of every new event."""
+
+    key: str
+    phase: PrepPhase
+    text: str
+    offset_days: int
+    position: int = 0
+    enabled: bool = True
+    id: ChecklistTemplateId | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,10 +16,18 @@ class EventLookupError(LookupError):
 
 class EventService:
     def __init__(self, workspace: Workspace) -> None:
+        self._workspace = workspace
         self._repo = workspace.repos.events
 
     def create(self, event: Event) -> Event:
-        return self._repo.add(validate_event(event))
+        """Save a new event with its checklist filled from the user's routine."""
+        from planner.services.checklist import ChecklistService
+
+        with self._workspace.db.transaction():
+            created = self._repo.add(validate_event(event))
+            assert created.id is not None
+            ChecklistService(self._workspace).generate(created.id)
+        return created
 
     def update(self, event: Event) -> Event:
         return self._repo.update(validate_event(event))

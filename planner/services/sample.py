@@ -21,13 +21,13 @@ from planner.domain.follow_ups import new_calendar_uid
 from planner.domain.ids import GoalId
 from planner.domain.model import (
     Attendance,
-    ChecklistItem,
     Event,
     FollowUp,
     Goal,
     Interaction,
     Person,
 )
+from planner.services.checklist import ChecklistService
 from planner.services.workspace import Workspace
 
 UPCOMING_NAME = "Fintech Forward Summit"
@@ -217,24 +217,11 @@ def _upcoming(workspace: Workspace, now: datetime, people: list[Person]) -> None
                 ask="What do you look for in a seed-stage payments team?" if index == 0 else "",
             )
         )
-    steps = (
-        (-14, "Write down what you want from this event", True),
-        (-10, "Read the agenda and mark the talks worth attending", True),
-        (-7, "Shortlist the people to meet and note why each matters", False),
-        (-3, "Prepare a two-sentence introduction and three good questions", False),
-        (-1, "Charge phone, pack cards, print the briefing", False),
-        (1, "Send follow-ups while the conversations are fresh", False),
-    )
-    for position, (offset, text, done) in enumerate(steps):
-        repos.checklist.add(
-            ChecklistItem(
-                event_id=event.id,
-                text=text,
-                due_offset_days=offset,
-                done=done,
-                position=position,
-            )
-        )
+    # The routine's checklist, with the steps a fortnight out already done.
+    checklist = ChecklistService(workspace)
+    for item in checklist.generate(event.id):
+        if item.id is not None and item.due_offset_days <= -12:
+            checklist.set_done(item.id, True)
 
 
 def _past(workspace: Workspace, now: datetime, people: list[Person]) -> None:
@@ -253,6 +240,10 @@ def _past(workspace: Workspace, now: datetime, people: list[Person]) -> None:
         )
     )
     assert event.id is not None
+    checklist = ChecklistService(workspace)
+    for item in checklist.generate(event.id):
+        if item.id is not None and item.due_offset_days <= 0:
+            checklist.set_done(item.id, True)
     goal = repos.goals.add(
         Goal(
             event_id=event.id,

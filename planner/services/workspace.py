@@ -16,7 +16,12 @@ from planner.storage.events import EventRepository
 from planner.storage.followups import FollowUpRepository, InteractionRepository
 from planner.storage.lock import DataDirLock
 from planner.storage.people import PersonRepository
-from planner.storage.planning import AttendanceRepository, ChecklistRepository, GoalRepository
+from planner.storage.planning import (
+    AttendanceRepository,
+    ChecklistRepository,
+    GoalRepository,
+    TemplateRepository,
+)
 
 ENV_DATA_DIR = "PLANNER_DATA_DIR"
 DATABASE_NAME = "planner.sqlite3"
@@ -40,6 +45,7 @@ class Repositories:
     goals: GoalRepository
     attendances: AttendanceRepository
     checklist: ChecklistRepository
+    templates: TemplateRepository
     interactions: InteractionRepository
     follow_ups: FollowUpRepository
 
@@ -51,6 +57,7 @@ class Repositories:
             goals=GoalRepository(db),
             attendances=AttendanceRepository(db),
             checklist=ChecklistRepository(db),
+            templates=TemplateRepository(db),
             interactions=InteractionRepository(db),
             follow_ups=FollowUpRepository(db),
         )
@@ -64,6 +71,10 @@ class Workspace:
         self.repos = Repositories.over(db)
         self.created = created  # True when this open made a new database (first run)
         self._lock = lock
+        # Imported here: the checklist service builds on this class.
+        from planner.services.checklist import install_default_templates
+
+        install_default_templates(self)
 
     @classmethod
     def open(cls, folder: Path) -> Workspace:

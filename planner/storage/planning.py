@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
-from planner.domain.enums import AttendanceStatus, AttendeeRole, NetworkType, PriorityTier
-from planner.domain.ids import AttendanceId, ChecklistItemId, EventId, GoalId, PersonId
-from planner.domain.model import Attendance, ChecklistItem, Goal
+from planner.domain.enums import (
+    AttendanceStatus,
+    AttendeeRole,
+    NetworkType,
+    PrepPhase,
+    PriorityTier,
+)
+from planner.domain.ids import (
+    AttendanceId,
+    ChecklistItemId,
+    ChecklistTemplateId,
+    EventId,
+    GoalId,
+    PersonId,
+)
+from planner.domain.model import Attendance, ChecklistItem, ChecklistTemplate, Goal
 from planner.storage.codec import words_from_text, words_text
 from planner.storage.database import Database, inserted_id
+from planner.storage.errors import NotFoundError
 
 
 def _goal(row: tuple[Any, ...]) -> Goal:
@@ -27,6 +43,42 @@ def _goal(row: tuple[Any, ...]) -> Goal:
     )
 
 
+_GOAL_FIELDS = (
+    "event_id",
+    "text",
+    "network_type",
+    "target_count",
+    "keywords",
+    "roles",
+    "companies",
+    "priority",
+    "position",
+)
+_GOAL_SELECT = "SELECT id, " + ", ".join(_GOAL_FIELDS) + " FROM goal"
+
+
+def _goal_values(goal: Goal) -> tuple[Any, ...]:
+    return (
+        goal.event_id,
+        goal.text,
+        goal.network_type.value,
+        goal.target_count,
+        words_text(goal.keywords),
+        words_text(goal.roles),
+        words_text(goal.companies),
+        goal.priority,
+        goal.position,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class GoalSnapshot:
+    """A deleted goal and the attendees it was linked to, to put back on undo."""
+
+    goal: Goal
+    attendance_ids: tuple[AttendanceId, ...]
+
+
 class GoalRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -34,30 +86,99 @@ class GoalRepository:
     def add(self, goal: Goal) -> Goal:
         with self._db.transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO goal (id, event_id, text, network_type, target_count, keywords,"
-                " roles, companies, priority, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    goal.id,
-                    goal.event_id,
-                    goal.text,
-                    goal.network_type.value,
-                    goal.target_count,
-                    words_text(goal.keywords),
-                    words_text(goal.roles),
-                    words_text(goal.companies),
-                    goal.priority,
-                    goal.position,
-                ),
+                f"INSERT INTO goal (id, {', '.join(_GOAL_FIELDS)})"
+                f" VALUES (?{', ?' * len(_GOAL_FIELDS)})",
+                (goal.id, *_goal_values(goal)),
             )
         return replace(goal, id=GoalId(inserted_id(cursor)))
 
+    def update(self, goal: Goal) -> Goal:
+        assignments = ", ".join(f"{name} = ?" for name in _GOAL_FIELDS)
+        with self._db.transaction() as conn:
+            cursor = conn.execute(
+                f"UPDATE goal SET {assignments} WHERE id = ?", (*_goal_values(goal), goal.id)
+            )
+            if cursor.rowcount != 1:
+                raise NotFoundError(f"goal {goal.id} no longer exists")
+        return goal
+
+    def get(self, goal_id: GoalId) -> Goal:
+        row = self._db.connection.execute(f"{_GOAL_SELECT} WHERE id = ?", (goal_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"goal {goal_id} does not exist")
+        return _goal(row)
+
     def for_event(self, event_id: EventId) -> list[Goal]:
         rows = self._db.connection.execute(
-            "SELECT id, event_id, text, network_type, target_count, keywords, roles, companies,"
-            " priority, position FROM goal WHERE event_id = ? ORDER BY position, id",
-            (event_id,),
+            f"{_GOAL_SELECT} WHERE event_id = ? ORDER BY position, id", (event_id,)
         ).fetchall()
         return [_goal(row) for row in rows]
+
+    def delete(self, goal_id: GoalId) -> GoalSnapshot:
+        with self._db.transaction() as conn:
+            goal = self.get(goal_id)
+            links = tuple(
+                AttendanceId(a)
+                for (a,) in conn.execute(
+                    "SELECT attendance_id FROM attendance_goal WHERE goal_id = ?"
+                    " ORDER BY attendance_id",
+                    (goal_id,),
+                )
+            )
+            conn.execute("DELETE FROM goal WHERE id = ?", (goal_id,))
+        return GoalSnapshot(goal, links)
+
+    def restore(self, snapshot: GoalSnapshot) -> Goal:
+        with self._db.transaction() as conn:
+            goal = self.add(snapshot.goal)
+            conn.executemany(
+                "INSERT OR IGNORE INTO attendance_goal (attendance_id, goal_id)"
+                " SELECT ?, ? WHERE EXISTS (SELECT 1 FROM attendance WHERE id = ?)",
+                [(a, goal.id, a) for a in snapshot.attendance_ids],
+            )
+        return goal
+
+    def set_order(self, ids: Sequence[GoalId]) -> None:
+        with self._db.transaction() as conn:
+            _set_positions(conn, "goal", ids)
+
+    def next_position(self, event_id: EventId) -> int:
+        return _next_position(self._db, "goal", event_id)
+
+    def network_counts(self) -> tuple[dict[NetworkType, int], dict[NetworkType, int]]:
+        """Across all events: goals per network type, and distinct people met for goals of
+        each type."""
+        conn = self._db.connection
+        goals = {
+            NetworkType(kind): count
+            for kind, count in conn.execute(
+                "SELECT network_type, count(*) FROM goal GROUP BY network_type"
+            )
+        }
+        met = {
+            NetworkType(kind): count
+            for kind, count in conn.execute(
+                "SELECT g.network_type, count(DISTINCT a.person_id)"
+                " FROM goal g JOIN attendance_goal ag ON ag.goal_id = g.id"
+                " JOIN attendance a ON a.id = ag.attendance_id"
+                " WHERE a.status = 'met' GROUP BY g.network_type"
+            )
+        }
+        return goals, met
+
+
+def _set_positions(conn: sqlite3.Connection, table: str, ids: Sequence[int]) -> None:
+    conn.executemany(
+        f"UPDATE {table} SET position = ? WHERE id = ?",
+        [(position, row_id) for position, row_id in enumerate(ids)],
+    )
+
+
+def _next_position(db: Database, table: str, event_id: EventId) -> int:
+    row = db.connection.execute(
+        f"SELECT coalesce(max(position) + 1, 0) FROM {table} WHERE event_id = ?", (event_id,)
+    ).fetchone()
+    return int(row[0])
 
 
 class AttendanceRepository:
@@ -122,40 +243,179 @@ class AttendanceRepository:
         ]
 
 
+_ITEM_FIELDS = (
+    "event_id",
+    "text",
+    "due_offset_days",
+    "done",
+    "position",
+    "uid",
+    "sequence",
+    "template_key",
+)
+_ITEM_SELECT = "SELECT id, " + ", ".join(_ITEM_FIELDS) + " FROM checklist_item"
+
+
+def _item(row: tuple[Any, ...]) -> ChecklistItem:
+    return ChecklistItem(
+        id=ChecklistItemId(row[0]),
+        event_id=EventId(row[1]),
+        text=row[2],
+        due_offset_days=row[3],
+        done=bool(row[4]),
+        position=row[5],
+        uid=row[6],
+        sequence=row[7],
+        template_key=row[8],
+    )
+
+
+def _item_values(item: ChecklistItem) -> tuple[Any, ...]:
+    if not item.uid:
+        raise ValueError("a checklist item needs a calendar uid")
+    return (
+        item.event_id,
+        item.text,
+        item.due_offset_days,
+        int(item.done),
+        item.position,
+        item.uid,
+        item.sequence,
+        item.template_key,
+    )
+
+
 class ChecklistRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     def add(self, item: ChecklistItem) -> ChecklistItem:
+        return self.add_many([item])[0]
+
+    def add_many(self, items: Sequence[ChecklistItem]) -> list[ChecklistItem]:
+        saved = []
+        with self._db.transaction() as conn:
+            for item in items:
+                cursor = conn.execute(
+                    f"INSERT INTO checklist_item (id, {', '.join(_ITEM_FIELDS)})"
+                    f" VALUES (?{', ?' * len(_ITEM_FIELDS)})",
+                    (item.id, *_item_values(item)),
+                )
+                saved.append(replace(item, id=ChecklistItemId(inserted_id(cursor))))
+        return saved
+
+    def update(self, item: ChecklistItem) -> ChecklistItem:
+        assignments = ", ".join(f"{name} = ?" for name in _ITEM_FIELDS)
         with self._db.transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO checklist_item (id, event_id, text, due_offset_days, done, position)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    item.id,
-                    item.event_id,
-                    item.text,
-                    item.due_offset_days,
-                    int(item.done),
-                    item.position,
-                ),
+                f"UPDATE checklist_item SET {assignments} WHERE id = ?",
+                (*_item_values(item), item.id),
             )
-        return replace(item, id=ChecklistItemId(inserted_id(cursor)))
+            if cursor.rowcount != 1:
+                raise NotFoundError(f"checklist item {item.id} no longer exists")
+        return item
+
+    def get(self, item_id: ChecklistItemId) -> ChecklistItem:
+        row = self._db.connection.execute(f"{_ITEM_SELECT} WHERE id = ?", (item_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"checklist item {item_id} does not exist")
+        return _item(row)
 
     def for_event(self, event_id: EventId) -> list[ChecklistItem]:
         rows = self._db.connection.execute(
-            "SELECT id, event_id, text, due_offset_days, done, position FROM checklist_item"
-            " WHERE event_id = ? ORDER BY position, id",
-            (event_id,),
+            f"{_ITEM_SELECT} WHERE event_id = ? ORDER BY position, id", (event_id,)
         ).fetchall()
-        return [
-            ChecklistItem(
-                id=ChecklistItemId(row[0]),
-                event_id=EventId(row[1]),
-                text=row[2],
-                due_offset_days=row[3],
-                done=bool(row[4]),
-                position=row[5],
+        return [_item(row) for row in rows]
+
+    def delete(self, item_id: ChecklistItemId) -> ChecklistItem:
+        with self._db.transaction() as conn:
+            item = self.get(item_id)
+            conn.execute("DELETE FROM checklist_item WHERE id = ?", (item_id,))
+        return item
+
+    def set_order(self, ids: Sequence[ChecklistItemId]) -> None:
+        with self._db.transaction() as conn:
+            _set_positions(conn, "checklist_item", ids)
+
+    def next_position(self, event_id: EventId) -> int:
+        return _next_position(self._db, "checklist_item", event_id)
+
+
+_TEMPLATE_FIELDS = ("key", "phase", "text", "offset_days", "position", "enabled")
+_TEMPLATE_SELECT = "SELECT id, " + ", ".join(_TEMPLATE_FIELDS) + " FROM checklist_template"
+
+
+def _template(row: tuple[Any, ...]) -> ChecklistTemplate:
+    return ChecklistTemplate(
+        id=ChecklistTemplateId(row[0]),
+        key=row[1],
+        phase=PrepPhase(row[2]),
+        text=row[3],
+        offset_days=row[4],
+        position=row[5],
+        enabled=bool(row[6]),
+    )
+
+
+def _template_values(template: ChecklistTemplate) -> tuple[Any, ...]:
+    return (
+        template.key,
+        template.phase.value,
+        template.text,
+        template.offset_days,
+        template.position,
+        int(template.enabled),
+    )
+
+
+class TemplateRepository:
+    """The preparation routine every new event's checklist starts from."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add_many(self, templates: Sequence[ChecklistTemplate]) -> list[ChecklistTemplate]:
+        saved = []
+        with self._db.transaction() as conn:
+            for template in templates:
+                cursor = conn.execute(
+                    f"INSERT INTO checklist_template (id, {', '.join(_TEMPLATE_FIELDS)})"
+                    f" VALUES (?{', ?' * len(_TEMPLATE_FIELDS)})",
+                    (template.id, *_template_values(template)),
+                )
+                saved.append(replace(template, id=ChecklistTemplateId(inserted_id(cursor))))
+        return saved
+
+    def add(self, template: ChecklistTemplate) -> ChecklistTemplate:
+        return self.add_many([template])[0]
+
+    def update(self, template: ChecklistTemplate) -> ChecklistTemplate:
+        assignments = ", ".join(f"{name} = ?" for name in _TEMPLATE_FIELDS)
+        with self._db.transaction() as conn:
+            cursor = conn.execute(
+                f"UPDATE checklist_template SET {assignments} WHERE id = ?",
+                (*_template_values(template), template.id),
             )
-            for row in rows
-        ]
+            if cursor.rowcount != 1:
+                raise NotFoundError(f"template {template.id} no longer exists")
+        return template
+
+    def delete(self, template_id: ChecklistTemplateId) -> ChecklistTemplate:
+        with self._db.transaction() as conn:
+            row = conn.execute(f"{_TEMPLATE_SELECT} WHERE id = ?", (template_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"template {template_id} does not exist")
+            conn.execute("DELETE FROM checklist_template WHERE id = ?", (template_id,))
+        return _template(row)
+
+    def all(self) -> list[ChecklistTemplate]:
+        rows = self._db.connection.execute(f"{_TEMPLATE_SELECT} ORDER BY position, id").fetchall()
+        return [_template(row) for row in rows]
+
+    def count(self) -> int:
+        row = self._db.connection.execute("SELECT count(*) FROM checklist_template").fetchone()
+        return int(row[0])
+
+    def set_order(self, ids: Sequence[ChecklistTemplateId]) -> None:
+        with self._db.transaction() as conn:
+            _set_positions(conn, "checklist_template", ids)

@@ -127,5 +127,30 @@ CREATE TABLE app_state (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+# Checklists that can go to a calendar, generated from an editable routine.
+V2 = """
+ALTER TABLE checklist_item ADD COLUMN uid TEXT;
+ALTER TABLE checklist_item ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE checklist_item ADD COLUMN template_key TEXT;
+UPDATE checklist_item
+    SET uid = lower(hex(randomblob(16))) || '@networking-planner.local' WHERE uid IS NULL;
+CREATE UNIQUE INDEX checklist_uid ON checklist_item (uid);
+
+-- Set once an event's checklist was filled from the routine, so deleting items is final.
+ALTER TABLE event ADD COLUMN checklist_generated INTEGER NOT NULL DEFAULT 0;
+UPDATE event SET checklist_generated = 1
+    WHERE EXISTS (SELECT 1 FROM checklist_item c WHERE c.event_id = event.id);
+
+CREATE TABLE checklist_template (
+    id           INTEGER PRIMARY KEY,
+    key          TEXT NOT NULL UNIQUE,
+    phase        TEXT NOT NULL,
+    text         TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    offset_days  INTEGER NOT NULL,
+    position     INTEGER NOT NULL DEFAULT 0,
+    enabled      INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1))
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -159,7 +159,11 @@ def insert_state(conn: sqlite3.Connection, key: str) -> None:
 
 
 def state_keys(db: Database) -> list[str]:
-    return [row[0] for row in db.connection.execute("SELECT key FROM app_state ORDER BY key")]
+    """Keys the test wrote (the workspace records its own, e.g. templates_installed)."""
+    rows = db.connection.execute(
+        "SELECT key FROM app_state WHERE key != 'templates_installed' ORDER BY key"
+    )
+    return [row[0] for row in rows]
 
 
 def test_transaction_commits(file_db: Database, tmp_path: Path) -> None:
@@ -480,9 +484,20 @@ def test_checklist_round_trip(repos: Repositories) -> None:
     event = repos.events.add(sample_event())
     assert event.id is not None
     items = [
-        ChecklistItem(event.id, "Charge phone", due_offset_days=-1, done=True, position=1),
-        ChecklistItem(event.id, "Write goals", due_offset_days=-14, position=0),
-        ChecklistItem(event.id, "Send follow-ups", due_offset_days=2, position=2),
+        ChecklistItem(
+            event.id, "Charge phone", due_offset_days=-1, done=True, position=1, uid="c1@test"
+        ),
+        ChecklistItem(
+            event.id, "Write goals", due_offset_days=-14, position=0, uid="c2@test", sequence=3
+        ),
+        ChecklistItem(
+            event.id,
+            "Send follow-ups",
+            due_offset_days=2,
+            position=2,
+            uid="c3@test",
+            template_key="follow-up-send",
+        ),
     ]
     saved = [repos.checklist.add(item) for item in items]
     assert repos.checklist.for_event(event.id) == [saved[1], saved[0], saved[2]]
@@ -580,8 +595,10 @@ def build_event_with_everything(repos: Repositories) -> tuple[Event, Event]:
         Attendance(event.id, bo.id, offer="help", goal_ids=frozenset({goal_a.id, goal_b.id}))
     )
     repos.attendances.add(Attendance(other.id, ana.id))
-    repos.checklist.add(ChecklistItem(event.id, "Prepare", due_offset_days=-3, done=True))
-    repos.checklist.add(ChecklistItem(other.id, "Other prep"))
+    repos.checklist.add(
+        ChecklistItem(event.id, "Prepare", due_offset_days=-3, done=True, uid="p1@test")
+    )
+    repos.checklist.add(ChecklistItem(other.id, "Other prep", uid="p2@test"))
     repos.interactions.add(
         Interaction(
             datetime(2026, 3, 3, 12, 0, tzinfo=TOKYO),

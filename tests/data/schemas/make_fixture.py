@@ -190,10 +190,33 @@ def fill(repos: Repositories, db: Database) -> None:
     )
     repos.attendances.add(Attendance(event_id=sample.id, person_id=liam.id))
     repos.checklist.add(
-        ChecklistItem(lisbon.id, "Write down the goals", due_offset_days=-14, done=True)
+        ChecklistItem(
+            lisbon.id,
+            "Write down the goals",
+            due_offset_days=-14,
+            done=True,
+            uid="fixture-checklist-1@networking-planner.local",
+        )
     )
-    repos.checklist.add(ChecklistItem(lisbon.id, "Send follow-ups", due_offset_days=1, position=1))
-    repos.checklist.add(ChecklistItem(tokyo.id, "名刺を準備する", due_offset_days=-2))
+    repos.checklist.add(
+        ChecklistItem(
+            lisbon.id,
+            "Send follow-ups",
+            due_offset_days=1,
+            position=1,
+            uid="fixture-checklist-2@networking-planner.local",
+            sequence=1,
+        )
+    )
+    repos.checklist.add(
+        ChecklistItem(
+            tokyo.id,
+            "名刺を準備する",
+            due_offset_days=-2,
+            uid="fixture-checklist-3@networking-planner.local",
+            template_key="materials-pack",
+        )
+    )
     repos.interactions.add(
         Interaction(
             occurred_at=datetime(2026, 3, 29, 8, 30, tzinfo=LISBON),

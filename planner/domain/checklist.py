@@ -1,0 +1,159 @@
+"""Checklist rules: real due dates, the items that follow from the plan, progress.
+
+Due dates are days relative to the event's start date *at the venue*: "T-1" for a Lisbon
+conference is the day before it opens in Lisbon, wherever the user is planning from. Working in
+dates (not datetimes) keeps DST changes out of the arithmetic altogether.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner.domain.enums import PriorityTier
+from planner.domain.ids import AttendanceId, ChecklistItemId, GoalId, PersonId
+from planner.domain.model import Attendance, ChecklistItem, Event, Goal
+
+# When the self-ticking items are due, relative to the event start.
+SHORTLIST_OFFSET_DAYS = -7
+RESEARCH_OFFSET_DAYS = -3
+
+
+def due_date(event: Event, offset_days: int) -> date:
+    return event.local_start.date() + timedelta(days=offset_days)
+
+
+def offset_for(event: Event, day: date) -> int:
+    """The inverse of due_date: how many days `day` is from the event's start date."""
+    return (day - event.local_start.date()).days
+
+
+def offset_label(offset_days: int) -> str:
+    """'T-14', 'T-1', 'T', 'T+1': how the routine names a day relative to the event."""
+    if offset_days == 0:
+        return "T"
+    return f"T{offset_days:+d}"
+
+
+@dataclass(frozen=True, slots=True)
+class DynamicItem:
+    """An item the plan implies, which ticks itself once its condition holds.
+
+    `key` is stable for the same goal or person, so a calendar export can reuse its UID.
+    """
+
+    key: str
+    text: str
+    due_offset_days: int
+    done: bool
+    goal_id: GoalId | None = None
+    attendance_id: AttendanceId | None = None
+
+
+def dynamic_items(
+    goals: Iterable[Goal],
+    attendances: Iterable[Attendance],
+    names: dict[PersonId, str],
+) -> list[DynamicItem]:
+    """One item per goal (done once someone is shortlisted for it) and one per must-meet
+    person (done once there are research notes on them)."""
+    attendances = list(attendances)
+    shortlisted = {goal_id for a in attendances for goal_id in a.goal_ids}
+    items = [
+        DynamicItem(
+            key=f"goal-shortlist-{goal.id}",
+            text=f"Shortlist people for the goal “{goal.text}”",
+            due_offset_days=SHORTLIST_OFFSET_DAYS,
+            done=goal.id in shortlisted,
+            goal_id=goal.id,
+        )
+        for goal in goals
+    ]
+    items.extend(
+        DynamicItem(
+            key=f"research-{a.id}",
+            text=f"Research {names.get(a.person_id, 'this must-meet person')}",
+            due_offset_days=RESEARCH_OFFSET_DAYS,
+            done=bool(a.research_notes.strip()),
+            attendance_id=a.id,
+        )
+        for a in attendances
+        if a.tier == PriorityTier.MUST_MEET
+    )
+    return items
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistEntry:
+    """A row of the checklist as shown: a stored item or a dynamic one, with its real date."""
+
+    text: str
+    due: date
+    due_offset_days: int
+    done: bool
+    item: ChecklistItem | None = None  # None for a dynamic entry
+    dynamic: DynamicItem | None = None
+
+    @property
+    def is_dynamic(self) -> bool:
+        return self.dynamic is not None
+
+    @property
+    def item_id(self) -> ChecklistItemId | None:
+        return None if self.item is None else self.item.id
+
+    def is_overdue(self, today: date) -> bool:
+        return not self.done and self.due < today
+
+
+def checklist_entries(
+    event: Event, items: Sequence[ChecklistItem], dynamic: Sequence[DynamicItem]
+) -> list[ChecklistEntry]:
+    """Stored items in the user's order, with each dynamic item placed after the last stored
+    item due on or before its day, so the list still reads as a timeline."""
+    stored = [
+        ChecklistEntry(
+            item.text,
+            due_date(event, item.due_offset_days),
+            item.due_offset_days,
+            item.done,
+            item=item,
+        )
+        for item in sorted(items, key=lambda i: (i.position, i.id or 0))
+    ]
+    result = list(stored)
+    for extra in sorted(dynamic, key=lambda d: (d.due_offset_days, d.key)):
+        entry = ChecklistEntry(
+            extra.text,
+            due_date(event, extra.due_offset_days),
+            extra.due_offset_days,
+            extra.done,
+            dynamic=extra,
+        )
+        at = len(result)
+        for index, existing in enumerate(result):
+            if existing.due_offset_days > extra.due_offset_days:
+                at = index
+                break
+        result.insert(at, entry)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    done: int
+    total: int
+
+    @property
+    def fraction(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.fraction)
+
+
+def prep_progress(entries: Iterable[ChecklistEntry]) -> Progress:
+    entries = list(entries)
+    return Progress(sum(1 for e in entries if e.done), len(entries))

@@ -1,0 +1,255 @@
+"""The prep checklist: filled from the user's routine, grown by the plan, sent to calendars."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from planner.domain.checklist import (
+    ChecklistEntry,
+    Progress,
+    checklist_entries,
+    dynamic_items,
+    prep_progress,
+)
+from planner.domain.enums import PrepPhase
+from planner.domain.follow_ups import UID_DOMAIN, new_calendar_uid
+from planner.domain.ids import ChecklistItemId, ChecklistTemplateId, EventId, PersonId
+from planner.domain.model import ChecklistItem, ChecklistTemplate, Event
+from planner.domain.rules import ValidationError
+from planner.services.resources import DEFAULT_TEMPLATES
+from planner.services.workspace import Workspace
+
+MAX_ITEM_TEXT = 300
+_TEMPLATES_KEY = "templates_installed"
+_INSTANCE_KEY = "instance_uid"
+
+
+def item_problems(text: str, offset_days: int) -> list[str]:
+    problems = []
+    if not text.strip():
+        problems.append("The item needs some text.")
+    elif len(text.strip()) > MAX_ITEM_TEXT:
+        problems.append(f"The item is longer than {MAX_ITEM_TEXT} characters.")
+    if not -366 <= offset_days <= 366:
+        problems.append("The due day must be within a year of the event.")
+    return problems
+
+
+def load_default_templates(path: Path = DEFAULT_TEMPLATES) -> list[ChecklistTemplate]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        ChecklistTemplate(
+            key=entry["key"],
+            phase=PrepPhase(entry["phase"]),
+            text=entry["text"],
+            offset_days=int(entry["offset_days"]),
+            position=position,
+        )
+        for position, entry in enumerate(data["templates"])
+    ]
+
+
+def install_default_templates(workspace: Workspace) -> bool:
+    """Give a new database the shipped routine, once: after that it is the user's to edit."""
+    conn = workspace.db.connection
+    if conn.execute("SELECT 1 FROM app_state WHERE key = ?", (_TEMPLATES_KEY,)).fetchone():
+        return False
+    with workspace.db.transaction():
+        if workspace.repos.templates.count() == 0:
+            workspace.repos.templates.add_many(load_default_templates())
+        conn.execute("INSERT INTO app_state (key, value) VALUES (?, '1')", (_TEMPLATES_KEY,))
+    return True
+
+
+class ChecklistService:
+    def __init__(self, workspace: Workspace) -> None:
+        self._workspace = workspace
+        self._repos = workspace.repos
+
+    # The routine ---------------------------------------------------------------------------
+
+    def generate(self, event_id: EventId) -> list[ChecklistItem]:
+        """Fill the event's checklist from the enabled templates, the first time only."""
+        db = self._workspace.db
+        with db.transaction() as conn:
+            row = conn.execute(
+                "SELECT checklist_generated FROM event WHERE id = ?", (event_id,)
+            ).fetchone()
+            if row is None or row[0]:
+                return []
+            start = self._repos.checklist.next_position(event_id)
+            templates = [t for t in self._repos.templates.all() if t.enabled]
+            items = self._repos.checklist.add_many(
+                [
+                    ChecklistItem(
+                        event_id=event_id,
+                        text=template.text,
+                        due_offset_days=template.offset_days,
+                        position=start + n,
+                        uid=new_calendar_uid(),
+                        template_key=template.key,
+                    )
+                    for n, template in enumerate(templates)
+                ]
+            )
+            conn.execute("UPDATE event SET checklist_generated = 1 WHERE id = ?", (event_id,))
+        return items
+
+    # Reading -----------------------------------------------------------------------------------
+
+    def entries(self, event: Event) -> list[ChecklistEntry]:
+        assert event.id is not None
+        repos = self._repos
+        attendances = repos.attendances.for_event(event.id)
+        names = self._names({a.person_id for a in attendances})
+        dynamic = dynamic_items(repos.goals.for_event(event.id), attendances, names)
+        return checklist_entries(event, repos.checklist.for_event(event.id), dynamic)
+
+    def progress(self, event: Event) -> Progress:
+        return prep_progress(self.entries(event))
+
+    def _names(self, ids: set[PersonId]) -> dict[PersonId, str]:
+        if not ids:
+            return {}
+        marks = ", ".join("?" for _ in ids)
+        rows = self._workspace.db.connection.execute(
+            f"SELECT id, full_name FROM person WHERE id IN ({marks})", tuple(ids)
+        )
+        return {PersonId(row[0]): row[1] for row in rows}
+
+    # Editing -----------------------------------------------------------------------------------
+
+    def add_item(self, event_id: EventId, text: str, offset_days: int) -> ChecklistItem:
+        problems = item_problems(text, offset_days)
+        if problems:
+            raise ValidationError(problems)
+        return self._repos.checklist.add(
+            ChecklistItem(
+                event_id=event_id,
+                text=text.strip(),
+                due_offset_days=offset_days,
+                position=self._repos.checklist.next_position(event_id),
+                uid=new_calendar_uid(),
+            )
+        )
+
+    def edit_item(self, item: ChecklistItem, text: str, offset_days: int) -> ChecklistItem:
+        """Change text or due day; the calendar sequence goes up so calendars take the edit."""
+        problems = item_problems(text, offset_days)
+        if problems:
+            raise ValidationError(problems)
+        changed = replace(
+            item, text=text.strip(), due_offset_days=offset_days, sequence=item.sequence + 1
+        )
+        return self._repos.checklist.update(changed)
+
+    def put_back(self, item: ChecklistItem) -> ChecklistItem:
+        """Store `item` exactly as given: undo of an edit or a tick, redo of an add."""
+        return self._repos.checklist.update(item)
+
+    def set_done(self, item_id: ChecklistItemId, done: bool) -> ChecklistItem:
+        item = self._repos.checklist.get(item_id)
+        return self._repos.checklist.update(replace(item, done=done, sequence=item.sequence + 1))
+
+    def delete_item(self, item_id: ChecklistItemId) -> ChecklistItem:
+        return self._repos.checklist.delete(item_id)
+
+    def restore_item(self, item: ChecklistItem) -> ChecklistItem:
+        return self._repos.checklist.add(item)
+
+    def order(self, event_id: EventId) -> list[ChecklistItemId]:
+        return [i.id for i in self._repos.checklist.for_event(event_id) if i.id is not None]
+
+    def set_order(self, ids: list[ChecklistItemId]) -> None:
+        self._repos.checklist.set_order(ids)
+
+    # Templates -------------------------------------------------------------------------------
+
+    def templates(self) -> list[ChecklistTemplate]:
+        return self._repos.templates.all()
+
+    def add_template(self, phase: PrepPhase, text: str, offset_days: int) -> ChecklistTemplate:
+        problems = item_problems(text, offset_days)
+        if problems:
+            raise ValidationError(problems)
+        existing = self._repos.templates.all()
+        return self._repos.templates.add(
+            ChecklistTemplate(
+                key=f"user-{new_calendar_uid().split('@')[0]}",
+                phase=phase,
+                text=text.strip(),
+                offset_days=offset_days,
+                position=max((t.position for t in existing), default=-1) + 1,
+            )
+        )
+
+    def update_template(self, template: ChecklistTemplate) -> ChecklistTemplate:
+        problems = item_problems(template.text, template.offset_days)
+        if problems:
+            raise ValidationError(problems)
+        return self._repos.templates.update(replace(template, text=template.text.strip()))
+
+    def delete_template(self, template_id: ChecklistTemplateId) -> ChecklistTemplate:
+        return self._repos.templates.delete(template_id)
+
+    def restore_template(self, template: ChecklistTemplate) -> ChecklistTemplate:
+        return self._repos.templates.add(template)
+
+    def set_template_order(self, ids: list[ChecklistTemplateId]) -> None:
+        self._repos.templates.set_order(ids)
+
+    # Calendar ----------------------------------------------------------------------------------
+
+    def dynamic_uid(self, key: str) -> str:
+        """A stable UID for a self-ticking item: the same goal or person gives the same UID
+        on every export, and no other database produces it."""
+        import uuid
+
+        conn = self._workspace.db.connection
+        row = conn.execute("SELECT value FROM app_state WHERE key = ?", (_INSTANCE_KEY,)).fetchone()
+        if row is None:
+            instance = str(uuid.uuid4())
+            with self._workspace.db.transaction():
+                conn.execute(
+                    "INSERT INTO app_state (key, value) VALUES (?, ?)", (_INSTANCE_KEY, instance)
+                )
+        else:
+            instance = row[0]
+        return f"{uuid.uuid5(uuid.UUID(instance), key)}@{UID_DOMAIN}"
+
+    def _uid(self, entry: ChecklistEntry) -> str:
+        if entry.item is not None:
+            return entry.item.uid
+        assert entry.dynamic is not None
+        return self.dynamic_uid(entry.dynamic.key)
+
+    def export_ics(self, event: Event, path: Path, style: str, now: datetime | None = None) -> int:
+        """Write the open items as a calendar file (VTODO or all-day VEVENT with an alarm),
+        atomically. Returns how many items were written."""
+        from planner.interchange.atomic import write_atomically
+        from planner.interchange.ics import CalendarStyle, CalendarTask, tasks_to_ics
+
+        tasks = [
+            CalendarTask(
+                uid=self._uid(entry),
+                summary=entry.text,
+                due=entry.due,
+                description=f"Preparation for {event.name}",
+                sequence=entry.item.sequence if entry.item else 0,
+                categories=("Networking Planner", event.name),
+                url=event.url,
+            )
+            for entry in self.entries(event)
+            if not entry.done
+        ]
+        data = tasks_to_ics(
+            tasks,
+            style=CalendarStyle(style),
+            calendar_name=f"{event.name}: preparation",
+            now=now or datetime.now(UTC),
+        )
+        write_atomically(path, data)
+        return len(tasks)

@@ -1,0 +1,44 @@
+"""The home screen's figures: what is coming, how prepared the user is, what is late."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from planner.domain.checklist import ChecklistEntry, Progress, prep_progress
+from planner.domain.goals import GoalProgress, NetworkBalance
+from planner.domain.model import Event
+from planner.services.checklist import ChecklistService
+from planner.services.goals import GoalService
+from planner.services.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class UpcomingEvent:
+    event: Event
+    prep: Progress
+    goals: list[GoalProgress]
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    upcoming: list[UpcomingEvent]
+    overdue: list[tuple[Event, ChecklistEntry]]
+    balance: NetworkBalance
+
+
+def build_dashboard(workspace: Workspace, now: datetime, today: date) -> Dashboard:
+    """`now` decides what is upcoming (not yet over); `today` (the user's date) what is late."""
+    checklist = ChecklistService(workspace)
+    goals = GoalService(workspace)
+    upcoming = []
+    overdue: list[tuple[Event, ChecklistEntry]] = []
+    for event in workspace.repos.events.all():
+        if event.end <= now:
+            continue
+        assert event.id is not None
+        entries = checklist.entries(event)
+        upcoming.append(UpcomingEvent(event, prep_progress(entries), goals.progress(event.id)))
+        overdue.extend((event, entry) for entry in entries if entry.is_overdue(today))
+    overdue.sort(key=lambda pair: (pair[1].due, pair[0].start))
+    return Dashboard(upcoming=upcoming, overdue=overdue, balance=goals.balance())

@@ -1,0 +1,64 @@
+"""Networking goals per event: editing them, and how far along they are."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from planner.domain.goals import GoalProgress, NetworkBalance, goal_problems, goal_progress
+from planner.domain.ids import EventId, GoalId
+from planner.domain.model import Goal
+from planner.domain.rules import ValidationError
+from planner.services.workspace import Workspace
+from planner.storage.planning import GoalSnapshot
+
+
+def validate_goal(goal: Goal) -> Goal:
+    problems = goal_problems(goal)
+    if problems:
+        raise ValidationError(problems)
+    return replace(goal, text=" ".join(goal.text.split()))
+
+
+class GoalService:
+    def __init__(self, workspace: Workspace) -> None:
+        self._repos = workspace.repos
+
+    def create(self, goal: Goal) -> Goal:
+        """Save a new goal at the end of the event's list."""
+        position = self._repos.goals.next_position(goal.event_id)
+        return self._repos.goals.add(replace(validate_goal(goal), position=position))
+
+    def update(self, goal: Goal) -> Goal:
+        return self._repos.goals.update(validate_goal(goal))
+
+    def delete(self, goal_id: GoalId) -> GoalSnapshot:
+        return self._repos.goals.delete(goal_id)
+
+    def restore(self, snapshot: GoalSnapshot) -> Goal:
+        return self._repos.goals.restore(snapshot)
+
+    def for_event(self, event_id: EventId) -> list[Goal]:
+        return self._repos.goals.for_event(event_id)
+
+    def order(self, event_id: EventId) -> list[GoalId]:
+        return [g.id for g in self.for_event(event_id) if g.id is not None]
+
+    def set_order(self, ids: list[GoalId]) -> None:
+        self._repos.goals.set_order(ids)
+
+    def progress(self, event_id: EventId) -> list[GoalProgress]:
+        """Progress is counted, never typed: linked attendees marked met, against the target."""
+        return goal_progress(self.for_event(event_id), self._repos.attendances.for_event(event_id))
+
+    def balance(self) -> NetworkBalance:
+        goals, met = self._repos.goals.network_counts()
+        return NetworkBalance(goals=goals, met=met)
+
+
+def moved(ids: list[GoalId], goal_id: GoalId, step: int) -> list[GoalId]:
+    """The order after moving one goal `step` places (clamped to the list)."""
+    order = list(ids)
+    at = order.index(goal_id)
+    target = max(0, min(len(order) - 1, at + step))
+    order.insert(target, order.pop(at))
+    return order
