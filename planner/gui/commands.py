@@ -7,6 +7,7 @@ the message instead of leaving the stack pointing at an edit that did not happen
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -17,6 +18,9 @@ from planner.domain.rules import ValidationError
 from planner.gui.context import AppContext
 from planner.storage.errors import StorageError
 from planner.storage.events import EventSnapshot
+
+T = TypeVar("T")
+S = TypeVar("S")
 
 
 def tr(text: str) -> str:
@@ -93,3 +97,56 @@ class DeleteEventCommand(_ContextCommand):
             self.context.events.restore(self._snapshot)
 
         self._run(action)
+
+
+class Edit(_ContextCommand):
+    """Any edit given as a pair of functions: `do` applies it (again), `undo` takes it back.
+
+    Most edits are small (tick an item, reorder goals); writing each as a closure pair keeps
+    them next to the code that offers them instead of a class per edit.
+    """
+
+    def __init__(
+        self,
+        context: AppContext,
+        text: str,
+        do: Callable[[], object],
+        undo: Callable[[], object],
+    ) -> None:
+        super().__init__(context, text)
+        self._do = do
+        self._undo = undo
+
+    def redo(self) -> None:
+        self._run(self._do)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+
+class Lifecycle(Generic[T, S]):
+    """Undo/redo functions for creating or deleting one thing.
+
+    Creating: `do` creates the first time and restores the snapshot afterwards; `undo`
+    deletes and keeps the snapshot. Deleting is the same pair the other way round, so a
+    re-created thing keeps its id and everything that pointed at it.
+    """
+
+    def __init__(
+        self,
+        create: Callable[[], T],
+        delete: Callable[[T], S],
+        restore: Callable[[S], T],
+    ) -> None:
+        self._create = create
+        self._delete = delete
+        self._restore = restore
+        self.value: T | None = None
+        self._snapshot: S | None = None
+
+    def bring(self) -> None:
+        self.value = self._create() if self._snapshot is None else self._restore(self._snapshot)
+
+    def remove(self) -> None:
+        assert self.value is not None
+        self._snapshot = self._delete(self.value)

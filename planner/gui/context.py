@@ -6,10 +6,14 @@ fires, so one edit anywhere refreshes every list that shows it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
+from planner.services.checklist import ChecklistService
 from planner.services.events import EventService
+from planner.services.goals import GoalService
 from planner.services.workspace import Workspace
 
 
@@ -22,4 +26,12 @@ class AppContext(QObject):
         self.workspace = workspace
         self.settings = settings
         self.events = EventService(workspace)
+        self.goals = GoalService(workspace)
+        self.checklist = ChecklistService(workspace)
         self.undo_stack = QUndoStack(self)
+
+    def push(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> None:
+        """Apply an edit through the undo stack (which runs `do` at once)."""
+        from planner.gui.commands import Edit
+
+        self.undo_stack.push(Edit(self, text, do, undo))

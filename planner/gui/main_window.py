@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -18,10 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME, __version__
+from planner.domain.ids import EventId
+from planner.domain.model import Event
 from planner.gui.context import AppContext
 from planner.gui.pages import EventsPage, ListPage, follow_ups_page, people_page
 from planner.gui.resources import icon
 from planner.services.sample import remove_sample
+from planner.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from planner.gui.checklist_view import ChecklistTab
+    from planner.gui.dashboard import DashboardPage
+    from planner.gui.event_workspace import EventWorkspace
+    from planner.gui.goals_view import GoalsTab
 
 STYLE = """
 QListWidget#navigation { background: #f1f3f6; border: none; border-right: 1px solid #dde1e6;
@@ -44,7 +54,29 @@ QTableView { border: 1px solid #dde1e6; border-radius: 8px; background: #ffffff;
     selection-color: #12344d; }
 QHeaderView::section { background: #ffffff; border: none; border-bottom: 1px solid #dde1e6;
     padding: 6px 8px; font-weight: 600; color: #3b4a5a; }
+QPushButton#link { border: none; color: #1f5f8b; padding: 2px 0; text-align: left; }
+QPushButton#link:hover { text-decoration: underline; }
+QLabel#countdown { color: #1f5f8b; font-weight: 600; background: #e4eef7;
+    border-radius: 10px; padding: 2px 10px; }
+QLabel#overview { color: #2b3440; }
+QLabel#hint { color: #6b7480; }
+QLabel#sectionTitle { font-size: 15px; font-weight: 600; color: #1d2733; margin-top: 4px; }
+QLabel#balanceHint { background: #fff4d6; border: 1px solid #f0d48a; border-radius: 6px;
+    padding: 8px 10px; color: #5a4300; }
+QFrame#card { background: #ffffff; border: 1px solid #dde1e6; border-radius: 10px; }
+QFrame#card:hover { border-color: #9dbad3; }
+QLabel#cardTitle { font-size: 16px; font-weight: 600; color: #1d2733; }
+QLabel#cardSubtitle { color: #5b6570; }
+QListWidget#overdue { border: 1px solid #dde1e6; border-radius: 8px; background: #ffffff; }
+QListWidget#overdue::item { padding: 6px 8px; color: #b3261e; border-bottom: 1px solid #eef0f3; }
+QTabWidget::pane { border: none; }
+QTabBar::tab { padding: 7px 16px; color: #3b4a5a; border: none;
+    border-bottom: 2px solid transparent; background: transparent; }
+QTabBar::tab:selected { color: #12344d; border-bottom: 2px solid #1f5f8b; font-weight: 600; }
+QTabBar::tab:hover { color: #12344d; }
 """
+
+HOME, EVENTS, PEOPLE, FOLLOW_UPS, WORKSPACE = range(5)
 
 
 class MainWindow(QMainWindow):
@@ -56,9 +88,15 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE)
 
         self.events_page = EventsPage(context)
-        # The other pages are built the first time they are shown: start-up pays for one page.
-        self._page_builders = {1: people_page, 2: follow_ups_page}
-        self._built: dict[int, QWidget] = {0: self.events_page}
+        # Pages other than the one shown are built the first time they are: start-up pays for
+        # one page. The event workspace sits in the stack after the navigable pages.
+        self._page_builders: dict[int, Callable[[], QWidget]] = {
+            HOME: self._build_home,
+            PEOPLE: lambda: people_page(context),
+            FOLLOW_UPS: lambda: follow_ups_page(context),
+            WORKSPACE: self._build_workspace,
+        }
+        self._built: dict[int, QWidget] = {EVENTS: self.events_page}
 
         self.pages = QStackedWidget()
         self.navigation = QListWidget()
@@ -66,14 +104,15 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(190)
         self.navigation.setIconSize(QSize(20, 20))
         for name, icon_name in (
+            (self.tr("Home"), "home"),
             (self.tr("Events"), "events"),
             (self.tr("People"), "people"),
             (self.tr("Follow-ups"), "follow-ups"),
         ):
             QListWidgetItem(icon(icon_name), name, self.navigation)
-        self.pages.addWidget(self.events_page)
-        for _ in self._page_builders:
-            self.pages.addWidget(QWidget())  # stands in until the page is first shown
+        for row in range(WORKSPACE + 1):
+            # Stand-ins until a page is first shown.
+            self.pages.addWidget(self.events_page if row == EVENTS else QWidget())
         self.navigation.currentRowChanged.connect(self._show_row)
 
         central = QWidget()
@@ -89,6 +128,7 @@ class MainWindow(QMainWindow):
         self.events_page.new_requested.connect(self.new_event)
         self.events_page.edit_requested.connect(self.edit_event)
         self.events_page.delete_requested.connect(self.delete_event)
+        self.events_page.open_requested.connect(self.open_selected_event)
         self.events_page.remove_sample_requested.connect(self.remove_sample_data)
         self.events_page.table.selectionModel().selectionChanged.connect(self._update_actions)
         context.changed.connect(self._update_actions)
@@ -102,6 +142,106 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(where)
         self._restore_state()
         self._update_actions()
+
+    # Pages ---------------------------------------------------------------------------------
+
+    def page(self, row: int) -> QWidget:
+        """The page at `row`, built now if it has not been shown yet."""
+        if row not in self._built:
+            page = self._page_builders[row]()
+            stand_in = self.pages.widget(row)
+            assert stand_in is not None
+            self.pages.insertWidget(row, page)
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._built[row] = page
+        return self._built[row]
+
+    def _build_home(self) -> DashboardPage:
+        from planner.gui.dashboard import DashboardPage
+
+        home = DashboardPage(self.context)
+        home.banner.remove_requested.connect(self.remove_sample_data)
+        home.open_event.connect(lambda event_id: self.open_event(event_id))
+        home.open_checklist.connect(
+            lambda event_id: self.open_event(event_id, self.workspace_page.CHECKLIST)
+        )
+        return home
+
+    def _build_workspace(self) -> EventWorkspace:
+        from planner.gui.event_workspace import EventWorkspace
+
+        workspace = EventWorkspace(self.context)
+        workspace.back_requested.connect(lambda: self.show_page(EVENTS))
+        workspace.edit_requested.connect(self.edit_event)
+        workspace.tabs.currentChanged.connect(self._update_actions)
+        for tab in (workspace.goals, workspace.checklist):
+            tab.table.selectionModel().selectionChanged.connect(self._update_actions)
+        return workspace
+
+    @property
+    def home_page(self) -> DashboardPage:
+        return cast("DashboardPage", self.page(HOME))
+
+    @property
+    def people_page(self) -> ListPage:
+        return cast(ListPage, self.page(PEOPLE))
+
+    @property
+    def follow_ups_page(self) -> ListPage:
+        return cast(ListPage, self.page(FOLLOW_UPS))
+
+    @property
+    def workspace_page(self) -> EventWorkspace:
+        return cast("EventWorkspace", self.page(WORKSPACE))
+
+    def show_page(self, row: int) -> None:
+        if self.navigation.currentRow() == row:
+            self._show_row(row)  # e.g. back from an event to the Events row already selected
+        self.navigation.setCurrentRow(row)
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.pages.setCurrentWidget(self.page(row))
+        self._update_actions()
+
+    def open_event(self, event_id: int, tab: int | None = None) -> None:
+        try:
+            event = self.context.events.get(EventId(event_id))
+        except StorageError as exc:
+            self._show_failure(str(exc))
+            return
+        workspace = self.workspace_page
+        workspace.show_event(event)
+        if tab is not None:
+            workspace.show_tab(tab)
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(EVENTS)  # the event belongs under Events
+        self.navigation.blockSignals(False)
+        self.pages.setCurrentWidget(workspace)
+        self.events_page.select_event(event.id)
+        self._update_actions()
+
+    def open_selected_event(self) -> None:
+        event = self.events_page.selected_event()
+        if event is not None and event.id is not None:
+            self.open_event(event.id)
+
+    def _in_workspace(self) -> EventWorkspace | None:
+        widget = self.pages.currentWidget()
+        return widget if self._built.get(WORKSPACE) is widget else None  # type: ignore[return-value]
+
+    def _current_tab(self) -> GoalsTab | ChecklistTab | None:
+        """The goals or checklist list the Edit menu works on, when one is shown."""
+        workspace = self._in_workspace()
+        if workspace is None:
+            return None
+        index = workspace.tabs.currentIndex()
+        if index == workspace.GOALS:
+            return workspace.goals
+        if index == workspace.CHECKLIST:
+            return workspace.checklist
+        return None
 
     # Actions and menus ---------------------------------------------------------------------
 
@@ -120,86 +260,194 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         seq = QKeySequence.StandardKey
-        self.new_action = self._action(self.tr("&New Event…"), seq.New, self.new_event)
-        self.edit_action = self._action(self.tr("&Edit Event…"), "Ctrl+E", self.edit_event)
-        self.delete_action = self._action(self.tr("&Delete Event"), seq.Delete, self.delete_event)
-        self.remove_sample_action = self._action(
-            self.tr("Remove &Sample Data…"), None, self.remove_sample_data
+        tr = self.tr
+        self.new_action = self._action(tr("&New Event…"), seq.New, self.new_event)
+        self.export_action = self._action(
+            tr("E&xport Checklist to Calendar…"), "Ctrl+Shift+E", self.export_checklist
         )
-        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
+        self.routine_action = self._action(tr("Checklist &Routine…"), None, self.edit_routine)
+        self.remove_sample_action = self._action(
+            tr("Remove &Sample Data…"), None, self.remove_sample_data
+        )
+        self.quit_action = self._action(tr("&Quit"), "Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         stack = self.context.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = stack.createUndoAction(self, tr("&Undo"))
         self.undo_action.setShortcut(seq.Undo)
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = stack.createRedoAction(self, tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence(seq.Redo), QKeySequence("Ctrl+Y")])
+        self.edit_action = self._action(tr("&Edit…"), "Ctrl+E", self.edit_selected)
+        self.delete_action = self._action(tr("&Delete"), seq.Delete, self.delete_selected)
+        self.move_up_action = self._action(tr("Move &Up"), "Ctrl+Up", lambda: self._move(-1))
+        self.move_down_action = self._action(tr("Move Do&wn"), "Ctrl+Down", lambda: self._move(1))
+        self.done_action = self._action(tr("&Mark Done / Not Done"), "Ctrl+D", self.toggle_done)
+        self.open_action = self._action(tr("&Open Event"), "Ctrl+O", self.open_selected_event)
+        self.back_action = self._action(
+            tr("&Back to All Events"), "Alt+Left", lambda: self.show_page(EVENTS)
+        )
+        self.add_goal_action = self._action(tr("Add &Goal…"), "Ctrl+G", self.add_goal)
+        self.add_item_action = self._action(
+            tr("Add Checklist &Item…"), "Ctrl+Shift+N", self.add_checklist_item
+        )
+        self.tab_actions = [
+            self._action(name, f"Alt+{n}", lambda _=False, tab=n - 1: self._show_tab(tab))
+            for n, name in enumerate(
+                (tr("Goals"), tr("People"), tr("Checklist"), tr("Follow-ups")), start=1
+            )
+        ]
         self.page_actions = [
             self._action(name, f"Ctrl+{n}", lambda _=False, row=n - 1: self.show_page(row))
             for n, name in enumerate(
-                (self.tr("&Events"), self.tr("&People"), self.tr("&Follow-ups")), start=1
+                (tr("&Home"), tr("&Events"), tr("&People"), tr("&Follow-ups")), start=1
             )
         ]
         self.about_action = self._action(
-            self.tr("&About %1").replace("%1", APP_NAME), None, self.show_about
+            tr("&About %1").replace("%1", APP_NAME), None, self.show_about
         )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self.new_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.remove_sample_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.edit_action)
-        edit_menu.addAction(self.delete_action)
-        view_menu = bar.addMenu(self.tr("&View"))
-        for action in self.page_actions:
-            view_menu.addAction(action)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
+        menus = (
+            (
+                self.tr("&File"),
+                (
+                    self.new_action,
+                    None,
+                    self.export_action,
+                    None,
+                    self.remove_sample_action,
+                    None,
+                    self.quit_action,
+                ),
+            ),
+            (
+                self.tr("&Edit"),
+                (
+                    self.undo_action,
+                    self.redo_action,
+                    None,
+                    self.edit_action,
+                    self.delete_action,
+                    self.move_up_action,
+                    self.move_down_action,
+                    None,
+                    self.done_action,
+                ),
+            ),
+            (
+                self.tr("E&vent"),
+                (
+                    self.open_action,
+                    self.back_action,
+                    None,
+                    self.add_goal_action,
+                    self.add_item_action,
+                    None,
+                    *self.tab_actions,
+                ),
+            ),
+            (self.tr("&View"), tuple(self.page_actions)),
+            (self.tr("&Tools"), (self.routine_action,)),
+            (self.tr("&Help"), (self.about_action,)),
+        )
+        for title, actions in menus:
+            menu = bar.addMenu(title)
+            for action in actions:
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
 
     def _update_actions(self) -> None:
-        has_event = self.events_page.selected_event() is not None
+        workspace = self._in_workspace()
+        tab = self._current_tab()
         on_events = self.pages.currentWidget() is self.events_page
-        self.edit_action.setEnabled(has_event)
-        self.delete_action.setEnabled(has_event and on_events)
-        self.remove_sample_action.setEnabled(self.events_page.banner.isVisibleTo(self))
+        has_event = self.events_page.selected_event() is not None
+        selected = tab.selected() if tab is not None else None
+        editable = selected is not None and not getattr(selected, "is_dynamic", False)
+        if workspace is not None:
+            self.edit_action.setEnabled(editable)
+            self.delete_action.setEnabled(editable)
+        else:
+            self.edit_action.setEnabled(has_event and on_events)
+            self.delete_action.setEnabled(has_event and on_events)
+        self.move_up_action.setEnabled(editable)
+        self.move_down_action.setEnabled(editable)
+        self.done_action.setEnabled(
+            editable and workspace is not None and tab is workspace.checklist
+        )
+        self.open_action.setEnabled(has_event and on_events)
+        self.back_action.setEnabled(workspace is not None)
+        for action in (
+            self.add_goal_action,
+            self.add_item_action,
+            self.export_action,
+            *self.tab_actions,
+        ):
+            action.setEnabled(workspace is not None)
+        self.remove_sample_action.setEnabled(not self.events_page.banner.isHidden())
 
-    def show_page(self, row: int) -> None:
-        self.navigation.setCurrentRow(row)
+    def _show_tab(self, index: int) -> None:
+        workspace = self._in_workspace()
+        if workspace is not None:
+            workspace.show_tab(index)
 
-    def page(self, row: int) -> QWidget:
-        """The page at `row`, built now if it has not been shown yet."""
-        if row not in self._built:
-            page = self._page_builders[row](self.context)
-            stand_in = self.pages.widget(row)
-            assert stand_in is not None
-            self.pages.insertWidget(row, page)
-            self.pages.removeWidget(stand_in)
-            stand_in.deleteLater()
-            self._built[row] = page
-        return self._built[row]
+    # Edit menu: works on what is shown -------------------------------------------------------
 
-    @property
-    def people_page(self) -> ListPage:
-        return cast(ListPage, self.page(1))
+    def edit_selected(self) -> None:
+        tab = self._current_tab()
+        if tab is not None:
+            tab.edit_selected()
+        elif self._in_workspace() is None:
+            self.edit_event()
 
-    @property
-    def follow_ups_page(self) -> ListPage:
-        return cast(ListPage, self.page(2))
+    def delete_selected(self) -> None:
+        tab = self._current_tab()
+        if tab is not None:
+            tab.delete_selected()
+        elif self.pages.currentWidget() is self.events_page:
+            self.delete_event()
 
-    def _show_row(self, row: int) -> None:
-        if row >= 0:
-            self.pages.setCurrentWidget(self.page(row))
-        self._update_actions()
+    def _move(self, step: int) -> None:
+        tab = self._current_tab()
+        if tab is not None:
+            tab.move_selected(step)
+
+    def toggle_done(self) -> None:
+        workspace = self._in_workspace()
+        if workspace is not None and self._current_tab() is workspace.checklist:
+            workspace.checklist.toggle_selected()
+
+    def add_goal(self) -> None:
+        workspace = self._in_workspace()
+        if workspace is not None:
+            workspace.show_tab(workspace.GOALS)
+            workspace.goals.add()
+
+    def add_checklist_item(self) -> None:
+        workspace = self._in_workspace()
+        if workspace is not None:
+            workspace.show_tab(workspace.CHECKLIST)
+            workspace.checklist.add()
+
+    def export_checklist(self) -> None:
+        workspace = self._in_workspace()
+        if workspace is not None:
+            workspace.checklist.export()
+
+    def edit_routine(self) -> None:
+        from planner.gui.routine_dialog import RoutineDialog
+
+        RoutineDialog(self.context, self).exec()
 
     # Event editing -------------------------------------------------------------------------
+
+    def _event_in_view(self) -> Event | None:
+        workspace = self._in_workspace()
+        if workspace is not None:
+            return workspace.shown_event
+        return self.events_page.selected_event()
 
     def new_event(self) -> None:
         from planner.gui.commands import AddEventCommand
@@ -209,14 +457,14 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             command = AddEventCommand(self.context, dialog.event_value())
             self.context.undo_stack.push(command)
-            self.show_page(0)
-            self.events_page.select_event(command.event_id)
+            if command.event_id is not None:
+                self.open_event(command.event_id)
 
     def edit_event(self) -> None:
         from planner.gui.commands import EditEventCommand
         from planner.gui.event_dialog import EventDialog
 
-        event = self.events_page.selected_event()
+        event = self._event_in_view()
         if event is None:
             return
         dialog = EventDialog(self, event)
@@ -283,8 +531,8 @@ class MainWindow(QMainWindow):
         splitter = settings.value("window/events-splitter")
         if isinstance(splitter, QByteArray):
             self.events_page.splitter.restoreState(splitter)
-        page = str(settings.value("window/page", 0))
-        self.show_page(int(page) if page.isdigit() else 0)
+        page = str(settings.value("window/page", HOME))
+        self.show_page(int(page) if page.isdigit() and int(page) <= FOLLOW_UPS else HOME)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = self.context.settings

@@ -8,13 +8,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 
-from planner.domain.enums import FollowUpStatus
+from planner.domain.enums import AttendanceStatus, FollowUpStatus, PriorityTier
+from planner.domain.ids import EventId, GoalId
 from planner.gui.context import AppContext
 from planner.gui.formatting import dates_text, day_text, relative_text, span_text
 from planner.gui.table_model import Column, RowTableModel
 from planner.storage.events import EventSummary
 from planner.storage.followups import FollowUpListing
 from planner.storage.people import PersonListing
+from planner.storage.planning import AttendeeListing
 
 SAMPLE_COLOUR = QColor("#7a5c00")
 
@@ -104,8 +106,11 @@ class PeopleModel(RowTableModel[PersonListing]):
 
 
 class FollowUpsModel(RowTableModel[FollowUpListing]):
+    """All follow-ups, or one event's when `event_id` is set."""
+
     def __init__(self, context: AppContext, parent: Any = None) -> None:
         self._today = date.today()
+        self.event_id: EventId | None = None
         status_names = {
             FollowUpStatus.OPEN: tr("Open"),
             FollowUpStatus.DONE: tr("Done"),
@@ -126,7 +131,7 @@ class FollowUpsModel(RowTableModel[FollowUpListing]):
 
     def _load(self) -> list[FollowUpListing]:
         self._today = date.today()
-        return self._context.workspace.repos.follow_ups.listings()
+        return self._context.workspace.repos.follow_ups.listings(self.event_id)
 
     def is_overdue(self, row: FollowUpListing) -> bool:
         return row.follow_up.status == FollowUpStatus.OPEN and row.follow_up.due < self._today
@@ -141,4 +146,60 @@ class FollowUpsModel(RowTableModel[FollowUpListing]):
             font = QFont()
             font.setBold(True)
             return font
+        return None
+
+
+class AttendeesModel(RowTableModel[AttendeeListing]):
+    """The people on one event's list, with what the user plans for them."""
+
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        self._context = context
+        self.event_id: EventId | None = None
+        self._goal_names: dict[GoalId, str] = {}
+        tiers = {
+            PriorityTier.MUST_MEET: tr("Must meet"),
+            PriorityTier.SHOULD_MEET: tr("Should meet"),
+            PriorityTier.NICE_TO_MEET: tr("Nice to meet"),
+        }
+        statuses = {
+            AttendanceStatus.TO_MEET: tr("To meet"),
+            AttendanceStatus.MET: tr("Met"),
+            AttendanceStatus.SKIPPED: tr("Skipped"),
+        }
+        tier_order = list(PriorityTier)
+        columns = [
+            Column[AttendeeListing](tr("Name"), lambda a: a.full_name),
+            Column[AttendeeListing](tr("Company"), lambda a: a.company),
+            Column[AttendeeListing](tr("Title"), lambda a: a.title),
+            Column[AttendeeListing](tr("Role"), lambda a: a.attendance.role.value.capitalize()),
+            Column[AttendeeListing](
+                tr("Priority"),
+                lambda a: tiers[a.attendance.tier],
+                sort_key=lambda a: tier_order.index(a.attendance.tier),
+            ),
+            Column[AttendeeListing](tr("Status"), lambda a: statuses[a.attendance.status]),
+            Column[AttendeeListing](
+                tr("Goals"),
+                lambda a: "; ".join(
+                    self._goal_names.get(g, "") for g in sorted(a.attendance.goal_ids)
+                ),
+            ),
+        ]
+        super().__init__(columns, self._load, key=lambda a: a.attendance.id, parent=parent)
+
+    def _load(self) -> list[AttendeeListing]:
+        if self.event_id is None:
+            return []
+        self._goal_names = {
+            g.id: g.text for g in self._context.goals.for_event(self.event_id) if g.id is not None
+        }
+        return self._context.workspace.repos.attendances.listings(self.event_id)
+
+    def extra_data(self, row: AttendeeListing, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and row.attendance.tier == PriorityTier.MUST_MEET:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and row.attendance.status == AttendanceStatus.MET:
+            return QColor("#2f7d6d")
         return None

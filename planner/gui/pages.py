@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.enums import NetworkType
 from planner.domain.ids import EventId
 from planner.domain.model import Event
 from planner.gui.context import AppContext
 from planner.gui.formatting import span_text
 from planner.gui.models import EventsModel, FollowUpsModel, PeopleModel
+from planner.gui.network_types import network_name
 from planner.gui.table_model import RowTableModel
 from planner.services.sample import has_sample
 
@@ -36,19 +36,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("pages", text)
 
 
-NETWORK_NAMES = {
-    NetworkType.OPERATIONAL: "Operational",
-    NetworkType.PERSONAL: "Personal",
-    NetworkType.STRATEGIC: "Strategic",
-}
-
-
-def make_table(model: RowTableModel[Any]) -> QTableView:
+def make_table(model: RowTableModel[Any], *, sortable: bool = True) -> QTableView:
+    """A table in the app's style. Lists in the user's own order pass sortable=False."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setSortingEnabled(True)
+    view.setSortingEnabled(sortable)
     view.setAlternatingRowColors(True)
     view.setShowGrid(False)
     view.setWordWrap(False)
@@ -115,6 +109,7 @@ class SampleBanner(QFrame):
 
 class EventsPage(QWidget):
     new_requested = Signal()
+    open_requested = Signal()
     edit_requested = Signal()
     delete_requested = Signal()
     remove_sample_requested = Signal()
@@ -124,11 +119,13 @@ class EventsPage(QWidget):
         self._context = context
         self.model = EventsModel(context, self)
         self.table = make_table(self.model)
-        self.table.doubleClicked.connect(self.edit_requested)
+        self.table.activated.connect(self.open_requested)  # double-click or Enter
 
         self.banner = SampleBanner()
         self.banner.remove_requested.connect(self.remove_sample_requested)
 
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.clicked.connect(self.open_requested)
         new_button = QPushButton(self.tr("New Event…"))
         new_button.setObjectName("primary")
         new_button.clicked.connect(self.new_requested)
@@ -140,7 +137,7 @@ class EventsPage(QWidget):
         header = QHBoxLayout()
         header.addWidget(page_title(self.tr("Events")))
         header.addStretch(1)
-        for button in (self.edit_button, self.delete_button, new_button):
+        for button in (self.open_button, self.edit_button, self.delete_button, new_button):
             header.addWidget(button)
 
         self.empty = EmptyState(
@@ -223,8 +220,8 @@ class EventsPage(QWidget):
 
     def _selection_changed(self) -> None:
         event = self.selected_event()
-        self.edit_button.setEnabled(event is not None)
-        self.delete_button.setEnabled(event is not None)
+        for button in (self.open_button, self.edit_button, self.delete_button):
+            button.setEnabled(event is not None)
         self.details.setText(self._details_html(event) if event else "")
 
     def _details_html(self, event: Event) -> str:
@@ -254,7 +251,7 @@ class EventsPage(QWidget):
         if goals:
             parts.append(f"<h3>{escape(self.tr('Goals'))}</h3><ul>")
             for goal in goals:
-                kind = self.tr(NETWORK_NAMES[goal.network_type])
+                kind = network_name(goal.network_type)
                 target = self.tr("target %n").replace("%n", str(goal.target_count))
                 parts.append(
                     f"<li>{escape(goal.text)} <span style='color:#6b6b6b'>· "

@@ -53,12 +53,3 @@ class GoalService:
     def balance(self) -> NetworkBalance:
         goals, met = self._repos.goals.network_counts()
         return NetworkBalance(goals=goals, met=met)
-
-
-def moved(ids: list[GoalId], goal_id: GoalId, step: int) -> list[GoalId]:
-    """The order after moving one goal `step` places (clamped to the list)."""
-    order = list(ids)
-    at = order.index(goal_id)
-    target = max(0, min(len(order) - 1, at + step))
-    order.insert(target, order.pop(at))
-    return order

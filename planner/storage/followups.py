@@ -132,13 +132,17 @@ class FollowUpRepository:
         ).fetchall()
         return [_follow_up(row) for row in rows]
 
-    def listings(self) -> list[FollowUpListing]:
-        """Every follow-up, open ones first and soonest first, with person and event names."""
+    def listings(self, event_id: EventId | None = None) -> list[FollowUpListing]:
+        """Follow-ups (of one event, or all), open ones first and soonest first, with person
+        and event names."""
+        where = "" if event_id is None else "WHERE f.event_id = ?"
         rows = self._db.connection.execute(
             f"""{_SELECT}, p.full_name, e.name
             FROM follow_up f
             JOIN person p ON p.id = f.person_id
             LEFT JOIN event e ON e.id = f.event_id
-            ORDER BY f.status != 'open', f.due, f.id"""
+            {where}
+            ORDER BY f.status != 'open', f.due, f.id""",
+            () if event_id is None else (event_id,),
         ).fetchall()
         return [FollowUpListing(_follow_up(row), row[9], row[10]) for row in rows]

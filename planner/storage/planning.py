@@ -181,6 +181,16 @@ def _next_position(db: Database, table: str, event_id: EventId) -> int:
     return int(row[0])
 
 
+@dataclass(frozen=True, slots=True)
+class AttendeeListing:
+    """An attendance with the person's name and work, for the event's People tab."""
+
+    attendance: Attendance
+    full_name: str
+    company: str
+    title: str
+
+
 class AttendanceRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -210,6 +220,17 @@ class AttendanceRepository:
                 [(new_id, goal_id) for goal_id in sorted(attendance.goal_ids)],
             )
         return replace(attendance, id=new_id)
+
+    def listings(self, event_id: EventId) -> list[AttendeeListing]:
+        people = {
+            row[0]: row[1:]
+            for row in self._db.connection.execute(
+                "SELECT p.id, p.full_name, coalesce(p.company, ''), coalesce(p.title, '')"
+                " FROM person p JOIN attendance a ON a.person_id = p.id WHERE a.event_id = ?",
+                (event_id,),
+            )
+        }
+        return [AttendeeListing(a, *people[a.person_id]) for a in self.for_event(event_id)]
 
     def for_event(self, event_id: EventId) -> list[Attendance]:
         conn = self._db.connection

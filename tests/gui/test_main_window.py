@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from planner.app import build_window, open_workspace
 from planner.domain.model import Event
 from planner.gui.event_dialog import EventDialog
-from planner.gui.main_window import MainWindow
+from planner.gui.main_window import EVENTS, FOLLOW_UPS, PEOPLE, MainWindow
 from planner.services.sample import UPCOMING_NAME
 from planner.services.workspace import Workspace
 
@@ -46,7 +46,16 @@ def fill_dialog_with(event: Event, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(EventDialog, "exec", exec_)
 
 
-def test_first_run_opens_on_the_upcoming_sample_event(window: MainWindow) -> None:
+def test_first_run_opens_home_on_the_upcoming_sample_event(window: MainWindow) -> None:
+    assert window.pages.currentWidget() is window.home_page
+    home = window.home_page
+    assert not home.banner.isHidden()
+    assert home.dashboard is not None
+    assert [u.event.name for u in home.dashboard.upcoming] == [UPCOMING_NAME]
+    cards = [home.cards.itemAt(i).widget() for i in range(home.cards.count())]
+    assert len(cards) == 1 and cards[0].isVisible()
+    # The events list has the upcoming event selected, with its details beside it.
+    window.show_page(EVENTS)
     page = window.events_page
     assert page.banner.isVisible()
     selected = page.selected_event()
@@ -98,6 +107,7 @@ def test_add_undo_redo_round_trip(
 def test_edit_undo_redo(
     window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    window.show_page(EVENTS)
     before = window.events_page.selected_event()
     assert before is not None and before.id is not None
     monkeypatch.setattr(
@@ -114,6 +124,7 @@ def test_edit_undo_redo(
 def test_delete_and_undo_brings_back_goals_and_attendees(
     window: MainWindow, workspace: Workspace
 ) -> None:
+    window.show_page(EVENTS)
     event = window.events_page.selected_event()
     assert event is not None and event.id is not None
     goals = workspace.repos.goals.for_event(event.id)
@@ -160,11 +171,11 @@ def test_empty_state_when_there_are_no_events(
 
 
 def test_navigation_and_lazy_pages(window: MainWindow) -> None:
-    assert window.people_page.model.rowCount() == 0  # not loaded before it is shown
-    window.page_actions[1].trigger()
+    assert PEOPLE not in window._built  # built when first shown
+    window.page_actions[PEOPLE].trigger()
     assert window.pages.currentWidget() is window.people_page
     assert window.people_page.model.rowCount() == 10
-    window.page_actions[2].trigger()
+    window.page_actions[FOLLOW_UPS].trigger()
     assert window.pages.currentWidget() is window.follow_ups_page
     assert window.follow_ups_page.model.rowCount() == 3
 
@@ -176,14 +187,16 @@ def test_geometry_and_page_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.addWidget(first)
     first.show()
     first.resize(700, 500)
-    first.page_actions[2].trigger()
+    first.page_actions[FOLLOW_UPS].trigger()
+    size = (first.width(), first.height())  # the pages' minimum sizes may have grown it
     first.close()
     workspace.close()
 
     workspace = open_workspace(folder, demo=False)
     second = build_window(workspace)
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (700, 500)
+    assert (second.width(), second.height()) == size
+    assert size[0] == 700
     assert second.pages.currentWidget() is second.follow_ups_page
     second.close()
     workspace.close()
@@ -226,7 +239,12 @@ def test_every_menu_action_has_a_shortcut_where_promised(window: MainWindow) -> 
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Y" in [s.toString() for s in window.redo_action.shortcuts()]
-    assert [a.shortcut().toString() for a in window.page_actions] == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]
+    assert [a.shortcut().toString() for a in window.page_actions] == [
+        "Ctrl+1",
+        "Ctrl+2",
+        "Ctrl+3",
+        "Ctrl+4",
+    ]
 
 
 @pytest.mark.skipif(not hasattr(__import__("time"), "tzset"), reason="needs time.tzset")
@@ -279,6 +297,7 @@ def test_undo_of_an_event_deleted_elsewhere_reports_instead_of_crashing(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    window.show_page(EVENTS)
     event = window.events_page.selected_event()
     assert event is not None and event.id is not None
     monkeypatch.setattr(EventDialog, "exec", lambda dialog: dialog.venue.setText("Elsewhere") or 1)
@@ -290,8 +309,8 @@ def test_undo_of_an_event_deleted_elsewhere_reports_instead_of_crashing(
 
 
 def test_delete_is_only_offered_on_the_events_page(window: MainWindow) -> None:
+    assert not window.delete_action.isEnabled()  # on Home
+    window.navigation.setCurrentRow(EVENTS)  # as a click in the navigation does
     assert window.delete_action.isEnabled()
-    window.navigation.setCurrentRow(1)  # as a click in the navigation does
+    window.navigation.setCurrentRow(PEOPLE)
     assert not window.delete_action.isEnabled()
-    window.navigation.setCurrentRow(0)
-    assert window.delete_action.isEnabled()

@@ -1,0 +1,387 @@
+"""The Checklist tab: the prep routine as dated items to tick, plus the self-ticking ones."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.checklist import ChecklistEntry, due_date, offset_label
+from planner.domain.ids import ChecklistItemId
+from planner.domain.model import ChecklistItem, Event
+from planner.domain.ordering import moved
+from planner.gui.commands import Lifecycle
+from planner.gui.context import AppContext
+from planner.gui.formatting import day_text
+from planner.gui.messages import show_warning
+from planner.gui.pages import make_table
+from planner.gui.table_model import Column, Index, RowTableModel
+from planner.gui.widgets import button_row
+from planner.services.checklist import MAX_ITEM_TEXT, item_problems
+
+OVERDUE = QColor("#b3261e")
+DONE = QColor("#7b8591")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("checklist", text)
+
+
+def entry_key(entry: ChecklistEntry) -> object:
+    return entry.item_id if entry.item is not None else entry.dynamic.key if entry.dynamic else None
+
+
+class ChecklistModel(RowTableModel[ChecklistEntry]):
+    """Rows in checklist order. Ticking a stored item is an undoable edit; dynamic items are
+    ticked by the plan, never by hand."""
+
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        self._context = context
+        self.current_event: Event | None = None
+        self.today = date.today()
+        columns = [
+            Column[ChecklistEntry](
+                tr("Due"),
+                lambda e: f"{day_text(e.due)}  ({offset_label(e.due_offset_days)})",
+            ),
+            Column[ChecklistEntry](
+                tr("Item"),
+                lambda e: e.text,
+                tooltip=lambda e: (
+                    tr("Ticks itself when this is done in your plan") if e.is_dynamic else e.text
+                ),
+            ),
+        ]
+        super().__init__(columns, self._load, key=entry_key, parent=parent)
+
+    def _load(self) -> list[ChecklistEntry]:
+        self.today = date.today()
+        return (
+            []
+            if self.current_event is None
+            else self._context.checklist.entries(self.current_event)
+        )
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == 0 and not self.row(index.row()).is_dynamic:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def extra_data(self, row: ChecklistEntry, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
+            return Qt.CheckState.Checked if row.done else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.is_overdue(self.today):
+                return OVERDUE
+            if row.done:
+                return DONE
+        if role == Qt.ItemDataRole.FontRole and (row.is_dynamic or row.done):
+            font = QFont()
+            font.setItalic(row.is_dynamic)
+            font.setStrikeOut(row.done and column == 1)
+            return font
+        return None
+
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 0
+    ) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        entry = self.row(index.row())
+        if entry.item is None or entry.item.id is None:
+            return False
+        done = Qt.CheckState(value) == Qt.CheckState.Checked
+        set_done(self._context, entry.item, done)
+        return True
+
+
+def set_done(context: AppContext, item: ChecklistItem, done: bool) -> None:
+    if item.id is None or item.done == done:
+        return
+    item_id = item.id
+    context.push(
+        tr("Tick “%1”").replace("%1", item.text)
+        if done
+        else tr("Untick “%1”").replace("%1", item.text),
+        lambda: context.checklist.set_done(item_id, done),
+        lambda: context.checklist.put_back(item),
+    )
+
+
+class ItemDialog(QDialog):
+    """Text and due day of a checklist item, the day shown as a real date as it changes."""
+
+    def __init__(self, event: Event, item: ChecklistItem | None = None, parent: Any = None):
+        super().__init__(parent)
+        self._event = event
+        self.setWindowTitle(tr("Edit Checklist Item") if item else tr("New Checklist Item"))
+        self.setMinimumWidth(480)
+        self.text = QLineEdit(item.text if item else "")
+        self.text.setMaxLength(MAX_ITEM_TEXT)
+        self.text.setPlaceholderText(tr("e.g. Book a table for the speakers' dinner"))
+        self.offset = QSpinBox()
+        self.offset.setRange(-366, 366)
+        self.offset.setValue(item.due_offset_days if item else -1)
+        self.offset.setSuffix(tr(" days from the start"))
+        self.day = QLabel()
+        self.day.setStyleSheet("color: #5b6570;")
+        self.problems = QLabel()
+        self.problems.setStyleSheet("color: #b3261e;")
+        self.problems.setTextFormat(Qt.TextFormat.RichText)
+        form = QFormLayout()
+        form.addRow(tr("&Item:"), self.text)
+        form.addRow(tr("&Due:"), self.offset)
+        form.addRow("", self.day)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+        self._touched = item is not None
+        self.text.textChanged.connect(self._revalidate)
+        self.offset.valueChanged.connect(self._revalidate)
+        self._revalidate()
+
+    def _revalidate(self, *changed: object) -> None:
+        self._touched = self._touched or bool(changed)
+        offset = self.offset.value()
+        self.day.setText(f"{day_text(due_date(self._event, offset))}  ({offset_label(offset)})")
+        problems = item_problems(self.text.text(), offset)
+        self.problems.setText("<br>".join(escape(p) for p in problems))
+        self.problems.setVisible(bool(problems) and self._touched)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+
+    def values(self) -> tuple[str, int]:
+        return self.text.text().strip(), self.offset.value()
+
+    def accept(self) -> None:
+        if not item_problems(*self.values()):
+            super().accept()
+
+
+class ExportDialog(QDialog):
+    """Where to write the checklist calendar file, and in which form."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Export Checklist to Calendar"))
+        self.as_events = QRadioButton(tr("All-day calendar entries with a 9:00 reminder"))
+        self.as_events.setToolTip(tr("Works in every calendar, including Google and khal"))
+        self.as_todos = QRadioButton(tr("Tasks (VTODO), for task apps such as Thunderbird"))
+        self.as_events.setChecked(True)
+        note = QLabel(
+            tr(
+                "Only open items are exported. Export again after changes: calendars update "
+                "the entries they already have instead of adding new ones."
+            )
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.as_events)
+        layout.addWidget(self.as_todos)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    @property
+    def calendar_style(self) -> str:
+        return "todo" if self.as_todos.isChecked() else "event"
+
+
+class ChecklistTab(QWidget):
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.model = ChecklistModel(context, self)
+        self.table = make_table(self.model, sortable=False)  # the user's order is the order
+        self.table.horizontalHeader().resizeSection(0, 190)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.progress = QLabel()
+        self.progress.setObjectName("hint")
+        (
+            buttons,
+            (
+                self.add_button,
+                self.edit_button,
+                self.delete_button,
+                self.up_button,
+                self.down_button,
+                self.export_button,
+            ),
+        ) = button_row(
+            (tr("Add Item…"), self.add),
+            (tr("Edit…"), self.edit_selected),
+            (tr("Delete"), self.delete_selected),
+            (tr("Move Up"), lambda: self.move_selected(-1)),
+            (tr("Move Down"), lambda: self.move_selected(1)),
+            (tr("Export to Calendar…"), self.export),
+            primary=0,
+        )
+        buttons.insertWidget(0, self.progress)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        context.changed.connect(self.refresh)
+        self._update_buttons()
+
+    def show_event(self, event: Event) -> None:
+        self.model.current_event = event
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.selected()
+        self.model.reload()
+        if selected is not None:
+            self.select(entry_key(selected))
+        rows = [self.model.row(i) for i in range(self.model.rowCount())]
+        done = sum(1 for e in rows if e.done)
+        self.progress.setText(
+            tr("%1 of %2 done").replace("%1", str(done)).replace("%2", str(len(rows)))
+        )
+        self._update_buttons()
+
+    def selected(self) -> ChecklistEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def select(self, key: object) -> None:
+        position = self.model.position_of(key)
+        if position is not None:
+            self.table.selectRow(position)
+
+    def _update_buttons(self) -> None:
+        entry = self.selected()
+        editable = entry is not None and not entry.is_dynamic
+        for button in (self.edit_button, self.delete_button, self.up_button, self.down_button):
+            button.setEnabled(editable)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.column() != 0:
+            self.edit_selected()
+
+    # Edits ------------------------------------------------------------------------------------
+
+    def toggle_selected(self) -> None:
+        entry = self.selected()
+        if entry is not None and entry.item is not None:
+            set_done(self._context, entry.item, not entry.done)
+
+    def add(self) -> None:
+        event = self.model.current_event
+        if event is None or event.id is None:
+            return
+        dialog = ItemDialog(event, parent=self)
+        if not dialog.exec():
+            return
+        event_id = event.id
+        checklist = self._context.checklist
+        life: Lifecycle[ChecklistItem, ChecklistItem] = Lifecycle(
+            create=lambda: checklist.add_item(event_id, *dialog.values()),
+            delete=lambda item: checklist.delete_item(item.id),  # type: ignore[arg-type]
+            restore=checklist.restore_item,
+        )
+        self._context.push(tr("Add Checklist Item"), life.bring, life.remove)
+        if life.value is not None:
+            self.select(life.value.id)
+
+    def edit_selected(self) -> None:
+        entry = self.selected()
+        event = self.model.current_event
+        if entry is None or entry.item is None or event is None:
+            return
+        before = entry.item
+        dialog = ItemDialog(event, before, parent=self)
+        if not dialog.exec() or dialog.values() == (before.text, before.due_offset_days):
+            return
+        checklist = self._context.checklist
+        text, offset = dialog.values()
+        self._context.push(
+            tr("Edit Checklist Item"),
+            lambda: checklist.edit_item(before, text, offset),
+            lambda: checklist.put_back(before),
+        )
+
+    def delete_selected(self) -> None:
+        entry = self.selected()
+        if entry is None or entry.item is None:
+            return
+        checklist = self._context.checklist
+        life: Lifecycle[ChecklistItem, ChecklistItem] = Lifecycle(
+            create=lambda: entry.item,  # type: ignore[arg-type,return-value]
+            delete=lambda item: checklist.delete_item(item.id),  # type: ignore[arg-type]
+            restore=checklist.restore_item,
+        )
+        life.value = entry.item
+        self._context.push(tr("Delete Checklist Item"), life.remove, life.bring)
+
+    def move_selected(self, step: int) -> None:
+        entry = self.selected()
+        event = self.model.current_event
+        if entry is None or entry.item is None or event is None or event.id is None:
+            return
+        checklist = self._context.checklist
+        before = checklist.order(event.id)
+        item_id: ChecklistItemId = entry.item.id  # type: ignore[assignment]
+        after = moved(before, item_id, step)
+        if after == before:
+            return
+        self._context.push(
+            tr("Move Checklist Item"),
+            lambda: checklist.set_order(after),
+            lambda: checklist.set_order(before),
+        )
+        self.select(item_id)
+
+    def export(self) -> None:
+        event = self.model.current_event
+        if event is None:
+            return
+        options = ExportDialog(self)
+        if not options.exec():
+            return
+        suggested = f"{event.name} checklist.ics".replace("/", "-")
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Export Checklist"), suggested, tr("Calendar files (*.ics)")
+        )
+        if not path:
+            return
+        from pathlib import Path
+
+        try:
+            count = self._context.checklist.export_ics(event, Path(path), options.calendar_style)
+        except OSError as exc:
+            show_warning(
+                self,
+                tr("Could not write %1: %2")
+                .replace("%1", path)
+                .replace("%2", exc.strerror or str(exc)),
+            )
+            return
+        self.progress.setText(
+            tr("Exported %1 open items to %2").replace("%1", str(count)).replace("%2", path)
+        )

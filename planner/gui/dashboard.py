@@ -1,0 +1,330 @@
+"""Home: what is coming up and how ready the user is, what is late, and the network balance."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.enums import NetworkType
+from planner.domain.goals import NetworkBalance
+from planner.domain.ids import EventId
+from planner.gui.context import AppContext
+from planner.gui.formatting import dates_text, day_text, relative_text
+from planner.gui.network_types import NETWORK_COLOURS, network_name
+from planner.gui.pages import EmptyState, SampleBanner, page_title
+from planner.gui.widgets import paint_bar
+from planner.services.dashboard import Dashboard, UpcomingEvent, build_dashboard
+from planner.services.sample import has_sample
+
+PREP_COLOUR = QColor("#1f5f8b")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("dashboard", text)
+
+
+class Bar(QWidget):
+    """One labelled progress bar."""
+
+    def __init__(self, label: str, fraction: float, text: str, colour: QColor) -> None:
+        super().__init__()
+        self.label, self.fraction, self.text, self.colour = label, fraction, text, colour
+        self.setMinimumHeight(22)
+        self.setToolTip(f"{label}: {text}")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, 22)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        label_width = min(self.width() // 2, 260)
+        metrics = painter.fontMetrics()
+        painter.setPen(QColor("#2b3440"))
+        painter.drawText(
+            QRect(0, 0, label_width - 8, self.height()),
+            int(Qt.AlignmentFlag.AlignVCenter),
+            metrics.elidedText(self.label, Qt.TextElideMode.ElideRight, label_width - 8),
+        )
+        paint_bar(
+            painter,
+            QRect(label_width, 0, self.width() - label_width, self.height()),
+            self.fraction,
+            self.colour,
+            self.text,
+        )
+
+
+class EventCard(QFrame):
+    """An upcoming event: when, how prepared, how far each goal is. Click to open it."""
+
+    open_requested = Signal(int)
+
+    def __init__(self, item: UpcomingEvent, now: datetime) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        event = item.event
+        assert event.id is not None
+        self.event_id: EventId = event.id
+        self.setToolTip(tr("Open %1").replace("%1", event.name))
+        name = QLabel(event.name)
+        name.setObjectName("cardTitle")
+        name.setTextFormat(Qt.TextFormat.PlainText)
+        when = QLabel(
+            f"{dates_text(event.local_start, event.local_end)} · "
+            f"{relative_text(event.start, event.end, now)}"
+        )
+        when.setTextFormat(Qt.TextFormat.PlainText)
+        when.setObjectName("cardSubtitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(6)
+        layout.addWidget(name)
+        layout.addWidget(when)
+        layout.addWidget(
+            Bar(
+                tr("Preparation"),
+                item.prep.fraction,
+                tr("%1% · %2 of %3 done")
+                .replace("%1", str(item.prep.percent))
+                .replace("%2", str(item.prep.done))
+                .replace("%3", str(item.prep.total)),
+                PREP_COLOUR,
+            )
+        )
+        for progress in item.goals:
+            layout.addWidget(
+                Bar(
+                    progress.goal.text,
+                    progress.fraction,
+                    tr("%1 of %2 met")
+                    .replace("%1", str(progress.met))
+                    .replace("%2", str(progress.target)),
+                    NETWORK_COLOURS[progress.goal.network_type],
+                )
+            )
+        if not item.goals:
+            none = QLabel(tr("No goals yet: decide what you want from this event."))
+            none.setObjectName("hint")
+            layout.addWidget(none)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.open_requested.emit(self.event_id)
+        super().mouseReleaseEvent(event)
+
+
+class BalanceChart(QWidget):
+    """Goals set and people met for each kind of network, side by side."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.balance = NetworkBalance(goals={}, met={})
+        self.setMinimumHeight(150)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_balance(self, balance: NetworkBalance) -> None:
+        self.balance = balance
+        lines = [
+            tr("%1: %2 goals, %3 people met")
+            .replace("%1", network_name(kind))
+            .replace("%2", str(balance.goals.get(kind, 0)))
+            .replace("%3", str(balance.met.get(kind, 0)))
+            for kind in NetworkType
+        ]
+        self.setToolTip("\n".join(lines))
+        self.setAccessibleDescription("; ".join(lines))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        kinds = list(NetworkType)
+        goals = [self.balance.goals.get(k, 0) for k in kinds]
+        met = [self.balance.met.get(k, 0) for k in kinds]
+        top = max([*goals, *met, 1])
+        metrics = painter.fontMetrics()
+        legend_height = metrics.height() + 6
+        label_height = metrics.height() + 6
+        chart = QRect(0, legend_height, self.width(), self.height() - legend_height - label_height)
+        group = chart.width() / len(kinds)
+        bar_width = min(36, group / 3)
+        for n, kind in enumerate(kinds):
+            centre = chart.left() + group * (n + 0.5)
+            colour = NETWORK_COLOURS[kind]
+            for offset, value, fill in ((-1, goals[n], colour.lighter(150)), (0, met[n], colour)):
+                height = round(chart.height() * value / top)
+                rect = QRect(
+                    round(centre + offset * bar_width) + 2,
+                    chart.bottom() - height,
+                    round(bar_width) - 4,
+                    height,
+                )
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(fill)
+                painter.drawRoundedRect(rect, 3, 3)
+                painter.setPen(QColor("#2b3440"))
+                painter.drawText(
+                    QRect(
+                        rect.left() - 10,
+                        rect.top() - metrics.height() - 2,
+                        rect.width() + 20,
+                        metrics.height(),
+                    ),
+                    int(Qt.AlignmentFlag.AlignHCenter),
+                    str(value),
+                )
+            painter.setPen(QColor("#2b3440"))
+            painter.drawText(
+                QRect(round(centre - group / 2), chart.bottom() + 4, round(group), label_height),
+                int(Qt.AlignmentFlag.AlignHCenter),
+                network_name(kind),
+            )
+        # Legend: light = goals set, dark = people met.
+        painter.setPen(QColor("#5b6570"))
+        grey = QColor("#8a96a3")
+        x = 0
+        for fill, text in ((grey.lighter(140), tr("goals set")), (grey, tr("people met"))):
+            painter.setBrush(fill)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(QRect(x, 4, 12, 12), 2, 2)
+            painter.setPen(QColor("#5b6570"))
+            painter.drawText(x + 18, 4 + metrics.ascent(), text)
+            x += 18 + metrics.horizontalAdvance(text) + 18
+
+
+def section_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("sectionTitle")
+    return label
+
+
+class DashboardPage(QWidget):
+    open_event = Signal(int)  # event id
+    open_checklist = Signal(int)  # event id
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self._context = context
+        self.dashboard: Dashboard | None = None
+
+        self.cards = QVBoxLayout()
+        self.cards.setSpacing(12)
+        self.no_events = EmptyState(
+            tr("Nothing coming up. Add the next event you are going to with Ctrl+N.")
+        )
+        self.overdue = QListWidget()
+        self.overdue.setObjectName("overdue")
+        self.overdue.itemActivated.connect(self._overdue_activated)
+        self.overdue.itemClicked.connect(self._overdue_activated)
+        self.no_overdue = QLabel(tr("Nothing overdue. Well done."))
+        self.no_overdue.setObjectName("hint")
+        self.chart = BalanceChart()
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("balanceHint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+
+        left = QVBoxLayout()
+        left.addWidget(section_title(tr("Coming up")))
+        left.addWidget(self.no_events)
+        left.addLayout(self.cards)
+        left.addStretch(1)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(left_widget)
+
+        self.overdue.setMaximumHeight(240)
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addWidget(section_title(tr("Overdue")))
+        right.addWidget(self.overdue)
+        right.addWidget(self.no_overdue)
+        right.addSpacing(16)
+        right.addWidget(section_title(tr("Network balance, all events")))
+        right.addWidget(self.chart)
+        right.addWidget(self.hint)
+        right.addStretch(1)
+
+        body = QGridLayout()
+        body.addWidget(scroll, 0, 0)
+        body.addLayout(right, 0, 1)
+        body.setColumnStretch(0, 3)
+        body.setColumnStretch(1, 2)
+        body.setHorizontalSpacing(24)
+
+        header = QHBoxLayout()
+        header.addWidget(page_title(tr("Home")))
+        header.addStretch(1)
+        self.banner = SampleBanner()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(12)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
+        self._stale = True
+        context.changed.connect(self._mark_stale)
+
+    def _mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: Any) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        self._stale = False
+        self.banner.setVisible(has_sample(self._context.workspace))
+        now = datetime.now(UTC)
+        dashboard = build_dashboard(self._context.workspace, now, date.today())
+        self.dashboard = dashboard
+        while self.cards.count():
+            taken = self.cards.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for item in dashboard.upcoming:
+            card = EventCard(item, now)
+            card.open_requested.connect(self.open_event)
+            self.cards.addWidget(card)
+        self.no_events.setVisible(not dashboard.upcoming)
+
+        self.overdue.clear()
+        for event, entry in dashboard.overdue:
+            row = QListWidgetItem(f"{day_text(entry.due)} · {entry.text}\n{event.name}")
+            row.setData(Qt.ItemDataRole.UserRole, event.id)
+            row.setToolTip(tr("Open the checklist of %1").replace("%1", event.name))
+            self.overdue.addItem(row)
+        self.overdue.setVisible(bool(dashboard.overdue))
+        self.no_overdue.setVisible(not dashboard.overdue)
+
+        self.chart.set_balance(dashboard.balance)
+        hint = dashboard.balance.hint()
+        self.hint.setText(hint or "")
+        self.hint.setVisible(hint is not None)
+
+    def _overdue_activated(self, item: QListWidgetItem) -> None:
+        self.open_checklist.emit(int(item.data(Qt.ItemDataRole.UserRole)))

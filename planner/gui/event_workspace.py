@@ -1,0 +1,174 @@
+"""One event, opened: its overview at the top and tabs for goals, people, checklist and
+follow-ups below."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.ids import EventId
+from planner.domain.model import Event
+from planner.gui.checklist_view import ChecklistTab
+from planner.gui.context import AppContext
+from planner.gui.formatting import relative_text, span_text
+from planner.gui.goals_view import GoalsTab
+from planner.gui.models import AttendeesModel, FollowUpsModel
+from planner.gui.pages import EmptyState, make_table
+from planner.gui.table_model import RowTableModel
+from planner.storage.errors import NotFoundError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("event_workspace", text)
+
+
+class _ListTab(QWidget):
+    """A read-only list of this event's rows, with a sentence when there are none."""
+
+    def __init__(self, model: RowTableModel[Any], empty: str) -> None:
+        super().__init__()
+        self.model = model
+        model.setParent(self)
+        self.table = make_table(model)
+        self.empty = EmptyState(empty)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+
+    def refresh(self) -> None:
+        self.model.reload()
+        has_rows = self.model.rowCount() > 0
+        self.table.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        if has_rows:
+            self.table.resizeColumnsToContents()
+
+
+class EventWorkspace(QWidget):
+    back_requested = Signal()
+    edit_requested = Signal()
+
+    GOALS, PEOPLE, CHECKLIST, FOLLOW_UPS = range(4)
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self._context = context
+        self.shown_event: Event | None = None
+
+        back = QPushButton(tr("‹ All Events"))
+        back.setObjectName("link")
+        back.clicked.connect(self.back_requested)
+        edit = QPushButton(tr("Edit Event…"))
+        edit.clicked.connect(self.edit_requested)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.countdown = QLabel()
+        self.countdown.setObjectName("countdown")
+        self.countdown.setTextFormat(Qt.TextFormat.PlainText)
+        self.overview = QLabel()
+        self.overview.setObjectName("overview")
+        self.overview.setTextFormat(Qt.TextFormat.RichText)
+        self.overview.setWordWrap(True)
+        self.overview.setOpenExternalLinks(True)
+        self.overview.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+
+        top = QHBoxLayout()
+        top.addWidget(back)
+        top.addStretch(1)
+        top.addWidget(edit)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title)
+        heading.addSpacing(12)
+        heading.addWidget(self.countdown)
+        heading.addStretch(1)
+
+        self.goals = GoalsTab(context)
+        self.attendees = _ListTab(
+            AttendeesModel(context),
+            tr("Nobody on this event's list yet. Import the attendee list to see whom to meet."),
+        )
+        self.checklist = ChecklistTab(context)
+        self.follow_ups = _ListTab(
+            FollowUpsModel(context),
+            tr("No follow-ups for this event yet. After it, note whom you met and what you owe."),
+        )
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.goals, tr("&Goals"))
+        self.tabs.addTab(self.attendees, tr("&People"))
+        self.tabs.addTab(self.checklist, tr("&Checklist"))
+        self.tabs.addTab(self.follow_ups, tr("&Follow-ups"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 12, 20, 16)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addLayout(heading)
+        layout.addWidget(self.overview)
+        layout.addWidget(self.tabs, 1)
+        context.changed.connect(self.refresh)
+
+    @property
+    def event_id(self) -> EventId | None:
+        return None if self.shown_event is None else self.shown_event.id
+
+    def show_event(self, event: Event) -> None:
+        self.shown_event = event
+        assert event.id is not None
+        self.goals.show_event(event.id)
+        self.checklist.show_event(event)
+        for tab in (self.attendees, self.follow_ups):
+            tab.model.event_id = event.id  # type: ignore[attr-defined]
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.shown_event is None or self.shown_event.id is None:
+            return
+        try:
+            self.shown_event = self._context.events.get(self.shown_event.id)
+        except NotFoundError:
+            self.shown_event = None  # deleted (or undone): the window goes back to the list
+            self.back_requested.emit()
+            return
+        self.checklist.model.current_event = self.shown_event
+        self.attendees.refresh()
+        self.follow_ups.refresh()
+        self._fill_header(self.shown_event)
+
+    def _fill_header(self, event: Event) -> None:
+        self.title.setText(event.name)
+        self.countdown.setText(relative_text(event.start, event.end, datetime.now(UTC)))
+        lines = [
+            f"<b>{escape(span_text(event.local_start, event.local_end))}</b>"
+            f" <span style='color:#6b7480'>({escape(event.timezone)})</span>"
+        ]
+        mine = (event.start.astimezone(), event.end.astimezone())
+        venue = (event.local_start, event.local_end)
+        if [t.utcoffset() for t in mine] != [t.utcoffset() for t in venue]:
+            yours = f"{span_text(*mine)} {mine[0].tzname() or ''}".rstrip()
+            lines.append(escape(tr("Your time: %1").replace("%1", yours)))
+        where = [escape(event.venue)] if event.venue else []
+        if event.url:
+            where.append(f'<a href="{escape(event.url, quote=True)}">{escape(event.url)}</a>')
+        if where:
+            lines.append(" · ".join(where))
+        if event.notes:
+            lines.append(
+                f"<span style='color:#3b4a5a'>{escape(event.notes).replace(chr(10), '<br>')}</span>"
+            )
+        self.overview.setText("<br>".join(lines))
+
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)

@@ -1,0 +1,308 @@
+"""The Goals tab of an event: what the user wants from it, and how far along each goal is."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.enums import NetworkType
+from planner.domain.goals import MAX_GOAL_TEXT, MAX_TARGET, GoalProgress, goal_problems, parse_words
+from planner.domain.ids import EventId, GoalId
+from planner.domain.model import Goal
+from planner.domain.ordering import moved
+from planner.gui.commands import Lifecycle
+from planner.gui.context import AppContext
+from planner.gui.network_types import NETWORK_COLOURS, network_explanation, network_name
+from planner.gui.pages import make_table
+from planner.gui.table_model import Column, RowTableModel
+from planner.gui.widgets import FRACTION_ROLE, ProgressDelegate, button_row
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("goals", text)
+
+
+def progress_text(progress: GoalProgress) -> str:
+    return tr("%1 of %2 met").replace("%1", str(progress.met)).replace("%2", str(progress.target))
+
+
+class GoalsModel(RowTableModel[GoalProgress]):
+    PROGRESS_COLUMN = 2
+
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        self._context = context
+        self.event_id: EventId | None = None
+        columns = [
+            Column[GoalProgress](tr("Goal"), lambda p: p.goal.text, tooltip=lambda p: p.goal.text),
+            Column[GoalProgress](
+                tr("Network"),
+                lambda p: network_name(p.goal.network_type),
+                tooltip=lambda p: network_explanation(p.goal.network_type),
+            ),
+            Column[GoalProgress](
+                tr("Progress"),
+                progress_text,
+                sort_key=lambda p: p.fraction,
+                tooltip=lambda p: (
+                    tr("%1 shortlisted, %2 met, target %3")
+                    .replace("%1", str(p.shortlisted))
+                    .replace("%2", str(p.met))
+                    .replace("%3", str(p.target))
+                ),
+            ),
+            Column[GoalProgress](
+                tr("Looking for"),
+                lambda p: ", ".join((*p.goal.keywords, *p.goal.roles, *p.goal.companies)),
+            ),
+        ]
+        super().__init__(columns, self._load, key=lambda p: p.goal.id, parent=parent)
+
+    def _load(self) -> list[GoalProgress]:
+        return [] if self.event_id is None else self._context.goals.progress(self.event_id)
+
+    def extra_data(self, row: GoalProgress, column: int, role: int) -> Any:
+        if role == FRACTION_ROLE and column == self.PROGRESS_COLUMN:
+            return row.fraction
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            return NETWORK_COLOURS[row.goal.network_type]
+        return None
+
+
+class GoalDialog(QDialog):
+    def __init__(self, event_id: EventId, goal: Goal | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Edit Goal") if goal else tr("New Goal"))
+        self.setMinimumWidth(520)
+        self._base = goal or Goal(event_id=event_id, text="", network_type=NetworkType.PERSONAL)
+
+        self.text = QLineEdit(self._base.text)
+        self.text.setMaxLength(MAX_GOAL_TEXT)
+        self.text.setPlaceholderText(tr("e.g. Meet 3 investors who back seed-stage fintech"))
+        self.network = QComboBox()
+        for kind in NetworkType:
+            self.network.addItem(network_name(kind), kind)
+        self.network.setCurrentIndex(list(NetworkType).index(self._base.network_type))
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.PlainText)
+        self.explanation.setStyleSheet("color: #5b6570;")
+        self.target = QSpinBox()
+        self.target.setRange(0, MAX_TARGET)
+        self.target.setValue(self._base.target_count)
+        self.target.setSuffix(tr(" people"))
+        self.keywords = QLineEdit(", ".join(self._base.keywords))
+        self.keywords.setPlaceholderText(tr("fintech, payments, open banking"))
+        self.roles = QLineEdit(", ".join(self._base.roles))
+        self.roles.setPlaceholderText(tr("Partner, Head of Payments"))
+        self.companies = QLineEdit(", ".join(self._base.companies))
+        self.companies.setPlaceholderText(tr("Cobalt Ventures, Ledgerline"))
+        self.priority = QSpinBox()
+        self.priority.setRange(0, 9)
+        self.priority.setValue(self._base.priority)
+        self.priority.setToolTip(tr("0 is the most important; higher numbers come later"))
+        self.problems = QLabel()
+        self.problems.setStyleSheet("color: #b3261e;")
+        self.problems.setTextFormat(Qt.TextFormat.RichText)
+        self.problems.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(tr("&Goal:"), self.text)
+        form.addRow(tr("&Network:"), self.network)
+        form.addRow("", self.explanation)
+        form.addRow(tr("&Target:"), self.target)
+        form.addRow(tr("&Keywords:"), self.keywords)
+        form.addRow(tr("&Roles:"), self.roles)
+        form.addRow(tr("&Companies:"), self.companies)
+        form.addRow(tr("&Priority:"), self.priority)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+
+        self._touched = goal is not None
+        self.network.currentIndexChanged.connect(self._explain)
+        self.text.textChanged.connect(self._revalidate)
+        self.target.valueChanged.connect(self._revalidate)
+        self._explain()
+        self._revalidate()
+
+    def _explain(self) -> None:
+        self.explanation.setText(network_explanation(self.network.currentData()))
+
+    def goal_value(self) -> Goal:
+        return replace(
+            self._base,
+            text=self.text.text(),
+            network_type=NetworkType(self.network.currentData()),
+            target_count=self.target.value(),
+            keywords=parse_words(self.keywords.text()),
+            roles=parse_words(self.roles.text()),
+            companies=parse_words(self.companies.text()),
+            priority=self.priority.value(),
+        )
+
+    def _revalidate(self, *changed: object) -> None:
+        self._touched = self._touched or bool(changed)
+        problems = goal_problems(self.goal_value())
+        self.problems.setText("<br>".join(escape(p) for p in problems))
+        self.problems.setVisible(bool(problems) and self._touched)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not problems)
+
+    def accept(self) -> None:
+        if not goal_problems(self.goal_value()):
+            super().accept()
+
+
+class GoalsTab(QWidget):
+    """Goals of one event, editable, each edit one undo step."""
+
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.model = GoalsModel(context, self)
+        self.table = make_table(self.model, sortable=False)  # the user's order is the order
+        self.table.setItemDelegateForColumn(
+            GoalsModel.PROGRESS_COLUMN, ProgressDelegate(NETWORK_COLOURS[NetworkType.STRATEGIC])
+        )
+        self.table.doubleClicked.connect(self.edit_selected)
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, 380)
+        header.resizeSection(1, 110)
+        header.resizeSection(2, 190)
+        (
+            buttons,
+            (
+                self.add_button,
+                self.edit_button,
+                self.delete_button,
+                self.up_button,
+                self.down_button,
+            ),
+        ) = button_row(
+            (tr("Add Goal…"), self.add),
+            (tr("Edit…"), self.edit_selected),
+            (tr("Delete"), self.delete_selected),
+            (tr("Move Up"), lambda: self.move_selected(-1)),
+            (tr("Move Down"), lambda: self.move_selected(1)),
+            primary=0,
+        )
+        self.hint = QLabel(
+            tr(
+                "Progress counts the people linked to a goal whom you have marked as met. "
+                "Link attendees to goals on the People tab."
+            )
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        context.changed.connect(self.refresh)
+        self._update_buttons()
+
+    def show_event(self, event_id: EventId) -> None:
+        self.model.event_id = event_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.selected()
+        self.model.reload()
+        if selected is not None:
+            self.select(selected.goal.id)
+        self._update_buttons()
+
+    def selected(self) -> GoalProgress | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def select(self, goal_id: GoalId | None) -> None:
+        position = None if goal_id is None else self.model.position_of(goal_id)
+        if position is not None:
+            self.table.selectRow(position)
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        for button in (self.edit_button, self.delete_button, self.up_button, self.down_button):
+            button.setEnabled(has)
+
+    # Edits ------------------------------------------------------------------------------------
+
+    def add(self) -> None:
+        if self.model.event_id is None:
+            return
+        dialog = GoalDialog(self.model.event_id, parent=self)
+        if not dialog.exec():
+            return
+        goals = self._context.goals
+        life: Lifecycle[Goal, Any] = Lifecycle(
+            create=lambda: goals.create(dialog.goal_value()),
+            delete=lambda goal: goals.delete(goal.id),  # type: ignore[arg-type]
+            restore=goals.restore,
+        )
+        self._context.push(tr("Add Goal"), life.bring, life.remove)
+        if life.value is not None:
+            self.select(life.value.id)
+
+    def edit_selected(self) -> None:
+        current = self.selected()
+        if current is None:
+            return
+        dialog = GoalDialog(current.goal.event_id, current.goal, parent=self)
+        if not dialog.exec():
+            return
+        before, after = current.goal, dialog.goal_value()
+        if after == before:
+            return
+        goals = self._context.goals
+        self._context.push(
+            tr("Edit Goal"), lambda: goals.update(after), lambda: goals.update(before)
+        )
+
+    def delete_selected(self) -> None:
+        current = self.selected()
+        if current is None:
+            return
+        goals = self._context.goals
+        life: Lifecycle[Goal, Any] = Lifecycle(
+            create=lambda: current.goal,
+            delete=lambda goal: goals.delete(goal.id),  # type: ignore[arg-type]
+            restore=goals.restore,
+        )
+        life.value = current.goal
+        self._context.push(tr("Delete Goal"), life.remove, life.bring)
+
+    def move_selected(self, step: int) -> None:
+        current = self.selected()
+        if current is None or current.goal.id is None or self.model.event_id is None:
+            return
+        goals = self._context.goals
+        before = goals.order(self.model.event_id)
+        after = moved(before, current.goal.id, step)
+        if after == before:
+            return
+        self._context.push(
+            tr("Move Goal"), lambda: goals.set_order(after), lambda: goals.set_order(before)
+        )
+        self.select(current.goal.id)

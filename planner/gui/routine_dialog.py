@@ -1,0 +1,265 @@
+"""Tools > Checklist Routine: the steps every new event's checklist starts from."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.checklist import offset_label
+from planner.domain.enums import PrepPhase
+from planner.domain.ids import ChecklistTemplateId
+from planner.domain.model import ChecklistTemplate
+from planner.domain.ordering import moved
+from planner.gui.commands import Lifecycle
+from planner.gui.context import AppContext
+from planner.gui.pages import make_table
+from planner.gui.table_model import Column, Index, RowTableModel
+from planner.gui.widgets import button_row
+from planner.services.checklist import MAX_ITEM_TEXT, item_problems
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("routine", text)
+
+
+def phase_name(phase: PrepPhase) -> str:
+    return {
+        PrepPhase.GOALS: tr("Goals"),
+        PrepPhase.RESEARCH: tr("Research"),
+        PrepPhase.WHOM: tr("Whom to meet"),
+        PrepPhase.INTRODUCTION: tr("Introduction"),
+        PrepPhase.WELLBEING: tr("Rest and readiness"),
+        PrepPhase.MATERIALS: tr("Materials"),
+        PrepPhase.AT_EVENT: tr("At the event"),
+        PrepPhase.FOLLOW_UP: tr("Follow-up"),
+    }[phase]
+
+
+class RoutineModel(RowTableModel[ChecklistTemplate]):
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        self._context = context
+        columns = [
+            Column[ChecklistTemplate](tr("Use"), lambda t: ""),
+            Column[ChecklistTemplate](tr("When"), lambda t: offset_label(t.offset_days)),
+            Column[ChecklistTemplate](tr("Stage"), lambda t: phase_name(t.phase)),
+            Column[ChecklistTemplate](tr("Step"), lambda t: t.text, tooltip=lambda t: t.text),
+        ]
+        super().__init__(columns, context.checklist.templates, key=lambda t: t.id, parent=parent)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def extra_data(self, row: ChecklistTemplate, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
+            return Qt.CheckState.Checked if row.enabled else Qt.CheckState.Unchecked
+        return None
+
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 0
+    ) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
+            return False
+        before = self.row(index.row())
+        after = replace(before, enabled=Qt.CheckState(value) == Qt.CheckState.Checked)
+        checklist = self._context.checklist
+        self._context.push(
+            tr("Use Step") if after.enabled else tr("Skip Step"),
+            lambda: checklist.update_template(after),
+            lambda: checklist.update_template(before),
+        )
+        return True
+
+
+class StepDialog(QDialog):
+    def __init__(self, template: ChecklistTemplate | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Edit Step") if template else tr("New Step"))
+        self.setMinimumWidth(480)
+        self.phase = QComboBox()
+        for phase in PrepPhase:
+            self.phase.addItem(phase_name(phase), phase)
+        self.phase.setCurrentIndex(list(PrepPhase).index(template.phase) if template else 0)
+        self.text = QLineEdit(template.text if template else "")
+        self.text.setMaxLength(MAX_ITEM_TEXT)
+        self.offset = QSpinBox()
+        self.offset.setRange(-366, 366)
+        self.offset.setValue(template.offset_days if template else -7)
+        self.offset.setSuffix(tr(" days from the event's start"))
+        self.problems = QLabel()
+        self.problems.setStyleSheet("color: #b3261e;")
+        self.problems.setTextFormat(Qt.TextFormat.RichText)
+        form = QFormLayout()
+        form.addRow(tr("&Stage:"), self.phase)
+        form.addRow(tr("S&tep:"), self.text)
+        form.addRow(tr("&When:"), self.offset)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+        self.text.textChanged.connect(self._revalidate)
+        self.offset.valueChanged.connect(self._revalidate)
+        self._touched = template is not None
+        self._revalidate()
+
+    def values(self) -> tuple[PrepPhase, str, int]:
+        return PrepPhase(self.phase.currentData()), self.text.text().strip(), self.offset.value()
+
+    def _revalidate(self, *changed: object) -> None:
+        self._touched = self._touched or bool(changed)
+        _, text, offset = self.values()
+        problems = item_problems(text, offset)
+        self.problems.setText("<br>".join(escape(p) for p in problems))
+        self.problems.setVisible(bool(problems) and self._touched)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+
+    def accept(self) -> None:
+        _, text, offset = self.values()
+        if not item_problems(text, offset):
+            super().accept()
+
+
+class RoutineDialog(QDialog):
+    """Edit the routine; every change is an undo step in the main window too."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.setWindowTitle(tr("Checklist Routine"))
+        self.resize(820, 520)
+        intro = QLabel(
+            tr(
+                "New events start their checklist with these steps. Untick a step to leave it "
+                "out; changes apply to events you add from now on."
+            )
+        )
+        intro.setWordWrap(True)
+        self.model = RoutineModel(context, self)
+        self.table = make_table(self.model, sortable=False)  # the user's order is the order
+        header = self.table.horizontalHeader()
+        for column, width in ((0, 48), (1, 64), (2, 150)):
+            header.resizeSection(column, width)
+        self.table.doubleClicked.connect(self.edit_selected)
+        buttons, (_, self.edit_button, self.delete_button, self.up_button, self.down_button) = (
+            button_row(
+                (tr("Add Step…"), self.add),
+                (tr("Edit…"), self.edit_selected),
+                (tr("Delete"), self.delete_selected),
+                (tr("Move Up"), lambda: self.move_selected(-1)),
+                (tr("Move Down"), lambda: self.move_selected(1)),
+                primary=0,
+            )
+        )
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(close)
+        context.changed.connect(self.refresh)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.selected()
+        self.model.reload()
+        if selected is not None:
+            self.select(selected.id)
+        self._update_buttons()
+
+    def selected(self) -> ChecklistTemplate | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def select(self, template_id: ChecklistTemplateId | None) -> None:
+        position = self.model.position_of(template_id)
+        if position is not None:
+            self.table.selectRow(position)
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        for button in (self.edit_button, self.delete_button, self.up_button, self.down_button):
+            button.setEnabled(has)
+
+    def add(self) -> None:
+        dialog = StepDialog(parent=self)
+        if not dialog.exec():
+            return
+        checklist = self._context.checklist
+        life: Lifecycle[ChecklistTemplate, ChecklistTemplate] = Lifecycle(
+            create=lambda: checklist.add_template(*dialog.values()),
+            delete=lambda t: checklist.delete_template(t.id),  # type: ignore[arg-type]
+            restore=checklist.restore_template,
+        )
+        self._context.push(tr("Add Routine Step"), life.bring, life.remove)
+        if life.value is not None:
+            self.select(life.value.id)
+
+    def edit_selected(self) -> None:
+        before = self.selected()
+        if before is None:
+            return
+        dialog = StepDialog(before, parent=self)
+        if not dialog.exec():
+            return
+        phase, text, offset = dialog.values()
+        after = replace(before, phase=phase, text=text, offset_days=offset)
+        if after == before:
+            return
+        checklist = self._context.checklist
+        self._context.push(
+            tr("Edit Routine Step"),
+            lambda: checklist.update_template(after),
+            lambda: checklist.update_template(before),
+        )
+
+    def delete_selected(self) -> None:
+        current = self.selected()
+        if current is None:
+            return
+        checklist = self._context.checklist
+        life: Lifecycle[ChecklistTemplate, ChecklistTemplate] = Lifecycle(
+            create=lambda: current,
+            delete=lambda t: checklist.delete_template(t.id),  # type: ignore[arg-type]
+            restore=checklist.restore_template,
+        )
+        life.value = current
+        self._context.push(tr("Delete Routine Step"), life.remove, life.bring)
+
+    def move_selected(self, step: int) -> None:
+        current = self.selected()
+        if current is None or current.id is None:
+            return
+        before = [t.id for t in self._context.checklist.templates() if t.id is not None]
+        after = moved(before, current.id, step)
+        if after == before:
+            return
+        checklist = self._context.checklist
+        self._context.push(
+            tr("Move Routine Step"),
+            lambda: checklist.set_template_order(after),
+            lambda: checklist.set_template_order(before),
+        )
+        self.select(current.id)
