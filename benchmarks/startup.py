@@ -64,12 +64,12 @@ from planner.domain.enums import (  # noqa: E402
 from planner.domain.ids import EventId, GoalId, PersonId  # noqa: E402
 from planner.domain.model import (  # noqa: E402
     Attendance,
-    ChecklistItem,
     Event,
     FollowUp,
     Goal,
     Person,
 )
+from planner.services.events import EventService  # noqa: E402
 from planner.services.workspace import Workspace  # noqa: E402
 
 TARGET_RATIO = 1.3
@@ -338,12 +338,6 @@ GOALS = (
     (NetworkType.OPERATIONAL, "Recruit two backend engineers", ("hiring", "python")),
     (NetworkType.STRATEGIC, "Talk to three potential design partners", ("pilot",)),
 )
-CHECKLIST = (
-    (-14, "Write down what you want from this event"),
-    (-7, "Shortlist the people to meet"),
-    (-2, "Prepare a two-sentence introduction"),
-    (1, "Send follow-ups while the conversations are fresh"),
-)
 
 
 def _slug(text: str) -> str:
@@ -437,7 +431,9 @@ def build_data_folder(
         saved_people = repos.people.add_many(make_people(rng, people))
         person_ids = [PersonId(p.id) for p in saved_people if p.id is not None]
         with workspace.db.transaction() as conn:
-            saved_events = [repos.events.add(event) for event in make_events(rng, events, today)]
+            # As the app does: each new event's checklist is filled from the routine.
+            service = EventService(workspace)
+            saved_events = [service.create(event) for event in make_events(rng, events, today)]
             goals_by_event: dict[EventId, list[GoalId]] = {}
             for event in saved_events:
                 assert event.id is not None
@@ -460,16 +456,6 @@ def build_data_folder(
                     goal_ids.append(goal.id)
                 goals_by_event[event.id] = goal_ids
                 counts["goals"] += len(goal_ids)
-                for position, (offset, text) in enumerate(CHECKLIST):
-                    repos.checklist.add(
-                        ChecklistItem(
-                            event_id=event.id,
-                            text=text,
-                            due_offset_days=offset,
-                            done=event.end < now and offset < 0,
-                            position=position,
-                        )
-                    )
             attended = rng.sample(saved_events, min(attended_events, len(saved_events)))
             for event in attended:
                 assert event.id is not None

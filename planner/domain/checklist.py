@@ -110,8 +110,9 @@ class ChecklistEntry:
 def checklist_entries(
     event: Event, items: Sequence[ChecklistItem], dynamic: Sequence[DynamicItem]
 ) -> list[ChecklistEntry]:
-    """Stored items in the user's order, with each dynamic item placed after the last stored
-    item due on or before its day, so the list still reads as a timeline."""
+    """Stored items in the user's order, with each dynamic item placed before the first item
+    due later than it, so the list still reads as a timeline. Dynamic items due the same day
+    keep the order they were given in (goal order, then attendees)."""
     stored = [
         ChecklistEntry(
             item.text,
@@ -123,7 +124,7 @@ def checklist_entries(
         for item in sorted(items, key=lambda i: (i.position, i.id or 0))
     ]
     result = list(stored)
-    for extra in sorted(dynamic, key=lambda d: (d.due_offset_days, d.key)):
+    for extra in sorted(dynamic, key=lambda d: d.due_offset_days):  # stable
         entry = ChecklistEntry(
             extra.text,
             due_date(event, extra.due_offset_days),

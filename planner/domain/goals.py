@@ -10,6 +10,8 @@ from planner.domain.enums import AttendanceStatus, NetworkType
 from planner.domain.model import Attendance, Goal
 
 MAX_GOAL_TEXT = 300
+# Comma, semicolon, line break, and their Arabic, CJK and full-width forms.
+_SEPARATORS = re.compile("[,;\n\u060c\u3001\uff0c\uff1b]")
 MAX_TARGET = 1000
 
 # Below this share of goals, strategic networking counts as neglected (with some goals set).
@@ -18,10 +20,11 @@ STRATEGIC_NEGLECT_SHARE = 0.2
 
 def parse_words(text: str) -> tuple[str, ...]:
     """'fintech, Payments; seed' → ('fintech', 'Payments', 'seed'): split on commas, semicolons
-    and line breaks, trimmed, duplicates (ignoring case) dropped, order kept."""
+    and line breaks (including the Arabic and CJK commas), trimmed, duplicates (ignoring case)
+    dropped, order kept."""
     seen: set[str] = set()
     words: list[str] = []
-    for part in re.split(r"[,;\n]", text):
+    for part in _SEPARATORS.split(text):
         word = " ".join(part.split())
         if word and word.casefold() not in seen:
             seen.add(word.casefold())

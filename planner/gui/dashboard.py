@@ -32,6 +32,8 @@ from planner.services.dashboard import Dashboard, UpcomingEvent, build_dashboard
 from planner.services.sample import has_sample
 
 PREP_COLOUR = QColor("#1f5f8b")
+# Cards for the next few events; the rest are a click away on the Events page.
+MAX_CARDS = 6
 
 
 def tr(text: str) -> str:
@@ -245,6 +247,9 @@ class DashboardPage(QWidget):
         left.addWidget(section_title(tr("Coming up")))
         left.addWidget(self.no_events)
         left.addLayout(self.cards)
+        self.more = QLabel()
+        self.more.setObjectName("hint")
+        left.addWidget(self.more)
         left.addStretch(1)
         left_widget = QWidget()
         left_widget.setLayout(left)
@@ -306,10 +311,17 @@ class DashboardPage(QWidget):
             widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
-        for item in dashboard.upcoming:
+        for item in dashboard.upcoming[:MAX_CARDS]:
             card = EventCard(item, now)
             card.open_requested.connect(self.open_event)
             self.cards.addWidget(card)
+        more = len(dashboard.upcoming) - MAX_CARDS
+        self.more.setText(
+            tr("%n more upcoming events are on the Events page.").replace("%n", str(more))
+            if more > 1
+            else tr("One more upcoming event is on the Events page.")
+        )
+        self.more.setVisible(more > 0)
         self.no_events.setVisible(not dashboard.upcoming)
 
         self.overdue.clear()

@@ -24,7 +24,7 @@ from planner.domain.model import Event
 from planner.gui.context import AppContext
 from planner.gui.pages import EventsPage, ListPage, follow_ups_page, people_page
 from planner.gui.resources import icon
-from planner.services.sample import remove_sample
+from planner.services.sample import has_sample, remove_sample
 from planner.storage.errors import StorageError
 
 if TYPE_CHECKING:
@@ -87,16 +87,17 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.setStyleSheet(STYLE)
 
-        self.events_page = EventsPage(context)
-        # Pages other than the one shown are built the first time they are: start-up pays for
-        # one page. The event workspace sits in the stack after the navigable pages.
+        # Pages are built the first time they are shown: start-up pays for one page. The event
+        # workspace sits in the stack after the navigable pages.
         self._page_builders: dict[int, Callable[[], QWidget]] = {
             HOME: self._build_home,
+            EVENTS: self._build_events,
             PEOPLE: lambda: people_page(context),
             FOLLOW_UPS: lambda: follow_ups_page(context),
             WORKSPACE: self._build_workspace,
         }
-        self._built: dict[int, QWidget] = {EVENTS: self.events_page}
+        self._built: dict[int, QWidget] = {}
+        self._has_sample = has_sample(context.workspace)
 
         self.pages = QStackedWidget()
         self.navigation = QListWidget()
@@ -110,9 +111,8 @@ class MainWindow(QMainWindow):
             (self.tr("Follow-ups"), "follow-ups"),
         ):
             QListWidgetItem(icon(icon_name), name, self.navigation)
-        for row in range(WORKSPACE + 1):
-            # Stand-ins until a page is first shown.
-            self.pages.addWidget(self.events_page if row == EVENTS else QWidget())
+        for _ in range(WORKSPACE + 1):
+            self.pages.addWidget(QWidget())  # stands in until the page is first shown
         self.navigation.currentRowChanged.connect(self._show_row)
 
         central = QWidget()
@@ -125,13 +125,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
-        self.events_page.new_requested.connect(self.new_event)
-        self.events_page.edit_requested.connect(self.edit_event)
-        self.events_page.delete_requested.connect(self.delete_event)
-        self.events_page.open_requested.connect(self.open_selected_event)
-        self.events_page.remove_sample_requested.connect(self.remove_sample_data)
-        self.events_page.table.selectionModel().selectionChanged.connect(self._update_actions)
-        context.changed.connect(self._update_actions)
+        context.changed.connect(self._data_changed)
         context.failed.connect(self._show_failure)
 
         folder = context.workspace.folder
@@ -156,6 +150,32 @@ class MainWindow(QMainWindow):
             stand_in.deleteLater()
             self._built[row] = page
         return self._built[row]
+
+    def _build_events(self) -> EventsPage:
+        page = EventsPage(self.context)
+        page.new_requested.connect(self.new_event)
+        page.edit_requested.connect(self.edit_event)
+        page.delete_requested.connect(self.delete_event)
+        page.open_requested.connect(self.open_selected_event)
+        page.remove_sample_requested.connect(self.remove_sample_data)
+        page.table.selectionModel().selectionChanged.connect(self._update_actions)
+        splitter = self.context.settings.value("window/events-splitter")
+        if isinstance(splitter, QByteArray):
+            page.splitter.restoreState(splitter)
+        return page
+
+    @property
+    def events_page(self) -> EventsPage:
+        return cast(EventsPage, self.page(EVENTS))
+
+    def _selected_event(self) -> Event | None:
+        """The event selected in the events list, without building the list to find out."""
+        page = self._built.get(EVENTS)
+        return page.selected_event() if isinstance(page, EventsPage) else None
+
+    def _data_changed(self) -> None:
+        self._has_sample = has_sample(self.context.workspace)
+        self._update_actions()
 
     def _build_home(self) -> DashboardPage:
         from planner.gui.dashboard import DashboardPage
@@ -219,13 +239,18 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(EVENTS)  # the event belongs under Events
         self.navigation.blockSignals(False)
         self.pages.setCurrentWidget(workspace)
-        self.events_page.select_event(event.id)
+        if EVENTS in self._built:
+            self.events_page.select_event(event.id)
         self._update_actions()
 
     def open_selected_event(self) -> None:
-        event = self.events_page.selected_event()
+        event = self._selected_event()
         if event is not None and event.id is not None:
             self.open_event(event.id)
+
+    def _on_events_list(self) -> bool:
+        page = self._built.get(EVENTS)
+        return page is not None and self.pages.currentWidget() is page
 
     def _in_workspace(self) -> EventWorkspace | None:
         widget = self.pages.currentWidget()
@@ -362,8 +387,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         workspace = self._in_workspace()
         tab = self._current_tab()
-        on_events = self.pages.currentWidget() is self.events_page
-        has_event = self.events_page.selected_event() is not None
+        on_events = self._on_events_list()
+        has_event = self._selected_event() is not None
         selected = tab.selected() if tab is not None else None
         editable = selected is not None and not getattr(selected, "is_dynamic", False)
         if workspace is not None:
@@ -386,7 +411,7 @@ class MainWindow(QMainWindow):
             *self.tab_actions,
         ):
             action.setEnabled(workspace is not None)
-        self.remove_sample_action.setEnabled(not self.events_page.banner.isHidden())
+        self.remove_sample_action.setEnabled(self._has_sample)
 
     def _show_tab(self, index: int) -> None:
         workspace = self._in_workspace()
@@ -406,7 +431,7 @@ class MainWindow(QMainWindow):
         tab = self._current_tab()
         if tab is not None:
             tab.delete_selected()
-        elif self.pages.currentWidget() is self.events_page:
+        elif self._on_events_list():
             self.delete_event()
 
     def _move(self, step: int) -> None:
@@ -447,7 +472,7 @@ class MainWindow(QMainWindow):
         workspace = self._in_workspace()
         if workspace is not None:
             return workspace.shown_event
-        return self.events_page.selected_event()
+        return self._selected_event()
 
     def new_event(self) -> None:
         from planner.gui.commands import AddEventCommand
@@ -476,7 +501,7 @@ class MainWindow(QMainWindow):
     def delete_event(self) -> None:
         from planner.gui.commands import DeleteEventCommand
 
-        event = self.events_page.selected_event()
+        event = self._selected_event()
         if event is not None:
             self.context.undo_stack.push(DeleteEventCommand(self.context, event))
             self.statusBar().showMessage(
@@ -528,16 +553,15 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 760)
-        splitter = settings.value("window/events-splitter")
-        if isinstance(splitter, QByteArray):
-            self.events_page.splitter.restoreState(splitter)
         page = str(settings.value("window/page", HOME))
         self.show_page(int(page) if page.isdigit() and int(page) <= FOLLOW_UPS else HOME)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = self.context.settings
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/events-splitter", self.events_page.splitter.saveState())
+        events = self._built.get(EVENTS)
+        if isinstance(events, EventsPage):
+            settings.setValue("window/events-splitter", events.splitter.saveState())
         settings.setValue("window/page", self.navigation.currentRow())
         settings.sync()
         super().closeEvent(event)

@@ -16,6 +16,7 @@ replaces or, for a new file, 0644 less the process umask, as a plain `open()` wo
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -25,6 +26,17 @@ _NEW_FILE_MODE = 0o644
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace the file at `path` with `data` in one step; see the module docstring."""
+    try:
+        _write(path, data)
+    except OSError as exc:
+        # Report the file the user chose, not the hidden temporary one.
+        raise type(exc)(exc.errno, exc.strerror or str(exc), str(path)) from exc
+    _sync_folder(path.parent)
+
+
+def _write(path: Path, data: bytes) -> None:
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     mode = _mode_for(path)
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below on every path
         dir=path.parent, delete=False, prefix=f".{path.name}.", suffix=".part"
@@ -41,7 +53,6 @@ def write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             part.unlink()
         raise
-    _sync_folder(path.parent)
 
 
 def _mode_for(path: Path) -> int:

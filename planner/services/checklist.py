@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from planner.domain.checklist import (
     dynamic_items,
     prep_progress,
 )
-from planner.domain.enums import PrepPhase
+from planner.domain.enums import PrepPhase, PriorityTier
 from planner.domain.follow_ups import UID_DOMAIN, new_calendar_uid
 from planner.domain.ids import ChecklistItemId, ChecklistTemplateId, EventId, PersonId
 from planner.domain.model import ChecklistItem, ChecklistTemplate, Event
@@ -102,11 +103,29 @@ class ChecklistService:
 
     def entries(self, event: Event) -> list[ChecklistEntry]:
         assert event.id is not None
+        return self.entries_for([event])[event.id]
+
+    def entries_for(self, events: Sequence[Event]) -> dict[EventId, list[ChecklistEntry]]:
+        """The checklists of several events, read in a handful of queries (the Home page
+        shows every upcoming event's progress)."""
+        ids = [event.id for event in events if event.id is not None]
         repos = self._repos
-        attendances = repos.attendances.for_event(event.id)
-        names = self._names({a.person_id for a in attendances})
-        dynamic = dynamic_items(repos.goals.for_event(event.id), attendances, names)
-        return checklist_entries(event, repos.checklist.for_event(event.id), dynamic)
+        goals = repos.goals.for_events(ids)
+        attendances = repos.attendances.for_events(ids, planned_only=True)
+        items = repos.checklist.for_events(ids)
+        must_meet = {
+            a.person_id
+            for group in attendances.values()
+            for a in group
+            if a.tier == PriorityTier.MUST_MEET
+        }
+        names = self._names(must_meet)
+        result = {}
+        for event in events:
+            assert event.id is not None
+            dynamic = dynamic_items(goals.get(event.id, []), attendances.get(event.id, []), names)
+            result[event.id] = checklist_entries(event, items.get(event.id, []), dynamic)
+        return result
 
     def progress(self, event: Event) -> Progress:
         return prep_progress(self.entries(event))

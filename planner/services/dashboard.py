@@ -29,16 +29,16 @@ class Dashboard:
 
 def build_dashboard(workspace: Workspace, now: datetime, today: date) -> Dashboard:
     """`now` decides what is upcoming (not yet over); `today` (the user's date) what is late."""
-    checklist = ChecklistService(workspace)
-    goals = GoalService(workspace)
+    upcoming_events = [e for e in workspace.repos.events.all() if e.end > now]
+    ids = [e.id for e in upcoming_events if e.id is not None]
+    entries = ChecklistService(workspace).entries_for(upcoming_events)
+    progress = GoalService(workspace).progress_for(ids)
     upcoming = []
     overdue: list[tuple[Event, ChecklistEntry]] = []
-    for event in workspace.repos.events.all():
-        if event.end <= now:
-            continue
+    for event in upcoming_events:
         assert event.id is not None
-        entries = checklist.entries(event)
-        upcoming.append(UpcomingEvent(event, prep_progress(entries), goals.progress(event.id)))
-        overdue.extend((event, entry) for entry in entries if entry.is_overdue(today))
+        mine = entries[event.id]
+        upcoming.append(UpcomingEvent(event, prep_progress(mine), progress[event.id]))
+        overdue.extend((event, entry) for entry in mine if entry.is_overdue(today))
     overdue.sort(key=lambda pair: (pair[1].due, pair[0].start))
-    return Dashboard(upcoming=upcoming, overdue=overdue, balance=goals.balance())
+    return Dashboard(upcoming=upcoming, overdue=overdue, balance=GoalService(workspace).balance())

@@ -48,7 +48,15 @@ class GoalService:
 
     def progress(self, event_id: EventId) -> list[GoalProgress]:
         """Progress is counted, never typed: linked attendees marked met, against the target."""
-        return goal_progress(self.for_event(event_id), self._repos.attendances.for_event(event_id))
+        return self.progress_for([event_id])[event_id]
+
+    def progress_for(self, event_ids: list[EventId]) -> dict[EventId, list[GoalProgress]]:
+        goals = self._repos.goals.for_events(event_ids)
+        attendances = self._repos.attendances.for_events(event_ids, planned_only=True)
+        return {
+            event_id: goal_progress(goals.get(event_id, []), attendances.get(event_id, []))
+            for event_id in event_ids
+        }
 
     def balance(self) -> NetworkBalance:
         goals, met = self._repos.goals.network_counts()
