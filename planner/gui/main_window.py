@@ -290,7 +290,9 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             tr("E&xport Checklist to Calendar…"), "Ctrl+Shift+E", self.export_checklist
         )
-        self.routine_action = self._action(tr("Checklist &Routine…"), None, self.edit_routine)
+        self.routine_action = self._action(
+            tr("Checklist &Routine…"), "Ctrl+Shift+R", self.edit_routine
+        )
         self.remove_sample_action = self._action(
             tr("Remove &Sample Data…"), None, self.remove_sample_data
         )

@@ -7,7 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.app import build_window, open_workspace
@@ -314,3 +314,21 @@ def test_delete_is_only_offered_on_the_events_page(window: MainWindow) -> None:
     assert window.delete_action.isEnabled()
     window.navigation.setCurrentRow(PEOPLE)
     assert not window.delete_action.isEnabled()
+
+
+def test_every_menu_command_has_a_shortcut(window: MainWindow) -> None:
+    """Keyboard users reach every command; only the rare one-off ones may go without."""
+    exempt = {window.about_action, window.remove_sample_action}
+    menus = [action.menu() for action in window.menuBar().actions()]
+    commands = [
+        action
+        for menu in menus
+        if isinstance(menu, QMenu)
+        for action in menu.actions()
+        if not action.isSeparator()
+    ]
+    assert len(commands) > 20
+    missing = [a.text() for a in commands if a not in exempt and a.shortcut().isEmpty()]
+    assert missing == []
+    shortcuts = [a.shortcut().toString() for a in commands if not a.shortcut().isEmpty()]
+    assert len(shortcuts) == len(set(shortcuts)), "two commands share a shortcut"
