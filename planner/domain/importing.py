@@ -1,0 +1,126 @@
+"""What an attendee import works with, whatever the file: tables of cells, a mapping of
+columns onto the fields the planner keeps, and the report the user reads afterwards.
+
+Readers (planner/interchange) turn any file into a `Table`; a `Mapping` says which column
+holds which `Field`; the import service turns each row into a `Candidate`, normalises it,
+matches it against the people already known, and writes the lot in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Field(StrEnum):
+    """The person fields an import can fill. Values are stable: mappings are stored by them."""
+
+    FULL_NAME = "full_name"
+    GIVEN_NAME = "given_name"
+    FAMILY_NAME = "family_name"
+    EMAIL = "email"
+    COMPANY = "company"
+    TITLE = "title"
+    PHONE = "phone"
+    LINKEDIN_URL = "linkedin_url"
+    ROLE = "role"  # attendee, speaker, sponsor, exhibitor, organiser (free text, mapped later)
+    STATUS = "status"  # the platform's word for the registration: "Attending", "Cancelled"...
+    NOTES = "notes"
+
+
+class TableKind(StrEnum):
+    CSV = "csv"  # any delimited text: comma, semicolon or tab
+    XLSX = "xlsx"
+    VCARD = "vcard"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """One record of the file, as text cells lined up with the table's headers.
+
+    `line` is where the record starts in the file (1-based; the row number for a spreadsheet,
+    the BEGIN:VCARD line for a vCard), so every message can point at it.
+    """
+
+    line: int
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A file read into headers and rows. For vCards the headers are Field values."""
+
+    source: str  # the file name, for messages
+    kind: TableKind
+    headers: tuple[str, ...]
+    rows: tuple[SourceRow, ...]
+    encoding: str | None = None  # detected text encoding (None for XLSX)
+    delimiter: str | None = None  # detected delimiter for delimited text
+    header_line: int = 1  # where the header row was found (after any preamble)
+
+
+# Column index → field. Columns not in the mapping are ignored.
+Mapping = dict[int, Field]
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A known export format, recognised by its headers and mapped without asking."""
+
+    key: str  # stable id, e.g. "eventbrite", "linkedin-connections"
+    name: str  # what the user reads, e.g. "Eventbrite attendee report"
+    mapping: Mapping
+
+
+class FileProblem(ValueError):
+    """A file that cannot be imported, with a message naming the file and, when known, the
+    line. Raised before anything is written."""
+
+    def __init__(self, source: str, message: str, line: int | None = None) -> None:
+        where = f"{source}, line {line}" if line is not None else source
+        super().__init__(f"{where}: {message}")
+        self.source = source
+        self.line = line
+        self.detail = message
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A row after mapping: the fields it gave, still as typed in the file."""
+
+    line: int
+    values: dict[Field, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    """A row that looks like someone already known but not surely: the user decides."""
+
+    line: int
+    new_person_id: int
+    existing_person_id: int
+    score: float  # 0..100, how alike name and company are
+
+
+@dataclass(slots=True)
+class ImportReport:
+    source: str
+    layout: str | None  # the recognised layout's name, or None for a user mapping
+    encoding: str | None
+    rows: int = 0
+    added: int = 0  # new people
+    updated: int = 0  # known people whose empty fields were filled
+    merged: int = 0  # rows folded into a person already in the file or the database
+    attendances_added: int = 0
+    review: list[ReviewItem] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def imported_anything(self) -> bool:
+        return bool(self.added or self.updated or self.merged or self.attendances_added)
