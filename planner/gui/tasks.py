@@ -1,0 +1,106 @@
+"""Long work off the GUI thread: a progress dialog with Cancel, and a result back on the GUI
+thread.
+
+The work function runs in a QThread and receives two callables: `progress(done, total)` and
+`cancelled() -> bool`. It must not touch widgets; whatever it returns (or raises) is handed to
+`on_done` (or `on_error`) on the GUI thread. The dialog appears only if the work takes longer
+than a moment, so quick jobs do not flash a window.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Work, cancel_flag: threading.Event) -> None:
+        super().__init__()
+        self._work = work
+        self._cancel = cancel_flag
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._work(self.progressed.emit, self._cancel.is_set)
+        except BaseException as exc:  # handed to the GUI thread, which decides what to say
+            self.failed.emit(exc)
+        else:
+            self.finished.emit(result)
+
+
+class BackgroundTask(QObject):
+    """One run of `work`. Keep a reference until `done` fires (the main window keeps it)."""
+
+    done = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget,
+        label: str,
+        work: Work,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+        self._on_done = on_done
+        self._on_error = on_error
+        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
+        self.dialog.setWindowTitle(self.tr("Working…"))
+        self.dialog.setMinimumDuration(400)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        self._thread = QThread(self)
+        self._worker = _Worker(work, self._cancel)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._progress)
+        self._worker.finished.connect(self._finished)
+        self._worker.failed.connect(self._failed)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        self.dialog.setLabelText(self.tr("Cancelling…"))
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the worker thread has ended (for tests and for closing the window)."""
+        return self._thread.wait(msecs)
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+
+    def _end(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        self.dialog.close()
+        self.dialog.deleteLater()
+        self.done.emit()
+
+    def _finished(self, result: Any) -> None:
+        self._end()
+        self._on_done(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._end()
+        self._on_error(error)
