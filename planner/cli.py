@@ -19,6 +19,7 @@ from planner import APP_NAME, __version__
 from planner.domain.checklist import offset_label
 from planner.domain.enums import NetworkType
 from planner.domain.goals import parse_words
+from planner.domain.importing import FileProblem, ImportReport
 from planner.domain.model import Event, Goal
 from planner.domain.rules import ValidationError, is_time_zone, localize
 from planner.interchange.json_format import (
@@ -26,6 +27,8 @@ from planner.interchange.json_format import (
     event_to_json,
     goal_progress_to_json,
     goal_to_json,
+    import_report_to_json,
+    person_to_json,
 )
 from planner.services.checklist import ChecklistService
 from planner.services.events import EventLookupError, EventService
@@ -102,6 +105,29 @@ def build_parser() -> argparse.ArgumentParser:
         default="event",
         help="VTODO for task apps, or all-day events with a reminder (default; any calendar)",
     )
+
+    importing = commands.add_parser(
+        "import",
+        help="import an attendee list (CSV, XLSX or vCard) into an event",
+        description="Import an attendee list into an event. A known export (Eventbrite, "
+        "LinkedIn...) or a file whose columns were chosen in the app before is imported as "
+        "is; otherwise the columns are guessed, and the file is refused when the guess finds "
+        "no names or emails.",
+    )
+    importing.add_argument("file", metavar="FILE")
+    importing.add_argument(
+        "--event", required=True, metavar="EVENT", help="event id or a unique part of its name"
+    )
+    importing.add_argument(
+        "--region",
+        metavar="CC",
+        help="country of phone numbers written without a country code, e.g. PT or US",
+    )
+    importing.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    people = commands.add_parser("people", help="list people (everyone, or one event's)")
+    people.add_argument("--event", metavar="EVENT", help="only the people on this event's list")
+    people.add_argument("--json", action="store_true", help="print JSON instead of a table")
     return parser
 
 
@@ -117,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with Workspace.open(resolve_data_dir(args.data_dir)) as workspace:
             return _run(args, workspace)
-    except (CommandError, ValidationError, EventLookupError, StorageError) as exc:
+    except (CommandError, ValidationError, EventLookupError, StorageError, FileProblem) as exc:
         print(f"planner: error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:
@@ -135,6 +161,10 @@ def _run(args: argparse.Namespace, workspace: Workspace) -> int:
         return _run_goal(args, workspace)
     if args.command == "checklist":
         return _run_checklist(args, workspace)
+    if args.command == "import":
+        return _run_import(args, workspace)
+    if args.command == "people":
+        return _run_people(args, workspace)
     events = EventService(workspace)
     if args.event_command == "add":
         created = events.create(
@@ -240,6 +270,129 @@ def _run_checklist(args: argparse.Namespace, workspace: Workspace) -> int:
                 for e in entries
             ],
             empty="The checklist is empty.",
+        )
+    return 0
+
+
+NO_IDENTITY_COLUMN = (
+    "could not tell which column holds names or emails; "
+    "import it once in the app to choose the columns"
+)
+_LISTED = 20  # review items and skipped rows shown in the human report; --json has all
+
+
+def _run_import(args: argparse.Namespace, workspace: Workspace) -> int:
+    from planner.services.importing import maps_identity, prepare_import, run_import
+
+    event = EventService(workspace).resolve(args.event)
+    assert event.id is not None
+    region = _region(args.region)
+    path = Path(args.file)
+    prepared = prepare_import(path, workspace)
+    if not maps_identity(prepared.mapping):
+        raise CommandError(f"{path.name}: {NO_IDENTITY_COLUMN}")
+    outcome = run_import(
+        workspace,
+        prepared.table,
+        prepared.mapping,
+        event.id,
+        layout=prepared.layout,
+        default_region=region,
+    )
+    report = outcome.report
+    names = _review_names(workspace, report)
+    if args.json:
+        _print_json({**import_report_to_json(report, names), "event": event_to_json(event)})
+    else:
+        _print_report(report, event, names)
+    if not report.imported_anything:
+        print(
+            f"planner: error: nothing in {report.source} could be imported "
+            f"({len(report.skipped)} of {report.rows} row(s) skipped)",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _region(text: str | None) -> str | None:
+    if text is None:
+        return None
+    import phonenumbers
+
+    region = text.strip().upper()
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        raise CommandError(f"--region: “{text}” is not a known country code, e.g. PT or US.")
+    return region
+
+
+def _review_names(workspace: Workspace, report: ImportReport) -> dict[int, str]:
+    ids = {item.new_person_id for item in report.review}
+    ids |= {item.existing_person_id for item in report.review}
+    if not ids:
+        return {}
+    return {p.id: p.full_name for p in workspace.repos.people.all() if p.id in ids}
+
+
+def _print_report(report: ImportReport, event: Event, names: dict[int, str]) -> None:
+    how = ", ".join(part for part in (report.layout, report.encoding) if part)
+    print(f"Imported {report.source}{f' ({how})' if how else ''} into {event.name}")
+    counts = [
+        ("Rows in the file", report.rows),
+        ("New people", report.added),
+        ("Known people updated", report.updated),
+        ("Rows merged into someone known", report.merged),
+        ("Added to the event", report.attendances_added),
+        ("To review", len(report.review)),
+        ("Skipped", len(report.skipped)),
+    ]
+    width = max(len(label) for label, _ in counts)
+    for label, count in counts:
+        print(f"  {label.ljust(width)}  {count:>7,}")
+    if report.review:
+        print("\nTo review (maybe the same person; decide in the app):")
+        for item in report.review[:_LISTED]:
+            print(
+                f"  line {item.line}: {names.get(item.new_person_id, '?')} "
+                f"(new, id {item.new_person_id}) ~ {names.get(item.existing_person_id, '?')} "
+                f"(id {item.existing_person_id}), score {item.score:.0f}"
+            )
+        _more(len(report.review))
+    if report.skipped:
+        print("\nSkipped:")
+        for skipped in report.skipped[:_LISTED]:
+            print(f"  line {skipped.line}: {skipped.reason}")
+        _more(len(report.skipped))
+
+
+def _more(count: int) -> None:
+    if count > _LISTED:
+        print(f"  … and {count - _LISTED} more (--json lists them all)")
+
+
+def _run_people(args: argparse.Namespace, workspace: Workspace) -> int:
+    from planner.services.people import list_people
+
+    event = EventService(workspace).resolve(args.event) if args.event else None
+    people = list_people(workspace, event.id if event else None)
+    if args.json:
+        _print_json([person_to_json(person) for person in people])
+    else:
+        _print_table(
+            ("ID", "Name", "Company", "Title", "Email"),
+            [
+                (
+                    str(p.id),
+                    p.full_name,
+                    p.company or "",
+                    p.title or "",
+                    p.email or "",
+                )
+                for p in people
+            ],
+            empty=f"No one on the list of {event.name} yet."
+            if event
+            else "No people yet. Import an attendee list with: planner import FILE --event EVENT",
         )
     return 0
 

@@ -55,6 +55,55 @@ class _ListTab(QWidget):
             self.table.resizeColumnsToContents()
 
 
+class AttendeesTab(_ListTab):
+    """The event's list, with the way to import one and to settle possible duplicates."""
+
+    import_requested = Signal()
+    review_requested = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(
+            AttendeesModel(context),
+            tr(
+                "Nobody on this event's list yet. Import the attendee list (Ctrl+I) or drop the "
+                "file onto this window."
+            ),
+        )
+        self._context = context
+        self.review_note = QLabel()
+        self.review_note.setObjectName("hint")
+        review = QPushButton(tr("Review…"))
+        review.clicked.connect(self.review_requested)
+        import_button = QPushButton(tr("Import Attendees…"))
+        import_button.setObjectName("primary")
+        import_button.clicked.connect(self.import_requested)
+        self.review_bar = QWidget()
+        bar = QHBoxLayout(self.review_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.review_note)
+        bar.addWidget(review)
+        top = QHBoxLayout()
+        top.addWidget(self.review_bar)
+        top.addStretch(1)
+        top.addWidget(import_button)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(0, top)
+
+    def refresh(self) -> None:
+        super().refresh()
+        from planner.services.importing import pending_reviews
+
+        event_id = self.model.event_id  # type: ignore[attr-defined]
+        pending = 0 if event_id is None else len(pending_reviews(self._context.workspace, event_id))
+        self.review_note.setText(
+            tr("%n people may already be in your network.").replace("%n", str(pending))
+            if pending != 1
+            else tr("One person may already be in your network.")
+        )
+        self.review_bar.setVisible(pending > 0)
+
+
 class EventWorkspace(QWidget):
     back_requested = Signal()
     edit_requested = Signal()
@@ -95,10 +144,7 @@ class EventWorkspace(QWidget):
         heading.addStretch(1)
 
         self.goals = GoalsTab(context)
-        self.attendees = _ListTab(
-            AttendeesModel(context),
-            tr("Nobody on this event's list yet. Import the attendee list to see whom to meet."),
-        )
+        self.attendees = AttendeesTab(context)
         self.checklist = ChecklistTab(context)
         self.follow_ups = _ListTab(
             FollowUpsModel(context),

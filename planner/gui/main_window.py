@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -79,6 +80,15 @@ QTabBar::tab:hover { color: #12344d; }
 HOME, EVENTS, PEOPLE, FOLLOW_UPS, WORKSPACE = range(5)
 
 
+def _dropped_file(data: QMimeData) -> Path | None:
+    """The one local file being dragged, if that is what it is."""
+    urls = data.urls() if data.hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.is_file() else None
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -123,6 +133,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
+        from planner.gui.importing import ImportController
+
+        self.importer = ImportController(context, self)
+        self.importer.review_requested.connect(self.review_duplicates)
+        self.setAcceptDrops(True)
         self._build_actions()
         self._build_menus()
         context.changed.connect(self._data_changed)
@@ -194,6 +209,8 @@ class MainWindow(QMainWindow):
         workspace = EventWorkspace(self.context)
         workspace.back_requested.connect(lambda: self.show_page(EVENTS))
         workspace.edit_requested.connect(self.edit_event)
+        workspace.attendees.import_requested.connect(self.import_attendees)
+        workspace.attendees.review_requested.connect(lambda: self.review_duplicates())
         workspace.tabs.currentChanged.connect(self._update_actions)
         for tab in (workspace.goals, workspace.checklist):
             tab.table.selectionModel().selectionChanged.connect(self._update_actions)
@@ -287,6 +304,7 @@ class MainWindow(QMainWindow):
         seq = QKeySequence.StandardKey
         tr = self.tr
         self.new_action = self._action(tr("&New Event…"), seq.New, self.new_event)
+        self.import_action = self._action(tr("&Import Attendees…"), "Ctrl+I", self.import_attendees)
         self.export_action = self._action(
             tr("E&xport Checklist to Calendar…"), "Ctrl+Shift+E", self.export_checklist
         )
@@ -462,6 +480,35 @@ class MainWindow(QMainWindow):
         workspace = self._in_workspace()
         if workspace is not None:
             workspace.checklist.export()
+
+    def import_attendees(self) -> None:
+        self.importer.choose_file(self._current_event_id())
+
+    def _current_event_id(self) -> EventId | None:
+        event = self._event_in_view()
+        return None if event is None else event.id
+
+    def review_duplicates(self, event_id: int | None = None) -> None:
+        from planner.gui.review_dialog import ReviewDialog
+
+        chosen = EventId(event_id) if event_id is not None else self._current_event_id()
+        if chosen is None:
+            return
+        if self._in_workspace() is None:
+            self.open_event(chosen, self.workspace_page.PEOPLE)
+        ReviewDialog(self.context, chosen, self).exec()
+
+    # Drag a file onto the window to import it ------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.importer.start(path, self._current_event_id())
 
     def edit_routine(self) -> None:
         from planner.gui.routine_dialog import RoutineDialog

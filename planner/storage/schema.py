@@ -152,5 +152,31 @@ CREATE TABLE checklist_template (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+# Attendee import: the column choices remembered per header layout, and the rows that looked
+# like someone already known but not surely, waiting for the user to say.
+V3 = """
+CREATE TABLE import_mapping (
+    signature   TEXT PRIMARY KEY,     -- header_signature() of the file's headers
+    mapping     TEXT NOT NULL,        -- JSON object: column index (as text) -> field name
+    headers     TEXT NOT NULL,        -- JSON array of the headers, as the file had them
+    updated_at  TEXT NOT NULL
+);
+
+CREATE TABLE import_review (
+    id                  INTEGER PRIMARY KEY,
+    event_id            INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    source              TEXT NOT NULL,         -- the file name the row came from
+    line                INTEGER NOT NULL,      -- where the row starts in that file
+    new_person_id       INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    existing_person_id  INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    score               REAL NOT NULL CHECK (score BETWEEN 0 AND 100),
+    created_at          TEXT NOT NULL,
+    CHECK (new_person_id != existing_person_id)
+);
+CREATE INDEX import_review_event ON import_review (event_id, id);
+CREATE INDEX import_review_new ON import_review (new_person_id);
+CREATE INDEX import_review_existing ON import_review (existing_person_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -267,6 +267,34 @@ def fill(repos: Repositories, db: Database) -> None:
     )
     with db.transaction() as conn:
         conn.execute("INSERT INTO app_state (key, value) VALUES ('sample_seeded', '1')")
+    if SCHEMA_VERSION >= 3:
+        fill_import_tables(db, lisbon.id, new_person=noa.id, existing_person=mohammed.id)
+
+
+def fill_import_tables(
+    db: Database, event_id: int, *, new_person: int, existing_person: int
+) -> None:
+    """Schema 3 and later: a remembered column choice and a review item left by an import."""
+    from planner.domain.importing import Field
+    from planner.storage.imports import INSERT_REVIEW, save_mapping
+
+    save_mapping(
+        db,
+        "fixture-signature",
+        ("Nome", "Apelido", "E-mail", "Empresa", "役職"),
+        {
+            0: Field.GIVEN_NAME,
+            1: Field.FAMILY_NAME,
+            2: Field.EMAIL,
+            3: Field.COMPANY,
+            4: Field.TITLE,
+        },
+    )
+    with db.transaction() as conn:
+        conn.execute(
+            INSERT_REVIEW,
+            (1, event_id, "participantes.csv", 7, new_person, existing_person, 84.5, FIXED_STAMP),
+        )
 
 
 def build(target: Path) -> None:

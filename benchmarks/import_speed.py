@@ -1,0 +1,281 @@
+"""Time a large attendee import against what the same file costs at the least, and how long
+the GUI thread waits while an import runs beside it.
+
+    python benchmarks/import_speed.py                   # 150,000 rows over 20,000 people
+    python benchmarks/import_speed.py --rows 20000 --runs 3
+
+1. Writes an Eventbrite-shaped CSV (benchmarks/make_eventbrite_csv.py) and a data folder
+   holding `--existing` people (existing_person(0..N-1), one transaction) and one event.
+2. Floor: csv.DictReader over the file and executemany of its raw rows into one SQLite table
+   in one transaction, on a new database with the app's settings (WAL, synchronous FULL).
+3. Import: on a fresh copy of the data folder, `prepare_import` (read_table and the layout)
+   and `run_import` (normalise, de-duplicate against the database and within the file, write
+   people, attendances and review items in one transaction), timed apart; then, once,
+   `undo_import` and `redo_import` of that import.
+4. Stall: on another fresh copy, `run_import` in a worker thread on its own connection
+   (`open_worker_database`), as the GUI runs it, while the main thread ticks every 10 ms
+   with time.sleep; the longest gap between ticks is how long a GUI would have frozen.
+
+Prints the figures, run_import / floor against the 4x target and the longest gap against the
+100 ms target. Exits 0 whatever the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import make_eventbrite_csv as generator  # noqa: E402
+
+from planner.domain.ids import EventId  # noqa: E402
+from planner.domain.importing import Table  # noqa: E402
+from planner.domain.model import Event, Person  # noqa: E402
+from planner.services.events import EventService  # noqa: E402
+from planner.services.importing import (  # noqa: E402
+    ImportOutcome,
+    PreparedImport,
+    open_worker_database,
+    prepare_import,
+    redo_import,
+    run_import,
+    undo_import,
+)
+from planner.services.workspace import DATABASE_NAME, Workspace  # noqa: E402
+
+TARGET_RATIO = 4.0
+TARGET_GAP_MS = 100.0
+TICK_S = 0.010
+
+
+def build_data(folder: Path, existing: int) -> EventId:
+    people = []
+    for index in range(existing):
+        a = generator.existing_person(index)
+        people.append(
+            Person(
+                full_name=f"{a.given} {a.family}",
+                given_name=a.given,
+                family_name=a.family,
+                email=a.email,
+                company=a.company or None,
+                title=a.title or None,
+                phone=a.phone or None,
+            )
+        )
+    with Workspace.open(folder) as workspace:
+        workspace.repos.people.add_many(people)
+        event = EventService(workspace).create(
+            Event(
+                name="Web Summit",
+                start=datetime(2026, 11, 10, 9, tzinfo=UTC),
+                end=datetime(2026, 11, 13, 18, tzinfo=UTC),
+                timezone="Europe/Lisbon",
+            )
+        )
+    assert event.id is not None
+    return event.id
+
+
+def fresh_copy(base: Path, target: Path) -> Path:
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    shutil.copyfile(base / DATABASE_NAME, target / DATABASE_NAME)
+    return target
+
+
+def floor(csv_path: Path, folder: Path) -> float:
+    folder.mkdir(parents=True, exist_ok=True)
+    database = folder / "floor.sqlite3"
+    database.unlink(missing_ok=True)
+    start = time.perf_counter()
+    conn = sqlite3.connect(database, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    with open(csv_path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        columns = reader.fieldnames or []
+        conn.execute(f"CREATE TABLE raw ({', '.join(f'c{i} TEXT' for i in range(len(columns)))})")
+        conn.execute("BEGIN")
+        conn.executemany(
+            f"INSERT INTO raw VALUES ({', '.join('?' for _ in columns)})",
+            (tuple(row.values()) for row in reader),
+        )
+        conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+def cold_caches() -> None:
+    """Forget what earlier runs normalised: every run starts as the first import would
+    (the libraries stay imported, as they would after a first import in a session)."""
+    import rapidfuzz.process  # noqa: F401
+
+    from planner.domain import dedupe
+    from planner.interchange import normalize
+
+    dedupe.name_key.cache_clear()
+    dedupe.company_key.cache_clear()
+    normalize._PHONES.clear()
+    for cached in (
+        normalize.linkedin_url,
+        normalize.role,
+        normalize._split_latin,
+        normalize._not_coming,
+    ):
+        cached.cache_clear()
+
+
+def timed_import(
+    folder: Path, csv_path: Path, event_id: EventId, *, undo: bool
+) -> tuple[float, float, ImportOutcome, PreparedImport, tuple[float, float] | None]:
+    cold_caches()
+    with Workspace.open(folder) as workspace:
+        start = time.perf_counter()
+        prepared = prepare_import(csv_path)
+        read = time.perf_counter() - start
+        start = time.perf_counter()
+        outcome = run_import(
+            workspace, prepared.table, prepared.mapping, event_id, layout=prepared.layout
+        )
+        imported = time.perf_counter() - start
+        undo_redo = None
+        if undo:
+            start = time.perf_counter()
+            undo_import(workspace, outcome.changes)
+            undone = time.perf_counter() - start
+            start = time.perf_counter()
+            redo_import(workspace, outcome.changes)
+            undo_redo = (undone, time.perf_counter() - start)
+    return read, imported, outcome, prepared, undo_redo
+
+
+def stall(folder: Path, table: Table, prepared: PreparedImport, event_id: EventId) -> list[float]:
+    """Gaps between 10 ms ticks of the main thread while the import runs in a worker."""
+    cold_caches()
+    with Workspace.open(folder) as workspace:
+        done = threading.Event()
+        failure: list[BaseException] = []
+
+        def work() -> None:
+            db = open_worker_database(workspace)
+            try:
+                run_import(db, table, prepared.mapping, event_id, layout=prepared.layout)
+            except BaseException as exc:
+                failure.append(exc)
+            finally:
+                db.close()
+                done.set()
+
+        gaps: list[float] = []
+        worker = threading.Thread(target=work)
+        last = time.perf_counter()
+        worker.start()
+        while not done.is_set():
+            time.sleep(TICK_S)
+            now = time.perf_counter()
+            gaps.append(now - last)
+            last = now
+        worker.join()
+        if failure:
+            raise failure[0]
+    return gaps
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=150_000)
+    parser.add_argument("--existing", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=1, help="timed runs of each (default 1)")
+    parser.add_argument("--no-stall", action="store_true", help="skip the stall measurement")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+
+    root = Path(tempfile.mkdtemp(prefix="planner-import-"))
+    try:
+        csv_path = root / "attendees.csv"
+        start = time.perf_counter()
+        generator.write(csv_path, args.rows, existing=args.existing)
+        base = root / "base"
+        event_id = build_data(base, args.existing)
+        print(
+            f"{args.rows:,} rows ({csv_path.stat().st_size / 1e6:.1f} MB), {args.existing:,} "
+            f"people in the database; set up in {time.perf_counter() - start:.1f} s"
+        )
+
+        floors, reads, imports = [], [], []
+        outcome = prepared = undo_redo = None
+        for run in range(args.runs):
+            floors.append(floor(csv_path, root / "floor"))
+            read, imported, outcome, prepared, timings = timed_import(
+                fresh_copy(base, root / f"run{run}"), csv_path, event_id, undo=run == 0
+            )
+            undo_redo = undo_redo or timings
+            reads.append(read)
+            imports.append(imported)
+        assert outcome is not None and prepared is not None
+        report = outcome.report
+
+        floor_s = statistics.median(floors)
+        read_s = statistics.median(reads)
+        import_s = statistics.median(imports)
+        ratio = import_s / floor_s
+        verdict = "PASS" if ratio <= TARGET_RATIO else "OVER"
+        print(f"floor (DictReader + executemany)  {floor_s:7.2f} s")
+        print(f"read_table + layout               {read_s:7.2f} s")
+        print(
+            f"run_import                        {import_s:7.2f} s   "
+            f"{args.rows / import_s:,.0f} rows/s   "
+            f"{ratio:.1f}x the floor (target {TARGET_RATIO:.0f}x: {verdict})"
+        )
+        print(
+            f"file to database (read + import)  {read_s + import_s:7.2f} s   "
+            f"{(read_s + import_s) / floor_s:.1f}x the floor"
+        )
+        print(
+            f"report: layout {report.layout!r}, added {report.added:,}, merged "
+            f"{report.merged:,}, updated {report.updated:,}, attendances "
+            f"{report.attendances_added:,}, to review {len(report.review):,}, skipped "
+            f"{len(report.skipped):,}"
+        )
+
+        if undo_redo is not None:
+            print(
+                f"undo_import {undo_redo[0]:.2f} s, redo_import {undo_redo[1]:.2f} s "
+                "(one transaction each)"
+            )
+
+        if not args.no_stall:
+            gaps = stall(fresh_copy(base, root / "stall"), prepared.table, prepared, event_id)
+            longest = max(gaps) * 1000
+            ordered = sorted(gaps)
+            p99 = ordered[int(len(ordered) * 0.99)] * 1000
+            verdict = "PASS" if longest < TARGET_GAP_MS else "OVER"
+            print(
+                f"GUI thread while importing: {len(gaps):,} ticks of {TICK_S * 1000:.0f} ms, "
+                f"longest gap {longest:.1f} ms (target < {TARGET_GAP_MS:.0f} ms: {verdict}), "
+                f"99th percentile {p99:.1f} ms"
+            )
+    finally:
+        if args.keep:
+            print(f"kept {root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

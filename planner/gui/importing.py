@@ -1,0 +1,241 @@
+"""Importing an attendee list from the GUI: read the file, let the user check the columns,
+import off the GUI thread with progress and Cancel, report, and make it one undo step."""
+
+from __future__ import annotations
+
+import traceback
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.ids import EventId
+from planner.domain.importing import FileProblem, ImportReport
+from planner.gui.context import AppContext
+from planner.gui.messages import show_warning
+from planner.gui.tasks import BackgroundTask
+from planner.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from planner.services.importing import ImportOutcome, PreparedImport
+
+FILE_FILTER = "Attendee lists (*.csv *.tsv *.txt *.xls *.xlsx *.vcf *.vcard);;All files (*)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("importing", text)
+
+
+def user_region() -> str | None:
+    """The user's country, to place phone numbers written without a country code."""
+    code = QLocale.territoryToCode(QLocale.system().territory())
+    return code if len(code) == 2 else None
+
+
+class ReportDialog(QDialog):
+    """What an import did, in numbers, and the rows it left out with their line numbers."""
+
+    review_requested = Signal()
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Import Finished"))
+        self.resize(560, 420)
+        lines = [
+            tr("%1 rows read from %2")
+            .replace("%1", f"{report.rows:,}")
+            .replace("%2", report.source),
+            tr("%1 new people, %2 known people updated, %3 rows merged with someone known")
+            .replace("%1", f"{report.added:,}")
+            .replace("%2", f"{report.updated:,}")
+            .replace("%3", f"{report.merged:,}"),
+            tr("%1 added to the event's list").replace("%1", f"{report.attendances_added:,}"),
+        ]
+        if report.layout:
+            lines.insert(1, tr("Recognised as %1").replace("%1", report.layout))
+        summary = QLabel("<br>".join(escape(line) for line in lines))
+        summary.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        self.review = QLabel(
+            tr(
+                "%n may already be in your network under another spelling: review them on the "
+                "event's People tab."
+            ).replace("%n", str(len(report.review)))
+        )
+        self.review.setWordWrap(True)
+        self.review.setVisible(bool(report.review))
+        layout.addWidget(self.review)
+        self.skipped = QListWidget()
+        for item in report.skipped:
+            self.skipped.addItem(
+                tr("Line %1: %2").replace("%1", str(item.line)).replace("%2", item.reason)
+            )
+        if report.skipped:
+            layout.addWidget(QLabel(tr("Left out (%n):").replace("%n", str(len(report.skipped)))))
+            layout.addWidget(self.skipped, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        if report.review:
+            review = buttons.addButton(tr("Review Now"), QDialogButtonBox.ButtonRole.ActionRole)
+            review.clicked.connect(self.review_requested)
+            review.clicked.connect(self.accept)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+
+class ImportController(QObject):
+    """Runs one import at a time for the main window."""
+
+    finished = Signal(object)  # the ImportReport, after the import was applied
+    review_requested = Signal(int)  # event id
+
+    def __init__(self, context: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._window = parent
+        self._task: BackgroundTask | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def choose_file(self, event_id: EventId | None) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._window, tr("Import Attendees"), "", tr(FILE_FILTER)
+        )
+        if path:
+            self.start(Path(path), event_id)
+
+    def start(self, path: Path, event_id: EventId | None) -> None:
+        """Read `path` (off the GUI thread), then ask about the columns."""
+        if self.busy:
+            return
+        from planner.services.importing import prepare_import
+
+        self._run(
+            tr("Reading %1…").replace("%1", path.name),
+            lambda progress, cancelled: prepare_import(path),
+            lambda prepared: self._ask(prepared, event_id),
+        )
+
+    def _ask(self, prepared: PreparedImport, event_id: EventId | None) -> None:
+        from planner.gui.import_dialog import ImportDialog
+        from planner.services.importing import remember_mapping, with_remembered
+
+        workspace = self._context.workspace
+        prepared = with_remembered(prepared, workspace)
+        events = workspace.repos.events.all()
+        dialog = ImportDialog(
+            prepared.table,
+            prepared.layout,
+            prepared.mapping,
+            events,
+            event_id,
+            remembered=prepared.remembered,
+            parent=self._window,
+        )
+        if not dialog.exec():
+            return
+        mapping = dialog.mapping()
+        chosen_event = dialog.event_id()
+        if chosen_event is None:
+            return
+        if prepared.layout is None or mapping != prepared.layout.mapping:
+            remember_mapping(workspace, prepared.table.headers, mapping)
+        self._import(prepared, mapping, EventId(chosen_event))
+
+    def _import(self, prepared: PreparedImport, mapping: Any, event_id: EventId) -> None:
+        from planner.services.importing import open_worker_database, run_import
+
+        workspace = self._context.workspace
+        region = user_region()
+
+        def work(progress: Any, cancelled: Any) -> ImportOutcome:
+            # Its own connection: the GUI thread keeps reading through the workspace's.
+            db = open_worker_database(workspace)
+            try:
+                return run_import(
+                    db,
+                    prepared.table,
+                    mapping,
+                    event_id,
+                    layout=prepared.layout,
+                    default_region=region,
+                    progress=progress,
+                    cancelled=cancelled,
+                )
+            finally:
+                db.close()
+
+        self._run(
+            tr("Importing %1 rows from %2…")
+            .replace("%1", f"{len(prepared.table.rows):,}")
+            .replace("%2", prepared.table.source),
+            work,
+            lambda outcome: self._imported(outcome, event_id),
+        )
+
+    def _imported(self, outcome: ImportOutcome, event_id: EventId) -> None:
+        from planner.services.importing import redo_import, undo_import
+
+        changes = outcome.changes
+        workspace = self._context.workspace
+        applied = [True]  # the first "redo" is the import that already happened
+
+        def redo() -> None:
+            if applied[0]:
+                applied[0] = False
+                return
+            redo_import(workspace, changes)
+
+        self._context.push(
+            tr("Import %1").replace("%1", outcome.report.source),
+            redo,
+            lambda: undo_import(workspace, changes),
+        )
+        self.finished.emit(outcome.report)
+        dialog = ReportDialog(outcome.report, self._window)
+        dialog.review_requested.connect(lambda: self.review_requested.emit(event_id))
+        dialog.exec()
+
+    def _run(self, label: str, work: Any, on_done: Any) -> None:
+        task = BackgroundTask(self._window, label, work, on_done, self._failed)
+        task.done.connect(self._task_done)
+        self._task = task
+        task.start()
+
+    def _task_done(self) -> None:
+        self._task = None
+
+    def wait(self) -> None:
+        """Block until the running step ends (tests; closing the window)."""
+        if self._task is not None:
+            self._task.wait()
+
+    def _failed(self, error: BaseException) -> None:
+        from planner.services.importing import ImportCancelled
+
+        if isinstance(error, ImportCancelled):
+            self._window.statusBar().showMessage(  # type: ignore[attr-defined]
+                tr("Import cancelled; nothing was changed."), 8000
+            )
+        elif isinstance(error, FileProblem | StorageError | ValueError | OSError):
+            show_warning(self._window, str(error))
+        else:  # a bug: say so plainly, keep the details for the report
+            traceback.print_exception(error)
+            show_warning(
+                self._window,
+                tr("The import failed unexpectedly and nothing was changed (%1).").replace(
+                    "%1", f"{type(error).__name__}: {error}"
+                ),
+            )

@@ -1,0 +1,361 @@
+"""From a mapped row to the person the import writes: the clean-up rules, in one place.
+
+Every value
+    loses control characters (tabs and line breaks become spaces, except in notes, which keep
+    their line breaks), byte-order marks, zero-width spaces and bidirectional overrides;
+    runs of whitespace of any kind become one space, and the ends are trimmed. Text is put in
+    Unicode composed form (NFC), except text holding CJK compatibility ideographs, which NFC
+    would replace. Markup is not touched: "<b>Ana</b>" stays as typed (the GUI shows text as
+    plain text). Placeholder cells ("-", "n/a", "null", "none", "#N/A") count as empty.
+Names
+    A full name missing from the file is made from given and family name: "given family",
+    or "family given" when the name is written in CJK script. A full name in the file is kept
+    as typed. It is split into given and family name (nameparser) only when the file gave
+    neither, every letter of it is Latin and it holds no "@"; "Family, Given" is then turned
+    around to "Given Family". Names in any other script are never split or reordered.
+Email
+    The first address of the cell ("a@x; b@y", "Ana <a@x>", "mailto:a@x"); any further
+    addresses go to the notes as "Other email: ...". An address must look like
+    something@something.tld; a cell that holds none is kept in the notes as "Email as given:
+    ..." and the person gets no email. Stored as typed (case kept): comparisons fold case.
+Phone
+    E.164 (+351912345678) when the number has a country code (+ or 00) and the right length
+    for that country, or the default region makes it a valid number, and it has no
+    extension; otherwise as typed.
+LinkedIn
+    Profile links become https://www.linkedin.com/in/<slug> (any scheme, host such as
+    uk.linkedin.com, query, fragment and trailing slash dropped; "linkedin.com/in/x" and
+    "in/x" accepted). Other linkedin.com links are given https and www.linkedin.com and lose
+    query and fragment; anything else is kept as typed.
+Role
+    From the ticket type or role text: speaker (also keynote, panelist, presenter), sponsor,
+    exhibitor, organiser (also organizer, staff); anything else is an attendee.
+Skipped rows
+    No name and no usable email: "no name or email". A status saying the person is not
+    coming: cancelled, refunded, declined, deactivated, deleted, not attending, not going,
+    or a plain "no" (an RSVP). People on a waiting list are imported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from planner.domain.dedupe import NormalizedPerson, is_latin_name
+from planner.domain.enums import AttendeeRole
+from planner.domain.importing import Candidate, Field, Skipped
+
+if TYPE_CHECKING:
+    from nameparser import HumanName
+
+__all__ = ["clean", "clean_notes", "linkedin_url", "normalize", "phone", "role"]
+
+NO_NAME_OR_EMAIL = "no name or email"
+
+# Control characters (C0, DEL, C1) that separate words become a space; the rest vanish.
+_WHITESPACE_CONTROLS = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85"
+_TRANSLATION: dict[int, str | None] = {
+    code: (" " if chr(code) in _WHITESPACE_CONTROLS else None)
+    for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]
+}
+_TRANSLATION.update(
+    dict.fromkeys(
+        [
+            0x200B,  # zero-width space
+            0x200E,  # left-to-right mark
+            0x200F,  # right-to-left mark
+            *range(0x202A, 0x202F),  # bidirectional embeddings and overrides
+            *range(0x2066, 0x206A),  # bidirectional isolates
+            0xFEFF,  # byte-order mark
+        ]
+    )
+)
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_COMPATIBILITY_IDEOGRAPHS = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+_PLACEHOLDERS = frozenset({"-", "--", "—", "–", ".", "n/a", "n.a.", "null", "none", "#n/a"})
+
+
+def clean(value: str | None) -> str:
+    """One line of text with whitespace collapsed and control characters dropped; a
+    placeholder such as "n/a" becomes empty."""
+    if not value:
+        return ""
+    if not (value.isprintable() and "  " not in value and value[0] != " " != value[-1]):
+        value = _clean_line(value)
+    elif not value.isascii():
+        value = _composed(value)
+    if len(value) <= 5 and value.casefold() in _PLACEHOLDERS:
+        return ""
+    return value
+
+
+def _clean_line(value: str | None) -> str:
+    if not value:
+        return ""
+    if not (value.isprintable() and "  " not in value and value == value.strip()):
+        value = value.translate(_TRANSLATION)
+        if _SURROGATES.search(value):
+            value = _SURROGATES.sub("", value)
+        value = " ".join(value.split())
+    return _composed(value) if not value.isascii() else value
+
+
+def _composed(value: str) -> str:
+    """NFC, unless that would replace CJK compatibility ideographs."""
+    if unicodedata.is_normalized("NFC", value) or _COMPATIBILITY_IDEOGRAPHS.search(value):
+        return value
+    return unicodedata.normalize("NFC", value)
+
+
+def clean_notes(value: str | None) -> str:
+    """Notes keep their line breaks (at most one blank line in a row); each line is cleaned."""
+    if not value or not clean(value):
+        return ""
+    lines: list[str] = []
+    for raw in value.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _clean_line(raw)
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+# --- names --------------------------------------------------------------------------------
+
+_MAX_SPLIT_LENGTH = 200  # longer "names" are kept whole: not a person's name to take apart
+
+
+def _is_cjk_text(text: str) -> bool:
+    for char in text:
+        if char.isalpha():
+            code = ord(char)
+            return (
+                0x1100 <= code <= 0x11FF
+                or 0x2E80 <= code <= 0x9FFF
+                or 0xAC00 <= code <= 0xD7AF
+                or 0xF900 <= code <= 0xFAFF
+                or 0xFF66 <= code <= 0xFF9F
+                or 0x20000 <= code <= 0x3FFFF
+            )
+    return False
+
+
+@lru_cache(maxsize=8192)
+def _split_latin(full_name: str) -> tuple[str, str | None, str | None]:
+    """(full name, given, family) for a Latin-script name, via nameparser."""
+    if len(full_name) > _MAX_SPLIT_LENGTH:
+        return full_name, None, None
+    try:
+        parsed = _human_name(full_name)
+        given = clean(parsed.first) or None
+        family = clean(parsed.last) or None
+        suffix = clean(parsed.suffix)
+    except Exception:  # nameparser is a heuristic; a name it chokes on is kept whole
+        return full_name, None, None
+    if full_name.count(",") == 1 and given and family and not suffix:
+        before, after = (part.strip() for part in full_name.split(","))
+        if before and after:
+            full_name = f"{after} {before}"
+    return full_name, given, family
+
+
+def _human_name(text: str) -> HumanName:
+    from nameparser import HumanName
+
+    return HumanName(text)
+
+
+def _names(values: dict[Field, str]) -> tuple[str, str | None, str | None]:
+    full = clean(values.get(Field.FULL_NAME))
+    given = clean(values.get(Field.GIVEN_NAME)) or None
+    family = clean(values.get(Field.FAMILY_NAME)) or None
+    if not full:
+        if given and family:
+            full = f"{family} {given}" if _is_cjk_text(family + given) else f"{given} {family}"
+        else:
+            full = given or family or ""
+    elif given is None and family is None and "@" not in full and is_latin_name(full):
+        return _split_latin(full)
+    return full, given, family
+
+
+# --- email --------------------------------------------------------------------------------
+
+_ADDRESS_LIKE = re.compile(r"[^\s<>;,()\"'\[\]]+@[^\s<>;,()\"'\[\]]+")
+_VALID_ADDRESS = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)*\.[^@\s.\d]{2,}")
+
+
+def _emails(text: str) -> tuple[str | None, list[str]]:
+    """(the address to keep, lines for the notes)."""
+    if not text:
+        return None, []
+    found = []
+    for match in _ADDRESS_LIKE.findall(text):
+        address = match[7:] if match[:7].casefold() == "mailto:" else match
+        address = address.rstrip(".")
+        if _VALID_ADDRESS.fullmatch(address):
+            found.append(address)
+    if not found:
+        return None, [f"Email as given: {text}"]
+    first, *others = found
+    extra = [f"Other email: {other}" for other in dict.fromkeys(others) if other != first]
+    return first, extra
+
+
+# --- phone --------------------------------------------------------------------------------
+
+
+# region → text → result. Not functools.lru_cache: its (text, region) keys would be tuples
+# the garbage collector has to walk after a large import.
+_PHONES: dict[str | None, dict[str, str]] = {}
+_CACHE_SIZE = 65536
+
+
+def phone(text: str, default_region: str | None = None) -> str:
+    """E.164 when the number can be placed, else the text as typed.
+
+    A number with its country code (+ or 00) needs only to be possible (the right length for
+    that country); one placed by the default region must be valid there. A number with an
+    extension is kept as typed (E.164 has no room for it).
+    """
+    if not text:
+        return text
+    known = _PHONES.get(default_region)
+    if known is None:
+        known = _PHONES[default_region] = {}
+    found = known.get(text)
+    if found is None:
+        if len(known) >= _CACHE_SIZE:
+            known.clear()
+        found = known[text] = _phone(text, default_region)
+    return found
+
+
+def _phone(text: str, default_region: str | None) -> str:
+    number = text
+    if number.startswith("00") and default_region is None:
+        number = "+" + number[2:]
+    international = number.startswith("+")
+    if not (international or default_region):
+        return text
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(number, None if international else default_region)
+    except phonenumbers.NumberParseException:
+        return text
+    if parsed.extension:
+        return text
+    placed = (
+        phonenumbers.is_possible_number(parsed)
+        if international
+        else phonenumbers.is_valid_number(parsed)
+    )
+    if not placed:
+        return text
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+# --- LinkedIn -----------------------------------------------------------------------------
+
+_LINKEDIN_HOST = re.compile(
+    r"(?:https?://)?(?:[a-z0-9-]+\.)?linkedin\.com(?::\d+)?(?P<path>[/?#].*)?", re.IGNORECASE
+)
+_BARE_PROFILE = re.compile(r"/?in/(?P<path>[^/?#\s]+.*)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def linkedin_url(text: str) -> str:
+    """The canonical profile link, or the text as typed when it is not a LinkedIn link."""
+    if not text:
+        return text
+    bare = _BARE_PROFILE.fullmatch(text)
+    if bare:
+        path = "/in/" + bare.group("path")
+    else:
+        match = _LINKEDIN_HOST.fullmatch(text)
+        if match is None:
+            return text
+        path = match.group("path") or ""
+    path = re.split(r"[?#]", path, maxsplit=1)[0]
+    segments = [segment for segment in path.split("/") if segment]
+    if " " in path:
+        return text
+    if len(segments) >= 2 and segments[0].casefold() == "in":
+        return f"https://www.linkedin.com/in/{segments[1]}"
+    return "https://www.linkedin.com" + "".join(f"/{segment}" for segment in segments)
+
+
+# --- role and status ----------------------------------------------------------------------
+
+_ROLE_WORDS: tuple[tuple[AttendeeRole, tuple[str, ...]], ...] = (
+    (AttendeeRole.SPEAKER, ("speaker", "keynote", "panelist", "panellist", "presenter")),
+    (AttendeeRole.SPONSOR, ("sponsor",)),
+    (AttendeeRole.EXHIBITOR, ("exhibitor", "exhibiting")),
+    (AttendeeRole.ORGANISER, ("organiser", "organizer", "staff")),
+)
+
+
+@lru_cache(maxsize=4096)
+def role(text: str) -> AttendeeRole:
+    """The attendee role a ticket type or role text names ("Speaker Pass" → speaker)."""
+    folded = text.casefold()
+    for found, words in _ROLE_WORDS:
+        if any(word in folded for word in words):
+            return found
+    return AttendeeRole.ATTENDEE
+
+
+_NOT_COMING = ("cancel", "refund", "declin", "deactivat", "deleted", "not attending", "not going")
+
+
+@lru_cache(maxsize=4096)
+def _not_coming(status: str) -> bool:
+    folded = status.casefold()
+    return folded == "no" or any(word in folded for word in _NOT_COMING)
+
+
+# --- the row --------------------------------------------------------------------------------
+
+
+def normalize(candidate: Candidate, *, default_region: str | None) -> NormalizedPerson | Skipped:
+    """The person a row stands for, or why it was left out. Never raises on any text."""
+    values = candidate.values
+    status = clean(values.get(Field.STATUS))
+    if status and _not_coming(status):
+        return Skipped(candidate.line, f"status is “{status}”")
+
+    full_name, given, family = _names(values)
+    email_text = clean(values.get(Field.EMAIL))
+    email, email_notes = _emails(email_text)
+    if not full_name and email is None:
+        reason = NO_NAME_OR_EMAIL
+        if email_text:
+            reason += f" (“{email_text}” is not an email address)"
+        return Skipped(candidate.line, reason)
+
+    notes = clean_notes(values.get(Field.NOTES))
+    if email_notes:
+        present = set(notes.split("\n")) if notes else set()
+        added = [line for line in email_notes if line not in present]
+        notes = "\n".join([notes, *added] if notes else added)
+
+    phone_text = clean(values.get(Field.PHONE))
+    linkedin_text = clean(values.get(Field.LINKEDIN_URL))
+    return NormalizedPerson(
+        line=candidate.line,
+        full_name=full_name or email or "",
+        given_name=given,
+        family_name=family,
+        email=email,
+        company=clean(values.get(Field.COMPANY)) or None,
+        title=clean(values.get(Field.TITLE)) or None,
+        phone=phone(phone_text, default_region) or None,
+        linkedin_url=linkedin_url(linkedin_text) or None,
+        notes=notes,
+        role=role(clean(values.get(Field.ROLE))),
+    )

@@ -1,0 +1,221 @@
+"""vCard files (.vcf) as attendee tables: one row per contact, one column per planner field.
+
+The headers are `HEADERS`, the values of `FIELDS` in that order, so a vCard table maps onto
+the fields one to one. Each row's `line` is the line of its BEGIN:VCARD. Read per contact:
+
+- full name from FN; given and family name from N (further given names and the honorific
+  parts of N are left out); company from the first part of ORG ("Acme;Sales" is "Acme");
+  title from TITLE; notes from NOTE;
+- email and phone: the one marked preferred (TYPE=pref in vCard 2.1 and 3.0, the lowest
+  PREF=n in 4.0), else for a phone the mobile one (TYPE=cell), else the first. A 4.0 "tel:"
+  URI loses its scheme; the number is kept as typed;
+- LinkedIn: the first URL that points at linkedin.com or carries an X-ABLabel saying LinkedIn
+  (Apple and Google group the two as item1.URL and item1.X-ABLabel), else Apple's
+  X-SOCIALPROFILE of type linkedin.
+
+vCard 2.1 (quoted-printable, CHARSET), 3.0 (Apple, iCloud, Google Contacts) and 4.0 are read
+by vobject, one contact at a time, so that one damaged contact does not cost the others; its
+PHOTO, LOGO, SOUND and KEY are dropped unread. A contact cut short by the end of the file is
+read as far as it goes.
+
+A contact with no name (FN or N) and no email cannot become a person: it gets a row whose
+cells are all empty, so that the import reports it, by line, as skipped. A file in which no
+contact has a name or an email raises FileProblem, and so does text that holds no vCard.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable
+from typing import Any
+
+from planner.domain.importing import Field, FileProblem, SourceRow, Table, TableKind
+
+__all__ = ["FIELDS", "HEADERS", "read_vcards"]
+
+FIELDS = (
+    Field.FULL_NAME,
+    Field.GIVEN_NAME,
+    Field.FAMILY_NAME,
+    Field.EMAIL,
+    Field.COMPANY,
+    Field.TITLE,
+    Field.PHONE,
+    Field.LINKEDIN_URL,
+    Field.NOTES,
+)
+HEADERS = tuple(field.value for field in FIELDS)
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_DROPPED = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
+_URL_ESCAPE = re.compile(r"\\([\\;,:])")
+
+
+def read_vcards(text: str, source: str) -> Table:
+    """The contacts in `text` (a whole .vcf file) as a table; see the module docstring."""
+    cards = _split(text)
+    if not cards:
+        raise FileProblem(source, "does not look like a vCard file: it has no BEGIN:VCARD")
+    empty = ("",) * len(FIELDS)
+    rows: list[SourceRow] = []
+    for line, card in cards:
+        values = _values(card)
+        usable = any(values.get(field) for field in (*FIELDS[:3], Field.EMAIL))
+        cells = tuple(values.get(field, "") for field in FIELDS) if usable else empty
+        rows.append(SourceRow(line, cells))
+    if all(row.cells == empty for row in rows):
+        raise FileProblem(source, "has no contact with a name or an email address", cards[0][0])
+    return Table(source=source, kind=TableKind.VCARD, headers=HEADERS, rows=tuple(rows))
+
+
+def _split(text: str) -> list[tuple[int, str]]:
+    """Each top-level BEGIN:VCARD ... END:VCARD with the line it starts on, without the
+    properties in `_DROPPED` (their folded lines included)."""
+    cards: list[tuple[int, str]] = []
+    depth = 0
+    start = 0
+    lines: list[str] = []
+    dropping = False
+    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
+        line = raw.removeprefix("\ufeff") if number == 1 else raw
+        # A folded line's continuation starts with a space or tab; between cards there is
+        # nothing to continue, so an indented BEGIN:VCARD there still begins a card.
+        continued = depth > 0 and line[:1] in (" ", "\t")
+        if dropping and (continued or (line.strip() and ":" not in line)):
+            continue
+        dropping = False
+        word = line.strip().upper()
+        if not continued and word == "BEGIN:VCARD":
+            if depth == 0:
+                start, lines = number, []
+            depth += 1
+            line = word
+        if depth == 0:
+            continue
+        if not continued and _name(line) in _DROPPED:
+            dropping = True
+            continue
+        if line.strip():
+            lines.append(line)
+        if not continued and word == "END:VCARD":
+            depth -= 1
+            if depth == 0:
+                cards.append((start, "\r\n".join(lines) + "\r\n"))
+    if depth:
+        cards.append((start, "\r\n".join([*lines, *["END:VCARD"] * depth]) + "\r\n"))
+    return cards
+
+
+def _name(line: str) -> str:
+    """The property name of a content line, without its group: item1.EMAIL;x=y:v is EMAIL."""
+    name = re.split(r"[;:]", line, maxsplit=1)[0]
+    return name.rsplit(".", 1)[-1].strip().upper()
+
+
+def _values(card: str) -> dict[Field, str]:
+    import vobject  # type: ignore[import-untyped]  # kept off the start-up path
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            component = vobject.readOne(card, ignoreUnreadable=True)
+    except Exception:  # vobject raises many types for a damaged card
+        return {}
+    contents: dict[str, list[Any]] = component.contents
+    values: dict[Field, str] = {}
+    full = _first_text(contents.get("fn", ()))
+    if full:
+        values[Field.FULL_NAME] = full
+    for line in contents.get("n", ())[:1]:
+        name = line.value
+        if isinstance(name, str):
+            parts = [*name.split(";"), "", ""]
+            family, given = parts[0], parts[1]
+        else:
+            family, given = _join(getattr(name, "family", "")), _join(getattr(name, "given", ""))
+        if given.strip():
+            values[Field.GIVEN_NAME] = given.strip()
+        if family.strip():
+            values[Field.FAMILY_NAME] = family.strip()
+    email = _preferred(contents.get("email", ()), favourite=None)
+    if email:
+        values[Field.EMAIL] = re.sub(r"(?i)^mailto:", "", email).strip()
+    phone = _preferred(contents.get("tel", ()), favourite="cell")
+    if phone:
+        values[Field.PHONE] = re.sub(r"(?i)^tel:", "", phone).strip()
+    for line in contents.get("org", ())[:1]:
+        organisation = line.value
+        first = organisation[0] if isinstance(organisation, list) and organisation else organisation
+        if isinstance(first, str) and first.strip():
+            values[Field.COMPANY] = first.strip()
+    for field, key in ((Field.TITLE, "title"), (Field.NOTES, "note")):
+        text = _first_text(contents.get(key, ()))
+        if text:
+            values[field] = text
+    linkedin = _linkedin(contents)
+    if linkedin:
+        values[Field.LINKEDIN_URL] = linkedin
+    return values
+
+
+def _first_text(lines: Iterable[Any]) -> str:
+    for line in lines:
+        if isinstance(line.value, str) and line.value.strip():
+            return str(line.value).strip()
+    return ""
+
+
+def _join(part: object) -> str:
+    if isinstance(part, list):
+        return " ".join(str(item) for item in part if str(item).strip())
+    return str(part)
+
+
+def _types(line: Any) -> set[str]:
+    """TYPE values and vCard 2.1's bare parameters, lower case: {"internet", "pref", "cell"}."""
+    found = {str(word).lower() for word in getattr(line, "singletonparams", ())}
+    for value in line.params.get("TYPE", ()):
+        found.update(part.strip().strip('"').lower() for part in str(value).split(","))
+    return found
+
+
+def _preferred(lines: Iterable[Any], favourite: str | None) -> str:
+    """The value of the preferred line; see the module docstring."""
+    ranked: list[tuple[int, int, int, int, str]] = []
+    for index, line in enumerate(lines):
+        value = line.value
+        if not isinstance(value, str) or not value.strip():
+            continue
+        types = _types(line)
+        pref_values = [str(v) for v in line.params.get("PREF", ())]
+        order = min((int(v) for v in pref_values if v.strip().isdigit()), default=100)
+        preferred = "pref" in types or bool(pref_values)
+        ranked.append(
+            (0 if preferred else 1, order, 0 if favourite in types else 1, index, value.strip())
+        )
+    return min(ranked)[-1] if ranked else ""
+
+
+def _linkedin(contents: dict[str, list[Any]]) -> str:
+    labels = {
+        line.group.lower(): str(line.value).lower()
+        for line in contents.get("x-ablabel", ())
+        if line.group and isinstance(line.value, str)
+    }
+    for line in contents.get("url", ()):
+        value = _URL_ESCAPE.sub(r"\1", str(line.value)).strip()
+        label = labels.get((line.group or "").lower(), "")
+        if value and ("linkedin." in value.lower() or "linkedin" in label):
+            return value
+    for line in contents.get("x-socialprofile", ()):
+        value = _URL_ESCAPE.sub(r"\1", str(line.value)).strip()
+        if "linkedin." in value.lower():
+            return value
+        if "linkedin" in _types(line):
+            user = [str(v) for v in line.params.get("X-USER", ()) if str(v).strip()]
+            if value.lower().startswith(("http://", "https://")):
+                return value
+            if user:
+                return f"https://www.linkedin.com/in/{user[0].strip()}"
+    return ""

@@ -1,0 +1,1082 @@
+"""Importing attendee lists: read a file, choose its columns, match its rows against the people
+already known, and write the lot in one transaction that can be undone as one step.
+
+How the GUI uses it
+-------------------
+1. In a worker thread: ``prepared = prepare_import(path)`` reads the file (FileProblem when it
+   cannot be read; nothing is written). Then, on the GUI thread (it reads the database):
+   ``prepared = with_remembered(prepared, workspace)`` puts back the columns the user chose
+   the last time a file with the same headers was imported (``prepared.remembered``).
+2. The user checks ``prepared.mapping`` against a preview of ``prepared.table.rows``.
+3. In a worker thread, on its own connection:
+   ``db = open_worker_database(workspace)`` then
+   ``outcome = run_import(db, table, mapping, event_id, layout=..., progress=..., cancelled=...)``
+   and ``db.close()``. The import holds one write transaction for the whole file: the GUI
+   thread can go on reading through its own connection (WAL), but must not write until the
+   import is over (a write would wait, then fail with "database is locked").
+   ``progress(done, total)`` and ``cancelled()`` are called from the worker thread about every
+   500 rows. A cancel raises ImportCancelled; any error propagates; in both cases the
+   transaction is rolled back and the database is as it was.
+4. Back on the GUI thread: ``remember_mapping(workspace, table.headers, mapping)`` and an undo
+   command whose undo/redo call ``undo_import(workspace, outcome.changes)`` /
+   ``redo_import(workspace, outcome.changes)``. Each is one transaction; for a list of
+   100,000+ rows they take a second or so, so a GUI may run them in a worker as well (they
+   take a Database too).
+
+While an import runs, Python's cyclic garbage collector is off (process-wide: it would walk
+the growing matching index again and again) and is switched back on at the end; the index is
+freed in small steps so that no other thread waits on the GIL for long. Run one import at a
+time.
+
+Matching
+--------
+- The same email (trimmed, case-folded) is the same person, unless both rows carry a name and
+  the names are unalike (a shared office address): then it is a review case.
+- Otherwise names are compared fuzzily (rapidfuzz token_sort_ratio on name keys), only with
+  people sharing a block key (planner.domain.dedupe.block_keys). Name ≥ 92 with the same
+  company (company keys ≥ 90 alike) or the same LinkedIn profile, and no different email on
+  both sides, is certain: the row is merged. Otherwise a score of ≥ 80 (the name score, or
+  70 % name and 30 % company when both have a company) adds the person and a review item
+  the user resolves later with resolve_review. When both have an email and the emails
+  differ, only a name ≥ 92 at the same company (or with the same LinkedIn profile) is worth
+  a review: a namesake with another address is someone else. Below that, a new person.
+  The very same name with no company to compare counts as certain when that person was
+  already on this event's list before the import (the same list imported again).
+- A merge only fills fields that are empty on the person already known.
+- Everyone imported gets an attendance at the event; one that exists is kept (with the
+  user's status), its role only filled in when it was the default.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from planner.domain.dedupe import (
+    NormalizedPerson,
+    company_key,
+    email_key,
+    name_block_keys,
+    name_key,
+)
+from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier
+from planner.domain.ids import AttendanceId, EventId, PersonId
+from planner.domain.importing import (
+    Field,
+    ImportReport,
+    Layout,
+    Mapping,
+    ReviewItem,
+    Skipped,
+    Table,
+)
+from planner.services.workspace import Workspace
+from planner.storage import imports as store
+from planner.storage.changes import ChangeSet, TableChanges, apply_changes, read_rows, table_columns
+from planner.storage.codec import now_text
+from planner.storage.database import Database
+from planner.storage.errors import NotFoundError
+from planner.storage.imports import (
+    ATTENDANCE_COLUMNS,
+    FILLABLE,
+    PERSON_COLUMNS,
+    REVIEW_COLUMNS,
+    ReviewListing,
+)
+
+__all__ = [
+    "IDENTITY_FIELDS",
+    "ImportCancelled",
+    "ImportChanges",
+    "ImportOutcome",
+    "PreparedImport",
+    "ReviewListing",
+    "ReviewResolution",
+    "maps_identity",
+    "open_worker_database",
+    "pending_review_count",
+    "pending_reviews",
+    "prepare_import",
+    "redo_import",
+    "redo_resolution",
+    "remember_mapping",
+    "remembered_mapping",
+    "resolve_review",
+    "run_import",
+    "undo_import",
+    "undo_resolution",
+    "with_remembered",
+]
+
+CHUNK = 500  # rows between writes, progress reports, cancel checks and yielding the GIL
+CERTAIN_NAME = 92.0
+UNCERTAIN = 80.0
+SAME_COMPANY = 90.0
+EMAIL_NAME_FLOOR = 60.0  # below this, a shared email is not enough
+MAX_BLOCK = 1000  # a block this full takes no more members (bounds the work per row)
+BEST_PER_BLOCK = 10  # the closest names of each block are weighed, not every one above 80
+BULK_CACHE_KIB = 65536  # SQLite page cache for the import's connection
+RELEASE_BATCH = 5000  # rows handled between yields of the GIL when building or freeing
+
+IDENTITY_FIELDS = frozenset({Field.FULL_NAME, Field.GIVEN_NAME, Field.FAMILY_NAME, Field.EMAIL})
+
+Target = Database | Workspace
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; the transaction was rolled back and nothing was written."""
+
+
+def _db(target: Target) -> Database:
+    return target.db if isinstance(target, Workspace) else target
+
+
+def maps_identity(mapping: Mapping) -> bool:
+    """True when the mapping takes a name or an email column: the least an import needs."""
+    return bool(IDENTITY_FIELDS & set(mapping.values()))
+
+
+# --- reading and choosing the columns -----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedImport:
+    """A file read and its columns chosen, ready to show, adjust and import."""
+
+    table: Table
+    layout: Layout | None  # the export format recognised, if any
+    mapping: Mapping  # the layout's, the remembered one, or the best guess
+    remembered: bool = False  # the mapping is the user's choice for these headers last time
+
+    @property
+    def can_import(self) -> bool:
+        return maps_identity(self.mapping)
+
+
+def prepare_import(path: Path, target: Target | None = None) -> PreparedImport:
+    """Read `path` and choose its columns. Raises FileProblem (nothing written).
+
+    Without `target` it does not touch the database, so it can run in any thread; with one,
+    it also applies the remembered mapping (use the database only from its own thread).
+    """
+    from planner.interchange.layouts import guess_mapping
+    from planner.interchange.tables import read_table
+
+    table = read_table(path)
+    layout, mapping = guess_mapping(table)
+    prepared = PreparedImport(table, layout, dict(mapping))
+    return prepared if target is None else with_remembered(prepared, target)
+
+
+def with_remembered(prepared: PreparedImport, target: Target) -> PreparedImport:
+    """The same file with the columns the user chose last time for these headers, if any."""
+    mapping = remembered_mapping(target, prepared.table.headers)
+    if mapping is None:
+        return prepared
+    width = len(prepared.table.headers)
+    mapping = {column: field for column, field in mapping.items() if column < width}
+    if not mapping:
+        return prepared
+    return replace(prepared, mapping=mapping, remembered=True)
+
+
+def remember_mapping(target: Target, headers: Iterable[str], mapping: Mapping) -> None:
+    """Keep the user's column choice for files with these headers."""
+    from planner.interchange.tables import header_signature
+
+    headers = tuple(headers)
+    store.save_mapping(_db(target), header_signature(headers), headers, mapping)
+
+
+def remembered_mapping(target: Target, headers: Iterable[str]) -> Mapping | None:
+    from planner.interchange.tables import header_signature
+
+    return store.load_mapping(_db(target), header_signature(tuple(headers)))
+
+
+def open_worker_database(workspace: Workspace) -> Database:
+    """A second connection to the workspace's database, for a worker thread. Runs no
+    migration (the schema is current) and takes no folder lock; close it when done."""
+    if workspace.db.path is None:
+        raise ValueError("an in-memory database has no second connection")
+    return Database.open(workspace.db.path)
+
+
+# --- the import itself ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ImportChanges:
+    """Everything one import wrote, to undo it as one step and redo it with the same ids."""
+
+    event_id: EventId
+    source: str
+    people_added: tuple[PersonId, ...]
+    people_updated: tuple[PersonId, ...]  # known people whose empty fields were filled
+    attendances_added: tuple[AttendanceId, ...]
+    attendances_updated: tuple[AttendanceId, ...]  # default role filled in
+    reviews_added: tuple[int, ...]
+    rows: ChangeSet  # before and after images of every row written
+
+    @property
+    def is_empty(self) -> bool:
+        return len(self.rows) == 0
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    report: ImportReport
+    changes: ImportChanges
+
+
+def run_import(
+    target: Target,
+    table: Table,
+    mapping: Mapping,
+    event_id: EventId,
+    *,
+    layout: Layout | None = None,
+    default_region: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportOutcome:
+    """Import every row of `table` into the event, in one transaction.
+
+    `layout` only names the format in the report (when `mapping` is still its mapping).
+    `default_region` (e.g. "PT") places phone numbers written without a country code.
+    Raises ImportCancelled when `cancelled()` turns true, NotFoundError when the event does
+    not exist, ValueError when the mapping has no name or email column; the database is
+    unchanged whenever it raises.
+    """
+    from planner.interchange.layouts import apply_mapping
+    from planner.interchange.normalize import normalize
+
+    if not maps_identity(mapping):
+        raise ValueError("the mapping takes no column of names or emails")
+    db = _db(target)
+    report = ImportReport(
+        source=table.source,
+        layout=layout.name if layout is not None and layout.mapping == mapping else None,
+        encoding=table.encoding,
+        rows=len(table.rows),
+    )
+    total = len(table.rows)
+    runs: list[_Run] = []
+    with _bulk_work(db):
+        try:
+            with db.transaction() as conn:
+                if not store.event_exists(conn, event_id):
+                    raise NotFoundError(f"event {event_id} does not exist")
+                run = _Run(conn, event_id, table.source, report)
+                runs.append(run)
+                for done, candidate in enumerate(apply_mapping(table, mapping), start=1):
+                    result = normalize(candidate, default_region=default_region)
+                    if isinstance(result, Skipped):
+                        report.skipped.append(result)
+                    else:
+                        run.place(result)
+                    if done % CHUNK == 0:
+                        run.flush()
+                        time.sleep(0)  # let the GUI thread have the GIL now
+                        if cancelled is not None and cancelled():
+                            raise ImportCancelled()
+                        if progress is not None:
+                            progress(done, total)
+                run.flush()
+                if cancelled is not None and cancelled():
+                    raise ImportCancelled()
+                changes = run.changes()
+        finally:
+            for run in runs:
+                run.release()
+            del runs
+    if progress is not None:
+        progress(total, total)
+    return ImportOutcome(report, changes)
+
+
+@contextlib.contextmanager
+def _bulk_work(db: Database) -> Iterator[None]:
+    """For the length of an import: a 64 MB page cache on its connection (the person and
+    attendance indexes take every row), and no cyclic garbage collection, which would
+    otherwise walk the whole matching index over and over as it grows (a third of the time
+    of a large import). Both are put back afterwards."""
+    conn = db.connection
+    (pages,) = conn.execute("PRAGMA cache_size").fetchone()
+    collecting = gc.isenabled()
+    conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+        conn.execute(f"PRAGMA cache_size = {int(pages)}")
+
+
+def undo_import(target: Target, changes: ImportChanges) -> None:
+    """Take the whole import back: its people, attendances and review items go, the people it
+    filled in get their empty fields back. One transaction."""
+    with _db(target).transaction() as conn:
+        apply_changes(conn, changes.rows, "before")
+
+
+def redo_import(target: Target, changes: ImportChanges) -> None:
+    """Write the import again exactly, with the same ids. One transaction."""
+    with _db(target).transaction() as conn:
+        apply_changes(conn, changes.rows, "after")
+
+
+# Indexes into PERSON_COLUMNS.
+_ID = 0
+_FULL = PERSON_COLUMNS.index("full_name")
+_GIVEN = PERSON_COLUMNS.index("given_name")
+_FAMILY = PERSON_COLUMNS.index("family_name")
+_EMAIL = PERSON_COLUMNS.index("email")
+_COMPANY = PERSON_COLUMNS.index("company")
+_LINKEDIN = PERSON_COLUMNS.index("linkedin_url")
+_NOTES = PERSON_COLUMNS.index("notes")
+_UPDATED = PERSON_COLUMNS.index("updated_at")
+_FILL_ORDER = tuple(
+    FILLABLE[name] for name in ("email", "company", "title", "phone", "linkedin_url")
+)
+_ATTENDEE = AttendeeRole.ATTENDEE.value
+
+_UPDATE_PERSON = (
+    "UPDATE person SET full_name = ?, given_name = ?, family_name = ?, email = ?, company = ?,"
+    " title = ?, phone = ?, linkedin_url = ?, notes = coalesce(?, notes), updated_at = ?"
+    " WHERE id = ?"
+)
+
+
+def _is_cjk(char: str) -> bool:
+    code = ord(char)
+    return 0x1100 <= code <= 0x11FF or 0x2E80 <= code <= 0xD7AF or 0x20000 <= code <= 0x3FFFF
+
+
+def _compare_key(full_name: str) -> str:
+    """What names are compared by: the name key with its words sorted (so fuzz.ratio on it
+    is rapidfuzz's token_sort_ratio), or without spaces for a CJK name."""
+    key = name_key(full_name)
+    if key and _is_cjk(key[0]):
+        return key.replace(" ", "")
+    return " ".join(sorted(key.split()))
+
+
+class _Known:
+    """A person in the matching index: someone in the database or added by this import."""
+
+    __slots__ = (
+        "attendance",
+        "company_key",
+        "compare",
+        "dirty",
+        "email_key",
+        "flushed",
+        "is_new",
+        "linkedin_key",
+        "named_by_email",
+        "values",
+    )
+
+    def __init__(self, values: list[Any], *, is_new: bool) -> None:
+        self.values = values  # in PERSON_COLUMNS order; notes None = unknown, not empty
+        self.is_new = is_new
+        self.flushed = not is_new
+        self.dirty = False
+        self.attendance: _Attendance | None = None
+        self.named_by_email = False
+        self.compare = ""
+        self.email_key: str | None = None
+        self.linkedin_key: str | None = None
+        self.company_key = ""
+        self.refresh_keys()
+
+    def refresh_keys(self) -> None:
+        values = self.values
+        email = values[_EMAIL]
+        self.email_key = email_key(email)
+        self.named_by_email = email is not None and values[_FULL] == email
+        self.compare = "" if self.named_by_email else _compare_key(values[_FULL])
+        linkedin = values[_LINKEDIN]
+        self.linkedin_key = linkedin.casefold() if linkedin else None
+        self.company_key = company_key(values[_COMPANY])
+
+    @property
+    def id(self) -> int:
+        return int(self.values[_ID])
+
+
+class _Attendance:
+    __slots__ = ("dirty", "flushed", "id", "is_new", "role", "row")
+
+    def __init__(self, attendance_id: int, role: str, row: list[Any] | None) -> None:
+        self.id = attendance_id
+        self.role = role
+        self.row = row  # the full row when this import adds it
+        self.is_new = row is not None
+        self.flushed = row is None
+        self.dirty = False
+
+
+class _Match:
+    """The best candidates found so far for one row."""
+
+    __slots__ = ("certain", "company", "email_key", "linkedin", "ratio", "seen", "uncertain")
+
+    def __init__(
+        self,
+        email: str | None,
+        company: str,
+        linkedin: str | None,
+        ratio: Callable[[str, str], float],
+    ) -> None:
+        self.email_key = email
+        self.company = company
+        self.linkedin = linkedin
+        self.ratio = ratio  # rapidfuzz.fuzz.ratio, imported only when an import runs
+        self.seen: set[int] = set()
+        self.certain: tuple[_Known, float] | None = None
+        self.uncertain: tuple[_Known, float] | None = None
+
+    def consider(self, known: _Known, name_score: float) -> None:
+        marker = id(known)
+        if marker in self.seen:
+            return
+        self.seen.add(marker)
+        company_score = None
+        if self.company and known.company_key:
+            company_score = self.ratio(self.company, known.company_key)
+            score = 0.7 * name_score + 0.3 * company_score
+        else:
+            score = name_score
+        email_conflict = (
+            self.email_key is not None
+            and known.email_key is not None
+            and known.email_key != self.email_key
+        )
+        corroborated = (company_score or 0) >= SAME_COMPANY or (
+            self.linkedin is not None and self.linkedin == known.linkedin_key
+        )
+        if not corroborated and name_score == 100 and company_score is None:
+            # Already on this event's list under the very same name: the same list imported
+            # again, not a namesake.
+            attendance = known.attendance
+            corroborated = attendance is not None and not attendance.is_new
+        if name_score >= CERTAIN_NAME and corroborated and not email_conflict:
+            if self.certain is None or score > self.certain[1]:
+                self.certain = (known, score)
+        elif (
+            score >= UNCERTAIN
+            and (not email_conflict or (name_score >= CERTAIN_NAME and corroborated))
+            and (self.uncertain is None or score > self.uncertain[1])
+        ):
+            self.uncertain = (known, score)
+
+
+class _Run:
+    """One import's matching index and pending writes."""
+
+    def __init__(self, conn: Any, event_id: EventId, source: str, report: ImportReport) -> None:
+        self.conn = conn
+        self.event_id = event_id
+        self.source = source
+        self.report = report
+        self.stamp = now_text()
+        self.by_email: dict[str, list[_Known]] = {}
+        self.by_linkedin: dict[str, list[_Known]] = {}
+        self.blocks: dict[str, tuple[list[str], list[_Known]]] = {}
+        self.exact: dict[tuple[str, str], list[_Known]] = {}
+        self.next_person = store.next_id(conn, "person")
+        self.next_attendance = store.next_id(conn, "attendance")
+        self.next_review = store.next_id(conn, "import_review")
+        self.new_people: list[_Known] = []
+        self.pending_people: list[_Known] = []
+        self.dirty_people: list[_Known] = []
+        self.updated_people: dict[int, _Known] = {}
+        self.before_people: dict[int, tuple[Any, ...]] = {}
+        self.new_attendances: list[_Attendance] = []
+        self.pending_attendances: list[_Attendance] = []
+        self.dirty_attendances: list[_Attendance] = []
+        self.before_attendances: dict[int, tuple[Any, ...]] = {}
+        self.review_rows: list[tuple[Any, ...]] = []
+        self.pending_reviews: list[tuple[Any, ...]] = []
+        self._load()
+
+    # loading ---------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        people: dict[int, _Known] = {}
+        for row in store.people_for_matching(self.conn):
+            # notes: '' when empty (an import may fill it), None when there is text.
+            values = [*row[:9], None if row[9] else "", None, None, None]
+            known = _Known(values, is_new=False)
+            people[known.id] = known
+            self._index(known)
+        for person_id, (attendance_id, role) in store.attendances_at(
+            self.conn, self.event_id
+        ).items():
+            known_person = people.get(person_id)
+            if known_person is not None:
+                known_person.attendance = _Attendance(attendance_id, role, None)
+
+    def _index(self, known: _Known) -> None:
+        if known.email_key:
+            self.by_email.setdefault(known.email_key, []).append(known)
+        if known.linkedin_key:
+            self.by_linkedin.setdefault(known.linkedin_key, []).append(known)
+        if known.compare:
+            self._index_name(known)
+
+    def _index_name(self, known: _Known) -> None:
+        """File the person under their block keys, with "@" for people with an email (a row
+        with another email only looks among them for a review case) and "-" without."""
+        values = known.values
+        mark = "@" if known.email_key else "-"
+        blocks = self.blocks
+        compare = known.compare
+        for key in name_block_keys(
+            values[_FULL], values[_GIVEN], values[_FAMILY], values[_COMPANY]
+        ):
+            block = blocks.get(mark + key)
+            if block is None:
+                blocks[mark + key] = ([compare], [known])
+            elif len(block[0]) < MAX_BLOCK:
+                block[0].append(compare)
+                block[1].append(known)
+        self.exact.setdefault((compare, known.company_key), []).append(known)
+
+    # matching --------------------------------------------------------------------------
+
+    def place(self, person: NormalizedPerson) -> None:
+        certain, uncertain = self._match(person)
+        report = self.report
+        if certain is not None:
+            report.merged += 1
+            self._fill(certain, person)
+            target = certain
+        else:
+            target = self._add(person)
+            report.added += 1
+            if uncertain is not None:
+                other, score = uncertain
+                review = (
+                    self.next_review,
+                    self.event_id,
+                    self.source,
+                    person.line,
+                    target.id,
+                    other.id,
+                    round(min(max(score, 0.0), 100.0), 1),
+                    self.stamp,
+                )
+                self.next_review += 1
+                self.review_rows.append(review)
+                self.pending_reviews.append(review)
+                report.review.append(ReviewItem(person.line, target.id, other.id, review[6]))
+        self._attend(target, person.role)
+
+    def _match(self, person: NormalizedPerson) -> tuple[_Known | None, tuple[_Known, float] | None]:
+        """(the person the row surely is, None) or (None, (whom it may be, score) or None)."""
+        from rapidfuzz import fuzz, process
+
+        compare = "" if person.named_by_email else _compare_key(person.full_name)
+        key = email_key(person.email)
+        if key is not None:
+            same_email = self.by_email.get(key)
+            if same_email:
+                best: tuple[_Known, float] | None = None
+                for known in same_email:
+                    if not compare or not known.compare:
+                        return known, None
+                    score = fuzz.ratio(compare, known.compare)
+                    if score >= EMAIL_NAME_FLOOR:
+                        return known, None
+                    if best is None or score > best[1]:
+                        best = (known, score)
+                return None, best
+        if not compare:
+            return None, None
+
+        match = _Match(
+            key,
+            company_key(person.company),
+            person.linkedin_url.casefold() if person.linkedin_url else None,
+            fuzz.ratio,
+        )
+        if match.company:
+            for known in self.exact.get((compare, match.company), ()):
+                match.consider(known, 100.0)
+            if match.certain is not None:
+                return match.certain[0], None
+        if match.linkedin is not None:
+            for known in self.by_linkedin.get(match.linkedin, ()):
+                if known.compare:
+                    match.consider(known, fuzz.ratio(compare, known.compare))
+        blocks = self.blocks
+        for block_key in name_block_keys(
+            person.full_name, person.given_name, person.family_name, person.company
+        ):
+            # People without an email: anyone may be them. People with one: a row with
+            # another email can only be a review case, at the same company.
+            searches = [("-" + block_key, UNCERTAIN)]
+            if key is None:
+                searches.append(("@" + block_key, UNCERTAIN))
+            elif block_key.startswith("c:"):
+                searches.append(("@" + block_key, CERTAIN_NAME))
+            for search, cutoff in searches:
+                block = blocks.get(search)
+                if block is None:
+                    continue
+                names, members = block
+                for _, name_score, index in process.extract(
+                    compare, names, scorer=fuzz.ratio, score_cutoff=cutoff, limit=BEST_PER_BLOCK
+                ):
+                    match.consider(members[index], name_score)
+        if match.certain is not None:
+            return match.certain[0], None
+        return None, match.uncertain
+
+    def _add(self, person: NormalizedPerson) -> _Known:
+        values = [
+            self.next_person,
+            person.full_name,
+            person.given_name,
+            person.family_name,
+            person.email,
+            person.company,
+            person.title,
+            person.phone,
+            person.linkedin_url,
+            person.notes,
+            0,
+            self.stamp,
+            self.stamp,
+        ]
+        self.next_person += 1
+        known = _Known(values, is_new=True)
+        self.new_people.append(known)
+        self.pending_people.append(known)
+        self._index(known)
+        return known
+
+    def _fill(self, known: _Known, person: NormalizedPerson) -> None:
+        """Fill the known person's empty fields from the row; never overwrite."""
+        values = known.values
+        changed = False
+        had_name = not known.named_by_email
+        if known.named_by_email and not person.named_by_email:
+            values[_FULL] = person.full_name
+            changed = True
+        if (
+            values[_GIVEN] is None
+            and values[_FAMILY] is None
+            and (person.given_name or person.family_name)
+            and name_key(values[_FULL]) == name_key(person.full_name)
+        ):
+            values[_GIVEN] = person.given_name
+            values[_FAMILY] = person.family_name
+            changed = True
+        for index in _FILL_ORDER:
+            value = getattr(person, PERSON_COLUMNS[index])
+            if value and not values[index]:
+                values[index] = value
+                changed = True
+        if person.notes and values[_NOTES] == "":
+            values[_NOTES] = person.notes
+            changed = True
+        if not changed:
+            return
+        old_email, old_linkedin, old_company = (
+            known.email_key,
+            known.linkedin_key,
+            known.company_key,
+        )
+        known.refresh_keys()
+        if known.email_key and known.email_key != old_email:
+            self.by_email.setdefault(known.email_key, []).append(known)
+        if known.linkedin_key and known.linkedin_key != old_linkedin:
+            self.by_linkedin.setdefault(known.linkedin_key, []).append(known)
+        if known.compare and (
+            not had_name
+            or (known.email_key and not old_email)
+            or (known.company_key and not old_company)
+        ):
+            self._index_name(known)  # under the keys it gained (duplicates are skipped)
+        if not known.is_new:
+            values[_UPDATED] = self.stamp
+            self.updated_people[known.id] = known
+            self.report.updated = len(self.updated_people)
+        if known.flushed and not known.dirty:
+            known.dirty = True
+            self.dirty_people.append(known)
+
+    def _attend(self, known: _Known, role: AttendeeRole) -> None:
+        attendance = known.attendance
+        if attendance is None:
+            attendance_id = self.next_attendance
+            row: list[Any] = [
+                attendance_id,
+                self.event_id,
+                known.id,
+                role.value,
+                PriorityTier.NICE_TO_MEET.value,
+                AttendanceStatus.TO_MEET.value,
+                "",
+                "",
+                "",
+                "",
+            ]
+            self.next_attendance += 1
+            attendance = _Attendance(attendance_id, role.value, row)
+            known.attendance = attendance
+            self.new_attendances.append(attendance)
+            self.pending_attendances.append(attendance)
+            self.report.attendances_added += 1
+        elif attendance.role == _ATTENDEE and role is not AttendeeRole.ATTENDEE:
+            attendance.role = role.value
+            if attendance.row is not None:
+                attendance.row[3] = role.value
+            if attendance.flushed and not attendance.dirty:
+                attendance.dirty = True
+                self.dirty_attendances.append(attendance)
+
+    # writing ---------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        conn = self.conn
+        if self.pending_people:
+            conn.executemany(store.INSERT_PERSON, [tuple(k.values) for k in self.pending_people])
+            for known in self.pending_people:
+                known.flushed = True
+            self.pending_people = []
+        if self.dirty_people:
+            missing = [
+                k.id for k in self.dirty_people if not k.is_new and k.id not in self.before_people
+            ]
+            for row in read_rows(conn, "person", PERSON_COLUMNS, "id", missing):
+                self.before_people[row[0]] = row
+            conn.executemany(
+                _UPDATE_PERSON,
+                [
+                    (*k.values[_FULL : _NOTES + 1], k.values[_UPDATED], k.values[_ID])
+                    for k in self.dirty_people
+                ],
+            )
+            for known in self.dirty_people:
+                known.dirty = False
+            self.dirty_people = []
+        if self.pending_attendances:
+            conn.executemany(
+                store.INSERT_ATTENDANCE, [tuple(a.row or ()) for a in self.pending_attendances]
+            )
+            for attendance in self.pending_attendances:
+                attendance.flushed = True
+            self.pending_attendances = []
+        if self.dirty_attendances:
+            missing = [
+                a.id
+                for a in self.dirty_attendances
+                if not a.is_new and a.id not in self.before_attendances
+            ]
+            for row in read_rows(conn, "attendance", ATTENDANCE_COLUMNS, "id", missing):
+                self.before_attendances[row[0]] = row
+            conn.executemany(
+                "UPDATE attendance SET role = ? WHERE id = ?",
+                [(a.role, a.id) for a in self.dirty_attendances],
+            )
+            for attendance in self.dirty_attendances:
+                attendance.dirty = False
+            self.dirty_attendances = []
+        if self.pending_reviews:
+            conn.executemany(store.INSERT_REVIEW, self.pending_reviews)
+            self.pending_reviews = []
+
+    def changes(self) -> ImportChanges:
+        conn = self.conn
+        updated_ids = sorted(self.before_people)
+        after_people = {
+            row[0]: row for row in read_rows(conn, "person", PERSON_COLUMNS, "id", updated_ids)
+        }
+        updated_attendances = sorted(self.before_attendances)
+        after_attendances = {
+            row[0]: row
+            for row in read_rows(conn, "attendance", ATTENDANCE_COLUMNS, "id", updated_attendances)
+        }
+        people = _columns([k.values for k in self.new_people], len(PERSON_COLUMNS))
+        attendances = _columns([a.row or [] for a in self.new_attendances], len(ATTENDANCE_COLUMNS))
+        reviews = _columns(self.review_rows, len(REVIEW_COLUMNS))
+        rows = ChangeSet(
+            (
+                TableChanges(
+                    "person",
+                    PERSON_COLUMNS,
+                    1,
+                    tuple((self.before_people[i], after_people[i]) for i in updated_ids),
+                    people,
+                ),
+                TableChanges(
+                    "attendance",
+                    ATTENDANCE_COLUMNS,
+                    1,
+                    tuple(
+                        (self.before_attendances[i], after_attendances[i])
+                        for i in updated_attendances
+                    ),
+                    attendances,
+                ),
+                TableChanges("import_review", REVIEW_COLUMNS, 1, (), reviews),
+            )
+        )
+        return ImportChanges(
+            event_id=self.event_id,
+            source=self.source,
+            people_added=people[0] if people else (),
+            people_updated=tuple(PersonId(i) for i in updated_ids),
+            attendances_added=attendances[0] if attendances else (),
+            attendances_updated=tuple(AttendanceId(i) for i in updated_attendances),
+            reviews_added=reviews[0] if reviews else (),
+            rows=rows,
+        )
+
+    def release(self) -> None:
+        """Drop the index a little at a time, giving up the GIL in between: freeing a
+        hundred thousand people in one go would hold up every other thread."""
+        self.before_people.clear()
+        self.before_attendances.clear()
+        for mapping in (
+            self.blocks,
+            self.exact,
+            self.by_email,
+            self.by_linkedin,
+            self.updated_people,
+        ):
+            while mapping:
+                for _ in range(min(RELEASE_BATCH, len(mapping))):
+                    mapping.popitem()
+                time.sleep(0)
+        for items in (self.new_people, self.new_attendances, self.review_rows):
+            while items:
+                del items[-RELEASE_BATCH:]
+                time.sleep(0)
+
+
+def _columns(rows: Sequence[Sequence[Any]], width: int) -> tuple[tuple[Any, ...], ...]:
+    """Rows turned column by column, a batch at a time (see TableChanges.added)."""
+    if not rows:
+        return ()
+    columns: list[list[Any]] = [[] for _ in range(width)]
+    for start in range(0, len(rows), RELEASE_BATCH):
+        batch = rows[start : start + RELEASE_BATCH]
+        for index, column in enumerate(columns):
+            column.extend(row[index] for row in batch)
+        time.sleep(0)
+    return tuple(tuple(column) for column in columns)
+
+
+# --- review -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewResolution:
+    """What resolving one review item changed, to undo and redo it."""
+
+    review_id: int
+    merged: bool
+    kept_person_id: PersonId  # the person known before the import (who remains)
+    new_person_id: PersonId  # the person the import added (gone after a merge)
+    rows: ChangeSet
+
+
+def pending_reviews(target: Target, event_id: EventId | None = None) -> list[ReviewListing]:
+    """Review items waiting for the user, oldest first (of one event, or all)."""
+    return store.review_listings(_db(target), event_id)
+
+
+def pending_review_count(target: Target, event_id: EventId | None = None) -> int:
+    """How many review items wait (one query; for a badge or a tab title)."""
+    return store.review_count(_db(target), event_id)
+
+
+def resolve_review(target: Target, review_id: int, *, merge: bool) -> ReviewResolution:
+    """The user's answer to a review item, in one transaction.
+
+    merge=True: the two are one person. The one the import added is folded into the one known
+    before: empty fields filled (nothing overwritten), attendances, goal links, interactions
+    and follow-ups moved (an attendance at an event both were at is combined), then the added
+    person is deleted. merge=False: they are different people; the item is dropped.
+    Either way undo_resolution puts everything back.
+    """
+    db = _db(target)
+    with db.transaction() as conn:
+        review = conn.execute(
+            f"SELECT {', '.join(REVIEW_COLUMNS)} FROM import_review WHERE id = ?", (review_id,)
+        ).fetchone()
+        if review is None:
+            raise NotFoundError(f"review item {review_id} does not exist")
+        new_id, kept_id = review[4], review[5]
+        if merge:
+            rows = _merge_changes(conn, absorbed=new_id, keeper=kept_id)
+        else:
+            rows = ChangeSet(
+                (TableChanges("import_review", REVIEW_COLUMNS, 1, ((tuple(review), None),)),)
+            )
+        apply_changes(conn, rows, "after")
+    return ReviewResolution(review_id, merge, PersonId(kept_id), PersonId(new_id), rows)
+
+
+def undo_resolution(target: Target, resolution: ReviewResolution) -> None:
+    with _db(target).transaction() as conn:
+        apply_changes(conn, resolution.rows, "before")
+
+
+def redo_resolution(target: Target, resolution: ReviewResolution) -> None:
+    with _db(target).transaction() as conn:
+        apply_changes(conn, resolution.rows, "after")
+
+
+_TIER_RANK = {PriorityTier.MUST_MEET.value: 0, PriorityTier.SHOULD_MEET.value: 1}
+Pair = tuple[tuple[Any, ...] | None, tuple[Any, ...] | None]
+
+
+def _merge_changes(conn: Any, *, absorbed: int, keeper: int) -> ChangeSet:
+    """The rows a merge of person `absorbed` into person `keeper` writes."""
+    people = {
+        row[0]: row for row in read_rows(conn, "person", PERSON_COLUMNS, "id", [absorbed, keeper])
+    }
+    if absorbed not in people or keeper not in people:
+        raise NotFoundError("one of the two people no longer exists")
+    gone, kept = people[absorbed], people[keeper]
+    filled = list(kept)
+    if kept[_EMAIL] is not None and kept[_FULL] == kept[_EMAIL] and gone[_FULL] != gone[_EMAIL]:
+        filled[_FULL] = gone[_FULL]
+    if (
+        kept[_GIVEN] is None
+        and kept[_FAMILY] is None
+        and name_key(filled[_FULL]) == name_key(gone[_FULL])
+    ):
+        filled[_GIVEN], filled[_FAMILY] = gone[_GIVEN], gone[_FAMILY]
+    for index in (*_FILL_ORDER, _NOTES):
+        if not filled[index] and gone[index]:
+            filled[index] = gone[index]
+    person_pairs: list[Pair] = []
+    if tuple(filled) != tuple(kept):
+        filled[_UPDATED] = now_text()
+        person_pairs.append((kept, tuple(filled)))
+    person_pairs.append((gone, None))
+
+    columns = {
+        table: table_columns(conn, table)
+        for table in ("attendance", "attendance_goal", "interaction_person", "follow_up")
+    }
+    attendance_cols = columns["attendance"]
+    a_person = attendance_cols.index("person_id")
+    a_event = attendance_cols.index("event_id")
+    attendances = read_rows(conn, "attendance", attendance_cols, "person_id", [absorbed, keeper])
+    kept_at = {row[a_event]: row for row in attendances if row[a_person] == keeper}
+    goal_cols = columns["attendance_goal"]
+    links = read_rows(
+        conn, "attendance_goal", goal_cols, "attendance_id", [row[0] for row in attendances]
+    )
+    linked = {
+        (row[goal_cols.index("attendance_id")], row[goal_cols.index("goal_id")]) for row in links
+    }
+
+    attendance_pairs: list[Pair] = []
+    link_pairs: list[Pair] = []
+    for row in attendances:
+        if row[a_person] != absorbed:
+            continue
+        other = kept_at.get(row[a_event])
+        if other is None:
+            moved = list(row)
+            moved[a_person] = keeper
+            attendance_pairs.append((row, tuple(moved)))
+            continue
+        combined = _combine_attendance(attendance_cols, other, row)
+        if combined != other:
+            attendance_pairs.append((other, combined))
+        attendance_pairs.append((row, None))
+        for attendance_id, goal_id in sorted(linked):
+            if attendance_id == row[0]:
+                link_pairs.append((_link(goal_cols, attendance_id, goal_id), None))
+                if (other[0], goal_id) not in linked:
+                    link_pairs.append((None, _link(goal_cols, other[0], goal_id)))
+
+    ip_cols = columns["interaction_person"]
+    ip_person = ip_cols.index("person_id")
+    ip_interaction = ip_cols.index("interaction_id")
+    shared = read_rows(conn, "interaction_person", ip_cols, "person_id", [absorbed, keeper])
+    with_keeper = {row[ip_interaction] for row in shared if row[ip_person] == keeper}
+    interaction_pairs: list[Pair] = []
+    for row in shared:
+        if row[ip_person] != absorbed:
+            continue
+        interaction_pairs.append((row, None))
+        if row[ip_interaction] not in with_keeper:
+            moved = list(row)
+            moved[ip_person] = keeper
+            interaction_pairs.append((None, tuple(moved)))
+
+    follow_cols = columns["follow_up"]
+    f_person = follow_cols.index("person_id")
+    follow_pairs: list[Pair] = []
+    for row in read_rows(conn, "follow_up", follow_cols, "person_id", [absorbed]):
+        moved = list(row)
+        moved[f_person] = keeper
+        follow_pairs.append((row, tuple(moved)))
+
+    review_pairs: list[Pair] = []
+    reviews = {
+        row[0]: row
+        for where in ("new_person_id", "existing_person_id")
+        for row in read_rows(conn, "import_review", REVIEW_COLUMNS, where, [absorbed])
+    }
+    for review_id in sorted(reviews):
+        row = reviews[review_id]
+        if row[4] == absorbed or row[4] == keeper:
+            review_pairs.append((row, None))  # answered, or about the person who goes
+        else:
+            moved = list(row)
+            moved[5] = keeper
+            review_pairs.append((row, tuple(moved)))
+
+    return ChangeSet(
+        (
+            TableChanges("person", PERSON_COLUMNS, 1, tuple(person_pairs)),
+            TableChanges("attendance", attendance_cols, 1, tuple(attendance_pairs)),
+            TableChanges("attendance_goal", goal_cols, len(goal_cols), tuple(link_pairs)),
+            TableChanges("interaction_person", ip_cols, len(ip_cols), tuple(interaction_pairs)),
+            TableChanges("follow_up", follow_cols, 1, tuple(follow_pairs)),
+            TableChanges("import_review", REVIEW_COLUMNS, 1, tuple(review_pairs)),
+        )
+    )
+
+
+def _link(columns: tuple[str, ...], attendance_id: int, goal_id: int) -> tuple[Any, ...]:
+    values = {"attendance_id": attendance_id, "goal_id": goal_id}
+    return tuple(values[name] for name in columns)
+
+
+def _combine_attendance(
+    columns: tuple[str, ...], kept: tuple[Any, ...], gone: tuple[Any, ...]
+) -> tuple[Any, ...]:
+    """The kept attendance with what the user noted on the other one: the more specific role,
+    the higher priority, "met" if either was met, and any notes it lacked."""
+    row = list(kept)
+    index = {name: i for i, name in enumerate(columns)}
+    if row[index["role"]] == _ATTENDEE:
+        row[index["role"]] = gone[index["role"]]
+    tiers = (row[index["tier"]], gone[index["tier"]])
+    row[index["tier"]] = min(tiers, key=lambda tier: _TIER_RANK.get(tier, 2))
+    if gone[index["status"]] == AttendanceStatus.MET.value:
+        row[index["status"]] = AttendanceStatus.MET.value
+    for name in ("research_notes", "talking_points", "offer", "ask"):
+        if not row[index[name]] and gone[index[name]]:
+            row[index[name]] = gone[index[name]]
+    return tuple(row)

@@ -1,0 +1,208 @@
+"""What an attendee import reads and writes in bulk, the column choices it remembers, and the
+rows it left for the user to review.
+
+The import service holds one transaction open for a whole file, so everything here takes the
+transaction's connection and leaves BEGIN/COMMIT to the caller.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from planner.domain.ids import EventId, PersonId
+from planner.domain.importing import Field, Mapping
+from planner.domain.model import Person
+from planner.storage.codec import now_text
+from planner.storage.database import Database
+from planner.storage.people import PersonRepository
+
+PERSON_COLUMNS = (
+    "id",
+    "full_name",
+    "given_name",
+    "family_name",
+    "email",
+    "company",
+    "title",
+    "phone",
+    "linkedin_url",
+    "notes",
+    "is_sample",
+    "created_at",
+    "updated_at",
+)
+ATTENDANCE_COLUMNS = (
+    "id",
+    "event_id",
+    "person_id",
+    "role",
+    "tier",
+    "status",
+    "research_notes",
+    "talking_points",
+    "offer",
+    "ask",
+)
+REVIEW_COLUMNS = (
+    "id",
+    "event_id",
+    "source",
+    "line",
+    "new_person_id",
+    "existing_person_id",
+    "score",
+    "created_at",
+)
+
+# The person columns an import may fill when they are empty, as indexes into PERSON_COLUMNS.
+FILLABLE = {
+    name: PERSON_COLUMNS.index(name)
+    for name in (
+        "full_name",
+        "given_name",
+        "family_name",
+        "email",
+        "company",
+        "title",
+        "phone",
+        "linkedin_url",
+        "notes",
+    )
+}
+
+
+def _insert_sql(table: str, columns: Sequence[str]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+
+
+INSERT_PERSON = _insert_sql("person", PERSON_COLUMNS)
+INSERT_ATTENDANCE = _insert_sql("attendance", ATTENDANCE_COLUMNS)
+INSERT_REVIEW = _insert_sql("import_review", REVIEW_COLUMNS)
+
+
+# --- matching ---------------------------------------------------------------------------------
+
+
+def people_for_matching(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
+    """Every person, as (id, full_name, given_name, family_name, email, company, title, phone,
+    linkedin_url, has_notes): what matching and filling need, without the notes' text."""
+    return iter(
+        conn.execute(
+            "SELECT id, full_name, given_name, family_name, email, company, title, phone,"
+            " linkedin_url, notes != '' FROM person"
+        )
+    )
+
+
+def attendances_at(conn: sqlite3.Connection, event_id: EventId) -> dict[int, tuple[int, str]]:
+    """person id → (attendance id, role) for everyone already on the event's list."""
+    return {
+        person: (attendance, role)
+        for attendance, person, role in conn.execute(
+            "SELECT id, person_id, role FROM attendance WHERE event_id = ?", (event_id,)
+        )
+    }
+
+
+def next_id(conn: sqlite3.Connection, table: str) -> int:
+    return int(conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
+
+
+def event_exists(conn: sqlite3.Connection, event_id: EventId) -> bool:
+    return conn.execute("SELECT 1 FROM event WHERE id = ?", (event_id,)).fetchone() is not None
+
+
+# --- remembered mappings --------------------------------------------------------------------
+
+
+def save_mapping(db: Database, signature: str, headers: Sequence[str], mapping: Mapping) -> None:
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO import_mapping (signature, mapping, headers, updated_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (signature) DO UPDATE SET"
+            " mapping = excluded.mapping, headers = excluded.headers,"
+            " updated_at = excluded.updated_at",
+            (
+                signature,
+                json.dumps({str(column): field.value for column, field in sorted(mapping.items())}),
+                json.dumps(list(headers), ensure_ascii=False),
+                now_text(),
+            ),
+        )
+
+
+def load_mapping(db: Database, signature: str) -> Mapping | None:
+    """The mapping saved under `signature`; columns or fields this version does not know
+    are left out."""
+    row = db.connection.execute(
+        "SELECT mapping FROM import_mapping WHERE signature = ?", (signature,)
+    ).fetchone()
+    if row is None:
+        return None
+    known = {field.value: field for field in Field}
+    try:
+        stored = json.loads(row[0])
+    except ValueError:
+        return None
+    if not isinstance(stored, dict):
+        return None
+    mapping: Mapping = {}
+    for column, value in stored.items():
+        if isinstance(column, str) and column.isdigit() and value in known:
+            mapping[int(column)] = known[value]
+    return mapping
+
+
+# --- review ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewListing:
+    """A row an import could not surely match: the person it added and the one it resembles."""
+
+    id: int
+    event_id: EventId
+    source: str
+    line: int
+    score: float
+    created_at: str
+    new_person: Person
+    existing_person: Person
+
+
+def review_listings(db: Database, event_id: EventId | None = None) -> list[ReviewListing]:
+    where = "" if event_id is None else " WHERE event_id = ?"
+    rows = db.connection.execute(
+        "SELECT id, event_id, source, line, score, created_at, new_person_id,"
+        f" existing_person_id FROM import_review{where} ORDER BY id",
+        () if event_id is None else (event_id,),
+    ).fetchall()
+    people = PersonRepository(db)
+    found: dict[int, Person] = {}
+    for person_id in {row[6] for row in rows} | {row[7] for row in rows}:
+        found[person_id] = people.get(PersonId(person_id))
+    return [
+        ReviewListing(
+            id=row[0],
+            event_id=EventId(row[1]),
+            source=row[2],
+            line=row[3],
+            score=row[4],
+            created_at=row[5],
+            new_person=found[row[6]],
+            existing_person=found[row[7]],
+        )
+        for row in rows
+    ]
+
+
+def review_count(db: Database, event_id: EventId | None = None) -> int:
+    where = "" if event_id is None else " WHERE event_id = ?"
+    row = db.connection.execute(
+        f"SELECT count(*) FROM import_review{where}", () if event_id is None else (event_id,)
+    ).fetchone()
+    return int(row[0])

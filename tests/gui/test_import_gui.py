@@ -1,0 +1,206 @@
+"""Importing from the GUI: columns dialog, background run, report, one undo step, review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+
+from planner.domain.importing import Field
+from planner.gui.import_dialog import ImportDialog
+from planner.gui.importing import ReportDialog
+from planner.gui.main_window import MainWindow
+from planner.gui.review_dialog import ReviewDialog
+from planner.services.sample import UPCOMING_NAME
+from planner.services.workspace import Workspace
+
+EVENTBRITE = (
+    "Order #,Order Date,First Name,Last Name,Email,Quantity,Ticket Type,Attendee #,"
+    "Attendee Status,Job Title,Company\r\n"
+    "1001,2026-11-01,Ana,Sousa,ana@example.org,1,General Admission,1,Attending,CTO,Luz Labs\r\n"
+    '1002,2026-11-01,João,"Ferreira, Jr.",joao@example.org,1,Speaker,2,Attending,Founder,'
+    '"Rio, Lda"\r\n'
+    "1003,2026-11-02,王,小明,xm@example.cn,1,General Admission,3,Attending,Engineer,Hangzhou AI\r\n"
+)
+
+
+def upcoming_id(workspace: Workspace) -> int:
+    event = next(e for e in workspace.repos.events.all() if e.name == UPCOMING_NAME)
+    assert event.id is not None
+    return event.id
+
+
+def emails(workspace: Workspace) -> set[str]:
+    return {p.email for p in workspace.repos.people.all() if p.email}
+
+
+@pytest.fixture
+def reports(monkeypatch: pytest.MonkeyPatch) -> list[ReportDialog]:
+    shown: list[ReportDialog] = []
+    monkeypatch.setattr(ReportDialog, "exec", lambda dialog: shown.append(dialog) or 1)
+    return shown
+
+
+def accept_columns(monkeypatch: pytest.MonkeyPatch, seen: list[ImportDialog]) -> None:
+    monkeypatch.setattr(ImportDialog, "exec", lambda dialog: seen.append(dialog) or 1)
+
+
+def run_to_end(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.importer.busy, timeout=20_000)
+
+
+def test_import_is_one_undo_step(
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reports: list[ReportDialog],
+) -> None:
+    path = tmp_path / "attendees.csv"
+    path.write_text(EVENTBRITE, encoding="utf-8")
+    event_id = upcoming_id(workspace)
+    window.open_event(event_id)
+    before_people = workspace.repos.people.count()
+    before_attendees = len(workspace.repos.attendances.for_event(event_id))
+    dialogs: list[ImportDialog] = []
+    accept_columns(monkeypatch, dialogs)
+
+    window.importer.start(path, event_id)
+    run_to_end(qtbot, window)  # reading
+    run_to_end(qtbot, window)  # importing
+
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    assert "Eventbrite" in dialog.summary.text()
+    assert dialog.event_id() == event_id
+    assert Field.EMAIL in dialog.mapping().values()
+    assert len(reports) == 1 and reports[0].isHidden() is True
+    assert {"ana@example.org", "joao@example.org", "xm@example.cn"} <= emails(workspace)
+    assert workspace.repos.people.count() == before_people + 3
+    names = {p.full_name for p in workspace.repos.people.all()}
+    assert {"Ana Sousa", "João Ferreira, Jr.", "王 小明"} & names or "王小明" in names
+    assert len(workspace.repos.attendances.for_event(event_id)) == before_attendees + 3
+    assert window.workspace_page.attendees.model.rowCount() == before_attendees + 3
+
+    window.undo_action.trigger()
+    assert workspace.repos.people.count() == before_people
+    assert "ana@example.org" not in emails(workspace)
+    window.redo_action.trigger()
+    assert workspace.repos.people.count() == before_people + 3
+    assert "ana@example.org" in emails(workspace)
+
+
+def test_a_bad_file_is_reported_and_changes_nothing(
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    before = workspace.repos.people.count()
+    window.importer.start(path, upcoming_id(workspace))
+    run_to_end(qtbot, window)
+    assert len(shown) == 1 and "photo.csv" in shown[0]
+    assert workspace.repos.people.count() == before
+    assert not window.context.undo_stack.canUndo()
+
+
+def test_cancel_rolls_back(
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reports: list[ReportDialog],
+) -> None:
+    rows = "".join(
+        f"{n},2026-11-01,Person{n},Family{n},p{n}@example.org,1,GA,{n},Attending,Dev,Co{n}\r\n"
+        for n in range(20_000)
+    )
+    path = tmp_path / "big.csv"
+    path.write_text(EVENTBRITE.splitlines()[0] + "\r\n" + rows, encoding="utf-8")
+    dialogs: list[ImportDialog] = []
+    accept_columns(monkeypatch, dialogs)
+    before = workspace.repos.people.count()
+    from planner.gui.importing import ImportController
+
+    original = ImportController._import
+
+    def import_then_cancel(self: ImportController, *args: object) -> None:
+        original(self, *args)  # type: ignore[arg-type]
+        assert self._task is not None
+        self._task.dialog.canceled.emit()  # as the Cancel button does, while it runs
+
+    monkeypatch.setattr(ImportController, "_import", import_then_cancel)
+    window.importer.start(path, upcoming_id(workspace))
+    run_to_end(qtbot, window)
+    assert reports == []
+    assert workspace.repos.people.count() == before
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert not window.context.undo_stack.canUndo()
+
+
+def test_dropping_a_file_starts_an_import(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "guests.csv"
+    path.write_text("name,email\r\nAna,ana@example.org\r\n", encoding="utf-8")
+    started: list[Path] = []
+    monkeypatch.setattr(window.importer, "start", lambda p, event_id: started.append(p))
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+    assert started == [path]
+
+
+def test_review_merge_is_undoable(window: MainWindow, workspace: Workspace) -> None:
+    event_id = upcoming_id(workspace)
+    people = {p.full_name: p for p in workspace.repos.people.all()}
+    existing = people["Sofía García"]
+    from planner.domain.model import Person
+
+    new = workspace.repos.people.add(
+        Person(full_name="Sofia Garcia", email="s.garcia@cobalt.example", phone="+351 912 345 678")
+    )
+    with workspace.db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO attendance (event_id, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            (event_id, new.id),
+        )
+        conn.execute(
+            "INSERT INTO import_review (event_id, source, line, new_person_id,"
+            " existing_person_id, score, created_at) VALUES (?, 'list.csv', 7, ?, ?, 88.5,"
+            " '2026-11-22T00:00:00+00:00')",
+            (event_id, new.id, existing.id),
+        )
+    dialog = ReviewDialog(window.context, event_id, window)
+    assert dialog.items.count() == 1
+    assert "Sofia Garcia" in dialog.items.item(0).text()
+    dialog.resolve(merge=True)
+    assert dialog.items.count() == 0
+    merged = workspace.repos.people.get(existing.id)  # type: ignore[arg-type]
+    assert merged.email == existing.email  # kept what was known
+    assert merged.phone == existing.phone or merged.phone  # an empty field is filled
+    assert new.id not in {p.id for p in workspace.repos.people.all()}
+    window.undo_action.trigger()
+    assert new.id in {p.id for p in workspace.repos.people.all()}
+    assert workspace.repos.people.get(existing.id) == existing  # type: ignore[arg-type]
+    assert dialog.items.count() == 1
+    dialog.close()
