@@ -92,10 +92,10 @@ class AttendeesTab(_ListTab):
 
     def refresh(self) -> None:
         super().refresh()
-        from planner.services.importing import pending_reviews
+        from planner.services.importing import pending_review_count
 
         event_id = self.model.event_id  # type: ignore[attr-defined]
-        pending = 0 if event_id is None else len(pending_reviews(self._context.workspace, event_id))
+        pending = 0 if event_id is None else pending_review_count(self._context.workspace, event_id)
         self.review_note.setText(
             tr("%n people may already be in your network.").replace("%n", str(pending))
             if pending != 1
