@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
@@ -27,7 +26,7 @@ from planner.gui.context import AppContext
 from planner.gui.formatting import dates_text, day_text, relative_text
 from planner.gui.network_types import NETWORK_COLOURS, network_name
 from planner.gui.pages import EmptyState, SampleBanner, page_title
-from planner.gui.widgets import paint_bar
+from planner.gui.widgets import RefreshWhenShown, paint_bar
 from planner.services.dashboard import Dashboard, UpcomingEvent, build_dashboard
 from planner.services.sample import has_sample
 
@@ -217,7 +216,7 @@ def section_title(text: str) -> QLabel:
     return label
 
 
-class DashboardPage(QWidget):
+class DashboardPage(RefreshWhenShown, QWidget):
     open_event = Signal(int)  # event id
     open_checklist = Signal(int)  # event id
 
@@ -287,18 +286,7 @@ class DashboardPage(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.banner)
         layout.addLayout(body, 1)
-        self._stale = True
-        context.changed.connect(self._mark_stale)
-
-    def _mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: Any) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
+        self.watch(context.changed)
 
     def refresh(self) -> None:
         self._stale = False

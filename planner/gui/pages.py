@@ -29,6 +29,7 @@ from planner.gui.formatting import span_text
 from planner.gui.models import EventsModel, FollowUpsModel, PeopleModel
 from planner.gui.network_types import network_name
 from planner.gui.table_model import RowTableModel
+from planner.gui.widgets import RefreshWhenShown
 from planner.services.sample import has_sample
 
 
@@ -261,7 +262,7 @@ class EventsPage(QWidget):
         return "".join(parts)
 
 
-class ListPage(QWidget):
+class ListPage(RefreshWhenShown, QWidget):
     """A titled, sortable list with an empty state: the People and Follow-ups pages."""
 
     def __init__(
@@ -293,18 +294,7 @@ class ListPage(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.stack, 1)
         self._loaded = False
-        self._stale = True
-        context.changed.connect(self._mark_stale)
-
-    def _mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: Any) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
+        self.watch(context.changed)
 
     def refresh(self) -> None:
         """Loaded when first shown, not at start-up: the people list can be long."""

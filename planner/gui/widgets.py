@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QWidget,
 )
 
 # Role carrying a 0..1 fraction for ProgressDelegate.
@@ -83,7 +82,30 @@ def button_row(
     return layout, made
 
 
-def spacer_widget() -> QWidget:
-    widget = QWidget()
-    widget.setFixedHeight(4)
-    return widget
+class RefreshWhenShown:
+    """For pages that show what is in the database: a change reloads the page at once when it
+    is on screen, and otherwise the next time it is shown, so hidden pages cost nothing.
+
+    Mix in before the Qt widget class and call `watch(context.changed)` at the end of
+    `__init__`; the page provides `refresh()`.
+    """
+
+    _stale = True
+
+    def watch(self, changed: Any) -> None:
+        self._stale = True
+        changed.connect(self._mark_stale)
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def _mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():  # type: ignore[attr-defined]
+            self.refresh()
+
+    def showEvent(self, event: Any) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)  # type: ignore[misc]
