@@ -92,7 +92,7 @@ class AttendeesTab(_ListTab):
 
     def refresh(self) -> None:
         super().refresh()
-        from planner.services.importing import pending_review_count
+        from planner.services.review import pending_review_count
 
         event_id = self.model.event_id  # type: ignore[attr-defined]
         pending = 0 if event_id is None else pending_review_count(self._context.workspace, event_id)

@@ -80,7 +80,7 @@ class ReviewDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        from planner.services.importing import pending_reviews
+        from planner.services.review import pending_reviews
 
         row = max(0, self.items.currentRow())
         self.items.clear()
@@ -122,7 +122,7 @@ class ReviewDialog(QDialog):
         return self._reviews[row] if 0 <= row < len(self._reviews) else None
 
     def resolve(self, *, merge: bool) -> None:
-        from planner.services.importing import redo_resolution, resolve_review, undo_resolution
+        from planner.services.review import redo_resolution, resolve_review, undo_resolution
 
         review = self.current()
         if review is None:

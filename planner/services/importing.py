@@ -75,18 +75,26 @@ from planner.domain.importing import (
     Skipped,
     Table,
 )
-from planner.services.workspace import Workspace
+from planner.services.workspace import Target, Workspace, database_of
 from planner.storage import imports as store
-from planner.storage.changes import ChangeSet, TableChanges, apply_changes, read_rows, table_columns
+from planner.storage.changes import ChangeSet, TableChanges, apply_changes, read_rows
 from planner.storage.codec import now_text
 from planner.storage.database import Database
 from planner.storage.errors import NotFoundError
 from planner.storage.imports import (
     ATTENDANCE_COLUMNS,
-    FILLABLE,
+    FILL_ORDER,
+    P_COMPANY,
+    P_EMAIL,
+    P_FAMILY_NAME,
+    P_FULL_NAME,
+    P_GIVEN_NAME,
+    P_ID,
+    P_LINKEDIN_URL,
+    P_NOTES,
+    P_UPDATED_AT,
     PERSON_COLUMNS,
     REVIEW_COLUMNS,
-    ReviewListing,
 )
 
 __all__ = [
@@ -95,21 +103,14 @@ __all__ = [
     "ImportChanges",
     "ImportOutcome",
     "PreparedImport",
-    "ReviewListing",
-    "ReviewResolution",
     "maps_identity",
     "open_worker_database",
-    "pending_review_count",
-    "pending_reviews",
     "prepare_import",
     "redo_import",
-    "redo_resolution",
     "remember_mapping",
     "remembered_mapping",
-    "resolve_review",
     "run_import",
     "undo_import",
-    "undo_resolution",
     "with_remembered",
 ]
 
@@ -125,15 +126,9 @@ RELEASE_BATCH = 5000  # rows handled between yields of the GIL when building or 
 
 IDENTITY_FIELDS = frozenset({Field.FULL_NAME, Field.GIVEN_NAME, Field.FAMILY_NAME, Field.EMAIL})
 
-Target = Database | Workspace
-
 
 class ImportCancelled(Exception):
     """The user cancelled; the transaction was rolled back and nothing was written."""
-
-
-def _db(target: Target) -> Database:
-    return target.db if isinstance(target, Workspace) else target
 
 
 def maps_identity(mapping: Mapping) -> bool:
@@ -190,13 +185,13 @@ def remember_mapping(target: Target, headers: Iterable[str], mapping: Mapping) -
     from planner.interchange.tables import header_signature
 
     headers = tuple(headers)
-    store.save_mapping(_db(target), header_signature(headers), headers, mapping)
+    store.save_mapping(database_of(target), header_signature(headers), headers, mapping)
 
 
 def remembered_mapping(target: Target, headers: Iterable[str]) -> Mapping | None:
     from planner.interchange.tables import header_signature
 
-    return store.load_mapping(_db(target), header_signature(tuple(headers)))
+    return store.load_mapping(database_of(target), header_signature(tuple(headers)))
 
 
 def open_worker_database(workspace: Workspace) -> Database:
@@ -258,7 +253,7 @@ def run_import(
 
     if not maps_identity(mapping):
         raise ValueError("the mapping takes no column of names or emails")
-    db = _db(target)
+    db = database_of(target)
     report = ImportReport(
         source=table.source,
         layout=layout.name if layout is not None and layout.mapping == mapping else None,
@@ -322,29 +317,17 @@ def _bulk_work(db: Database) -> Iterator[None]:
 def undo_import(target: Target, changes: ImportChanges) -> None:
     """Take the whole import back: its people, attendances and review items go, the people it
     filled in get their empty fields back. One transaction."""
-    with _db(target).transaction() as conn:
+    with database_of(target).transaction() as conn:
         apply_changes(conn, changes.rows, "before")
 
 
 def redo_import(target: Target, changes: ImportChanges) -> None:
     """Write the import again exactly, with the same ids. One transaction."""
-    with _db(target).transaction() as conn:
+    with database_of(target).transaction() as conn:
         apply_changes(conn, changes.rows, "after")
 
 
 # Indexes into PERSON_COLUMNS.
-_ID = 0
-_FULL = PERSON_COLUMNS.index("full_name")
-_GIVEN = PERSON_COLUMNS.index("given_name")
-_FAMILY = PERSON_COLUMNS.index("family_name")
-_EMAIL = PERSON_COLUMNS.index("email")
-_COMPANY = PERSON_COLUMNS.index("company")
-_LINKEDIN = PERSON_COLUMNS.index("linkedin_url")
-_NOTES = PERSON_COLUMNS.index("notes")
-_UPDATED = PERSON_COLUMNS.index("updated_at")
-_FILL_ORDER = tuple(
-    FILLABLE[name] for name in ("email", "company", "title", "phone", "linkedin_url")
-)
 _ATTENDEE = AttendeeRole.ATTENDEE.value
 
 _UPDATE_PERSON = (
@@ -399,17 +382,17 @@ class _Known:
 
     def refresh_keys(self) -> None:
         values = self.values
-        email = values[_EMAIL]
+        email = values[P_EMAIL]
         self.email_key = email_key(email)
-        self.named_by_email = email is not None and values[_FULL] == email
-        self.compare = "" if self.named_by_email else _compare_key(values[_FULL])
-        linkedin = values[_LINKEDIN]
+        self.named_by_email = email is not None and values[P_FULL_NAME] == email
+        self.compare = "" if self.named_by_email else _compare_key(values[P_FULL_NAME])
+        linkedin = values[P_LINKEDIN_URL]
         self.linkedin_key = linkedin.casefold() if linkedin else None
-        self.company_key = company_key(values[_COMPANY])
+        self.company_key = company_key(values[P_COMPANY])
 
     @property
     def id(self) -> int:
-        return int(self.values[_ID])
+        return int(self.values[P_ID])
 
 
 class _Attendance:
@@ -541,7 +524,7 @@ class _Run:
         blocks = self.blocks
         compare = known.compare
         for key in name_block_keys(
-            values[_FULL], values[_GIVEN], values[_FAMILY], values[_COMPANY]
+            values[P_FULL_NAME], values[P_GIVEN_NAME], values[P_FAMILY_NAME], values[P_COMPANY]
         ):
             block = blocks.get(mark + key)
             if block is None:
@@ -671,24 +654,24 @@ class _Run:
         changed = False
         had_name = not known.named_by_email
         if known.named_by_email and not person.named_by_email:
-            values[_FULL] = person.full_name
+            values[P_FULL_NAME] = person.full_name
             changed = True
         if (
-            values[_GIVEN] is None
-            and values[_FAMILY] is None
+            values[P_GIVEN_NAME] is None
+            and values[P_FAMILY_NAME] is None
             and (person.given_name or person.family_name)
-            and name_key(values[_FULL]) == name_key(person.full_name)
+            and name_key(values[P_FULL_NAME]) == name_key(person.full_name)
         ):
-            values[_GIVEN] = person.given_name
-            values[_FAMILY] = person.family_name
+            values[P_GIVEN_NAME] = person.given_name
+            values[P_FAMILY_NAME] = person.family_name
             changed = True
-        for index in _FILL_ORDER:
+        for index in FILL_ORDER:
             value = getattr(person, PERSON_COLUMNS[index])
             if value and not values[index]:
                 values[index] = value
                 changed = True
-        if person.notes and values[_NOTES] == "":
-            values[_NOTES] = person.notes
+        if person.notes and values[P_NOTES] == "":
+            values[P_NOTES] = person.notes
             changed = True
         if not changed:
             return
@@ -709,7 +692,7 @@ class _Run:
         ):
             self._index_name(known)  # under the keys it gained (duplicates are skipped)
         if not known.is_new:
-            values[_UPDATED] = self.stamp
+            values[P_UPDATED_AT] = self.stamp
             self.updated_people[known.id] = known
             self.report.updated = len(self.updated_people)
         if known.flushed and not known.dirty:
@@ -764,7 +747,7 @@ class _Run:
             conn.executemany(
                 _UPDATE_PERSON,
                 [
-                    (*k.values[_FULL : _NOTES + 1], k.values[_UPDATED], k.values[_ID])
+                    (*k.values[P_FULL_NAME : P_NOTES + 1], k.values[P_UPDATED_AT], k.values[P_ID])
                     for k in self.dirty_people
                 ],
             )
@@ -877,206 +860,3 @@ def _columns(rows: Sequence[Sequence[Any]], width: int) -> tuple[tuple[Any, ...]
             column.extend(row[index] for row in batch)
         time.sleep(0)
     return tuple(tuple(column) for column in columns)
-
-
-# --- review -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewResolution:
-    """What resolving one review item changed, to undo and redo it."""
-
-    review_id: int
-    merged: bool
-    kept_person_id: PersonId  # the person known before the import (who remains)
-    new_person_id: PersonId  # the person the import added (gone after a merge)
-    rows: ChangeSet
-
-
-def pending_reviews(target: Target, event_id: EventId | None = None) -> list[ReviewListing]:
-    """Review items waiting for the user, oldest first (of one event, or all)."""
-    return store.review_listings(_db(target), event_id)
-
-
-def pending_review_count(target: Target, event_id: EventId | None = None) -> int:
-    """How many review items wait (one query; for a badge or a tab title)."""
-    return store.review_count(_db(target), event_id)
-
-
-def resolve_review(target: Target, review_id: int, *, merge: bool) -> ReviewResolution:
-    """The user's answer to a review item, in one transaction.
-
-    merge=True: the two are one person. The one the import added is folded into the one known
-    before: empty fields filled (nothing overwritten), attendances, goal links, interactions
-    and follow-ups moved (an attendance at an event both were at is combined), then the added
-    person is deleted. merge=False: they are different people; the item is dropped.
-    Either way undo_resolution puts everything back.
-    """
-    db = _db(target)
-    with db.transaction() as conn:
-        review = conn.execute(
-            f"SELECT {', '.join(REVIEW_COLUMNS)} FROM import_review WHERE id = ?", (review_id,)
-        ).fetchone()
-        if review is None:
-            raise NotFoundError(f"review item {review_id} does not exist")
-        new_id, kept_id = review[4], review[5]
-        if merge:
-            rows = _merge_changes(conn, absorbed=new_id, keeper=kept_id)
-        else:
-            rows = ChangeSet(
-                (TableChanges("import_review", REVIEW_COLUMNS, 1, ((tuple(review), None),)),)
-            )
-        apply_changes(conn, rows, "after")
-    return ReviewResolution(review_id, merge, PersonId(kept_id), PersonId(new_id), rows)
-
-
-def undo_resolution(target: Target, resolution: ReviewResolution) -> None:
-    with _db(target).transaction() as conn:
-        apply_changes(conn, resolution.rows, "before")
-
-
-def redo_resolution(target: Target, resolution: ReviewResolution) -> None:
-    with _db(target).transaction() as conn:
-        apply_changes(conn, resolution.rows, "after")
-
-
-_TIER_RANK = {PriorityTier.MUST_MEET.value: 0, PriorityTier.SHOULD_MEET.value: 1}
-Pair = tuple[tuple[Any, ...] | None, tuple[Any, ...] | None]
-
-
-def _merge_changes(conn: Any, *, absorbed: int, keeper: int) -> ChangeSet:
-    """The rows a merge of person `absorbed` into person `keeper` writes."""
-    people = {
-        row[0]: row for row in read_rows(conn, "person", PERSON_COLUMNS, "id", [absorbed, keeper])
-    }
-    if absorbed not in people or keeper not in people:
-        raise NotFoundError("one of the two people no longer exists")
-    gone, kept = people[absorbed], people[keeper]
-    filled = list(kept)
-    if kept[_EMAIL] is not None and kept[_FULL] == kept[_EMAIL] and gone[_FULL] != gone[_EMAIL]:
-        filled[_FULL] = gone[_FULL]
-    if (
-        kept[_GIVEN] is None
-        and kept[_FAMILY] is None
-        and name_key(filled[_FULL]) == name_key(gone[_FULL])
-    ):
-        filled[_GIVEN], filled[_FAMILY] = gone[_GIVEN], gone[_FAMILY]
-    for index in (*_FILL_ORDER, _NOTES):
-        if not filled[index] and gone[index]:
-            filled[index] = gone[index]
-    person_pairs: list[Pair] = []
-    if tuple(filled) != tuple(kept):
-        filled[_UPDATED] = now_text()
-        person_pairs.append((kept, tuple(filled)))
-    person_pairs.append((gone, None))
-
-    columns = {
-        table: table_columns(conn, table)
-        for table in ("attendance", "attendance_goal", "interaction_person", "follow_up")
-    }
-    attendance_cols = columns["attendance"]
-    a_person = attendance_cols.index("person_id")
-    a_event = attendance_cols.index("event_id")
-    attendances = read_rows(conn, "attendance", attendance_cols, "person_id", [absorbed, keeper])
-    kept_at = {row[a_event]: row for row in attendances if row[a_person] == keeper}
-    goal_cols = columns["attendance_goal"]
-    links = read_rows(
-        conn, "attendance_goal", goal_cols, "attendance_id", [row[0] for row in attendances]
-    )
-    linked = {
-        (row[goal_cols.index("attendance_id")], row[goal_cols.index("goal_id")]) for row in links
-    }
-
-    attendance_pairs: list[Pair] = []
-    link_pairs: list[Pair] = []
-    for row in attendances:
-        if row[a_person] != absorbed:
-            continue
-        other = kept_at.get(row[a_event])
-        if other is None:
-            moved = list(row)
-            moved[a_person] = keeper
-            attendance_pairs.append((row, tuple(moved)))
-            continue
-        combined = _combine_attendance(attendance_cols, other, row)
-        if combined != other:
-            attendance_pairs.append((other, combined))
-        attendance_pairs.append((row, None))
-        for attendance_id, goal_id in sorted(linked):
-            if attendance_id == row[0]:
-                link_pairs.append((_link(goal_cols, attendance_id, goal_id), None))
-                if (other[0], goal_id) not in linked:
-                    link_pairs.append((None, _link(goal_cols, other[0], goal_id)))
-
-    ip_cols = columns["interaction_person"]
-    ip_person = ip_cols.index("person_id")
-    ip_interaction = ip_cols.index("interaction_id")
-    shared = read_rows(conn, "interaction_person", ip_cols, "person_id", [absorbed, keeper])
-    with_keeper = {row[ip_interaction] for row in shared if row[ip_person] == keeper}
-    interaction_pairs: list[Pair] = []
-    for row in shared:
-        if row[ip_person] != absorbed:
-            continue
-        interaction_pairs.append((row, None))
-        if row[ip_interaction] not in with_keeper:
-            moved = list(row)
-            moved[ip_person] = keeper
-            interaction_pairs.append((None, tuple(moved)))
-
-    follow_cols = columns["follow_up"]
-    f_person = follow_cols.index("person_id")
-    follow_pairs: list[Pair] = []
-    for row in read_rows(conn, "follow_up", follow_cols, "person_id", [absorbed]):
-        moved = list(row)
-        moved[f_person] = keeper
-        follow_pairs.append((row, tuple(moved)))
-
-    review_pairs: list[Pair] = []
-    reviews = {
-        row[0]: row
-        for where in ("new_person_id", "existing_person_id")
-        for row in read_rows(conn, "import_review", REVIEW_COLUMNS, where, [absorbed])
-    }
-    for review_id in sorted(reviews):
-        row = reviews[review_id]
-        if row[4] == absorbed or row[4] == keeper:
-            review_pairs.append((row, None))  # answered, or about the person who goes
-        else:
-            moved = list(row)
-            moved[5] = keeper
-            review_pairs.append((row, tuple(moved)))
-
-    return ChangeSet(
-        (
-            TableChanges("person", PERSON_COLUMNS, 1, tuple(person_pairs)),
-            TableChanges("attendance", attendance_cols, 1, tuple(attendance_pairs)),
-            TableChanges("attendance_goal", goal_cols, len(goal_cols), tuple(link_pairs)),
-            TableChanges("interaction_person", ip_cols, len(ip_cols), tuple(interaction_pairs)),
-            TableChanges("follow_up", follow_cols, 1, tuple(follow_pairs)),
-            TableChanges("import_review", REVIEW_COLUMNS, 1, tuple(review_pairs)),
-        )
-    )
-
-
-def _link(columns: tuple[str, ...], attendance_id: int, goal_id: int) -> tuple[Any, ...]:
-    values = {"attendance_id": attendance_id, "goal_id": goal_id}
-    return tuple(values[name] for name in columns)
-
-
-def _combine_attendance(
-    columns: tuple[str, ...], kept: tuple[Any, ...], gone: tuple[Any, ...]
-) -> tuple[Any, ...]:
-    """The kept attendance with what the user noted on the other one: the more specific role,
-    the higher priority, "met" if either was met, and any notes it lacked."""
-    row = list(kept)
-    index = {name: i for i, name in enumerate(columns)}
-    if row[index["role"]] == _ATTENDEE:
-        row[index["role"]] = gone[index["role"]]
-    tiers = (row[index["tier"]], gone[index["tier"]])
-    row[index["tier"]] = min(tiers, key=lambda tier: _TIER_RANK.get(tier, 2))
-    if gone[index["status"]] == AttendanceStatus.MET.value:
-        row[index["status"]] = AttendanceStatus.MET.value
-    for name in ("research_notes", "talking_points", "offer", "ask"):
-        if not row[index[name]] and gone[index[name]]:
-            row[index[name]] = gone[index[name]]
-    return tuple(row)

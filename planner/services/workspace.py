@@ -113,3 +113,12 @@ class Workspace:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+# What use cases that may run on a worker's own connection accept: a Workspace, or a bare
+# Database opened on the same file.
+Target = Database | Workspace
+
+
+def database_of(target: Target) -> Database:
+    return target.db if isinstance(target, Workspace) else target

@@ -59,6 +59,17 @@ REVIEW_COLUMNS = (
 )
 
 # The person columns an import may fill when they are empty, as indexes into PERSON_COLUMNS.
+# Positions in a PERSON_COLUMNS row.
+P_ID = PERSON_COLUMNS.index("id")
+P_FULL_NAME = PERSON_COLUMNS.index("full_name")
+P_GIVEN_NAME = PERSON_COLUMNS.index("given_name")
+P_FAMILY_NAME = PERSON_COLUMNS.index("family_name")
+P_EMAIL = PERSON_COLUMNS.index("email")
+P_COMPANY = PERSON_COLUMNS.index("company")
+P_LINKEDIN_URL = PERSON_COLUMNS.index("linkedin_url")
+P_NOTES = PERSON_COLUMNS.index("notes")
+P_UPDATED_AT = PERSON_COLUMNS.index("updated_at")
+
 FILLABLE = {
     name: PERSON_COLUMNS.index(name)
     for name in (
@@ -206,3 +217,9 @@ def review_count(db: Database, event_id: EventId | None = None) -> int:
         f"SELECT count(*) FROM import_review{where}", () if event_id is None else (event_id,)
     ).fetchone()
     return int(row[0])
+
+
+# Fields an import or a merge may fill on a known person, in the order it tries them.
+FILL_ORDER = tuple(
+    FILLABLE[name] for name in ("email", "company", "title", "phone", "linkedin_url")
+)

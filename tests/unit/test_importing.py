@@ -20,18 +20,20 @@ from planner.services.importing import (
     ImportCancelled,
     ImportOutcome,
     open_worker_database,
-    pending_review_count,
-    pending_reviews,
     prepare_import,
     redo_import,
-    redo_resolution,
     remember_mapping,
     remembered_mapping,
-    resolve_review,
     run_import,
     undo_import,
-    undo_resolution,
     with_remembered,
+)
+from planner.services.review import (
+    pending_review_count,
+    pending_reviews,
+    redo_resolution,
+    resolve_review,
+    undo_resolution,
 )
 from planner.services.workspace import Workspace
 from planner.storage.database import Database
