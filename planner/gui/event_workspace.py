@@ -3,6 +3,7 @@ follow-ups below."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from html import escape
 from typing import Any
@@ -17,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.enums import AttendanceStatus
 from planner.domain.ids import EventId
-from planner.domain.model import Event
+from planner.domain.model import Attendance, Event
 from planner.gui.checklist_view import ChecklistTab
 from planner.gui.context import AppContext
 from planner.gui.formatting import relative_text, span_text
@@ -26,7 +28,9 @@ from planner.gui.goals_view import GoalsTab
 from planner.gui.models import AttendeesModel, FollowUpsModel
 from planner.gui.pages import EmptyState, make_table
 from planner.gui.table_model import RowTableModel
+from planner.services.people import update_attendance
 from planner.storage.errors import NotFoundError
+from planner.storage.planning import AttendeeListing
 
 
 def tr(text: str) -> str:
@@ -74,6 +78,12 @@ class AttendeesTab(_ListTab):
         self.review_note.setObjectName("hint")
         review = QPushButton(tr("Review…"))
         review.clicked.connect(self.review_requested)
+        self.edit_button = QPushButton(tr("Edit…"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.met_button = QPushButton(tr("Mark Met"))
+        self.met_button.clicked.connect(self.toggle_met)
+        self.table.activated.connect(self.edit_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         import_button = QPushButton(tr("Import Attendees…"))
         import_button.setObjectName("primary")
         import_button.clicked.connect(self.import_requested)
@@ -85,6 +95,8 @@ class AttendeesTab(_ListTab):
         top = QHBoxLayout()
         top.addWidget(self.review_bar)
         top.addStretch(1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.met_button)
         top.addWidget(import_button)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
@@ -102,6 +114,58 @@ class AttendeesTab(_ListTab):
             else tr("One person may already be in your network.")
         )
         self.review_bar.setVisible(pending > 0)
+        self._update_buttons()
+
+    def selected(self) -> AttendeeListing | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def _update_buttons(self, *_: object) -> None:
+        current = self.selected()
+        self.edit_button.setEnabled(current is not None)
+        self.met_button.setEnabled(current is not None)
+        met = current is not None and current.attendance.status == AttendanceStatus.MET
+        self.met_button.setText(tr("Mark Not Met") if met else tr("Mark Met"))
+
+    def _save(self, label: str, before: Attendance, after: Attendance) -> None:
+        if after == before:
+            return
+        workspace = self._context.workspace
+        self._context.push(
+            label.replace("%1", self.selected_name()),
+            lambda: update_attendance(workspace, after),
+            lambda: update_attendance(workspace, before),
+        )
+        self._select(after.id)
+
+    def selected_name(self) -> str:
+        current = self.selected()
+        return current.full_name if current else ""
+
+    def _select(self, attendance_id: object) -> None:
+        position = self.model.position_of(attendance_id)
+        if position is not None:
+            self.table.selectRow(position)
+
+    def edit_selected(self, *_: object) -> None:
+        from planner.gui.attendee_dialog import AttendeeDialog
+
+        current = self.selected()
+        if current is None:
+            return
+        goals = self._context.goals.for_event(current.attendance.event_id)
+        dialog = AttendeeDialog(current.full_name, current.attendance, goals, self)
+        if dialog.exec():
+            self._save(tr("Edit Plan for %1"), current.attendance, dialog.attendance_value())
+
+    def toggle_met(self) -> None:
+        current = self.selected()
+        if current is None:
+            return
+        before = current.attendance
+        met = before.status == AttendanceStatus.MET
+        after = replace(before, status=AttendanceStatus.TO_MEET if met else AttendanceStatus.MET)
+        self._save(tr("Mark %1 Not Met") if met else tr("Mark %1 Met"), before, after)
 
 
 class EventWorkspace(QWidget):

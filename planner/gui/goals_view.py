@@ -26,7 +26,7 @@ from planner.domain.model import Goal
 from planner.domain.ordering import moved
 from planner.gui.commands import Lifecycle
 from planner.gui.context import AppContext
-from planner.gui.network_types import NETWORK_COLOURS, network_explanation, network_name
+from planner.gui.labels import NETWORK_COLOURS, network_explanation, network_name
 from planner.gui.pages import make_table
 from planner.gui.table_model import Column, RowTableModel
 from planner.gui.widgets import FRACTION_ROLE, ProgressDelegate, button_row

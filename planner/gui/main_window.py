@@ -31,7 +31,7 @@ from planner.storage.errors import StorageError
 if TYPE_CHECKING:
     from planner.gui.checklist_view import ChecklistTab
     from planner.gui.dashboard import DashboardPage
-    from planner.gui.event_workspace import EventWorkspace
+    from planner.gui.event_workspace import AttendeesTab, EventWorkspace
     from planner.gui.goals_view import GoalsTab
 
 STYLE = """
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         workspace.attendees.import_requested.connect(self.import_attendees)
         workspace.attendees.review_requested.connect(lambda: self.review_duplicates())
         workspace.tabs.currentChanged.connect(self._update_actions)
-        for tab in (workspace.goals, workspace.checklist):
+        for tab in (workspace.goals, workspace.checklist, workspace.attendees):
             tab.table.selectionModel().selectionChanged.connect(self._update_actions)
         return workspace
 
@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
         self.move_up_action = self._action(tr("Move &Up"), "Ctrl+Up", lambda: self._move(-1))
         self.move_down_action = self._action(tr("Move Do&wn"), "Ctrl+Down", lambda: self._move(1))
         self.done_action = self._action(tr("&Mark Done / Not Done"), "Ctrl+D", self.toggle_done)
+        self.met_action = self._action(tr("Mark &Met / Not Met"), "Ctrl+M", self.toggle_met)
         self.open_action = self._action(tr("&Open Event"), "Ctrl+O", self.open_selected_event)
         self.back_action = self._action(
             tr("&Back to All Events"), "Alt+Left", lambda: self.show_page(EVENTS)
@@ -388,6 +389,7 @@ class MainWindow(QMainWindow):
                     None,
                     self.add_goal_action,
                     self.add_item_action,
+                    self.met_action,
                     None,
                     *self.tab_actions,
                 ),
@@ -411,8 +413,11 @@ class MainWindow(QMainWindow):
         has_event = self._selected_event() is not None
         selected = tab.selected() if tab is not None else None
         editable = selected is not None and not getattr(selected, "is_dynamic", False)
+        attendees = self._attendees_shown()
+        person = attendees is not None and attendees.selected() is not None
+        self.met_action.setEnabled(person)
         if workspace is not None:
-            self.edit_action.setEnabled(editable)
+            self.edit_action.setEnabled(editable or person)
             self.delete_action.setEnabled(editable)
         else:
             self.edit_action.setEnabled(has_event and on_events)
@@ -440,12 +445,26 @@ class MainWindow(QMainWindow):
 
     # Edit menu: works on what is shown -------------------------------------------------------
 
+    def _attendees_shown(self) -> AttendeesTab | None:
+        workspace = self._in_workspace()
+        if workspace is not None and workspace.tabs.currentIndex() == workspace.PEOPLE:
+            return workspace.attendees
+        return None
+
     def edit_selected(self) -> None:
         tab = self._current_tab()
+        attendees = self._attendees_shown()
         if tab is not None:
             tab.edit_selected()
+        elif attendees is not None:
+            attendees.edit_selected()
         elif self._in_workspace() is None:
             self.edit_event()
+
+    def toggle_met(self) -> None:
+        attendees = self._attendees_shown()
+        if attendees is not None:
+            attendees.toggle_met()
 
     def delete_selected(self) -> None:
         tab = self._current_tab()

@@ -12,6 +12,7 @@ from planner.domain.enums import AttendanceStatus, FollowUpStatus, PriorityTier
 from planner.domain.ids import EventId, GoalId
 from planner.gui.context import AppContext
 from planner.gui.formatting import dates_text, day_text, relative_text, span_text
+from planner.gui.labels import role_name, status_name, tier_name
 from planner.gui.table_model import Column, RowTableModel
 from planner.storage.events import EventSummary
 from planner.storage.followups import FollowUpListing
@@ -156,28 +157,18 @@ class AttendeesModel(RowTableModel[AttendeeListing]):
         self._context = context
         self.event_id: EventId | None = None
         self._goal_names: dict[GoalId, str] = {}
-        tiers = {
-            PriorityTier.MUST_MEET: tr("Must meet"),
-            PriorityTier.SHOULD_MEET: tr("Should meet"),
-            PriorityTier.NICE_TO_MEET: tr("Nice to meet"),
-        }
-        statuses = {
-            AttendanceStatus.TO_MEET: tr("To meet"),
-            AttendanceStatus.MET: tr("Met"),
-            AttendanceStatus.SKIPPED: tr("Skipped"),
-        }
         tier_order = list(PriorityTier)
         columns = [
             Column[AttendeeListing](tr("Name"), lambda a: a.full_name),
             Column[AttendeeListing](tr("Company"), lambda a: a.company),
             Column[AttendeeListing](tr("Title"), lambda a: a.title),
-            Column[AttendeeListing](tr("Role"), lambda a: a.attendance.role.value.capitalize()),
+            Column[AttendeeListing](tr("Role"), lambda a: role_name(a.attendance.role)),
             Column[AttendeeListing](
                 tr("Priority"),
-                lambda a: tiers[a.attendance.tier],
+                lambda a: tier_name(a.attendance.tier),
                 sort_key=lambda a: tier_order.index(a.attendance.tier),
             ),
-            Column[AttendeeListing](tr("Status"), lambda a: statuses[a.attendance.status]),
+            Column[AttendeeListing](tr("Status"), lambda a: status_name(a.attendance.status)),
             Column[AttendeeListing](
                 tr("Goals"),
                 lambda a: "; ".join(

@@ -26,8 +26,8 @@ from planner.domain.ids import EventId
 from planner.domain.model import Event
 from planner.gui.context import AppContext
 from planner.gui.formatting import span_text
+from planner.gui.labels import network_name
 from planner.gui.models import EventsModel, FollowUpsModel, PeopleModel
-from planner.gui.network_types import network_name
 from planner.gui.table_model import RowTableModel
 from planner.gui.widgets import RefreshWhenShown
 from planner.services.sample import has_sample

@@ -255,6 +255,32 @@ class AttendanceRepository:
             )
         return replace(attendance, id=new_id)
 
+    def update(self, attendance: Attendance) -> Attendance:
+        """Store the user's plan for a person at an event, goal links included."""
+        with self._db.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE attendance SET role = ?, tier = ?, status = ?, research_notes = ?,"
+                " talking_points = ?, offer = ?, ask = ? WHERE id = ?",
+                (
+                    attendance.role.value,
+                    attendance.tier.value,
+                    attendance.status.value,
+                    attendance.research_notes,
+                    attendance.talking_points,
+                    attendance.offer,
+                    attendance.ask,
+                    attendance.id,
+                ),
+            )
+            if cursor.rowcount != 1:
+                raise NotFoundError(f"attendance {attendance.id} no longer exists")
+            conn.execute("DELETE FROM attendance_goal WHERE attendance_id = ?", (attendance.id,))
+            conn.executemany(
+                "INSERT INTO attendance_goal (attendance_id, goal_id) VALUES (?, ?)",
+                [(attendance.id, goal_id) for goal_id in sorted(attendance.goal_ids)],
+            )
+        return attendance
+
     def listings(self, event_id: EventId) -> list[AttendeeListing]:
         people = {
             row[0]: row[1:]

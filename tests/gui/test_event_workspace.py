@@ -297,3 +297,70 @@ def test_balance_hint_speaks_up_when_strategic_is_missing(
         conn.execute("DELETE FROM goal WHERE network_type = 'strategic'")
     window.context.changed.emit()
     assert "None of your goals is strategic" in home.hint.text()
+
+
+def test_marking_someone_met_moves_goal_progress_and_undoes(
+    opened: MainWindow, workspace: Workspace
+) -> None:
+    event = sample_event(workspace)
+    assert event.id is not None
+    opened.tab_actions[1].trigger()
+    tab = opened.workspace_page.attendees
+    investors = workspace.repos.goals.for_event(event.id)[0]
+    row = next(
+        i
+        for i in range(tab.model.rowCount())
+        if investors.id in tab.model.row(i).attendance.goal_ids
+    )
+    tab.table.selectRow(row)
+    assert opened.met_action.isEnabled()
+
+    opened.met_action.trigger()
+    progress = {p.goal.id: p for p in opened.context.goals.progress(event.id)}
+    assert progress[investors.id].met == 1
+    assert tab.met_button.text() == "Mark Not Met"
+    opened.undo_action.trigger()
+    progress = {p.goal.id: p for p in opened.context.goals.progress(event.id)}
+    assert progress[investors.id].met == 0
+
+
+def test_research_notes_tick_the_research_item(
+    opened: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.domain.enums import PriorityTier
+    from planner.gui.attendee_dialog import AttendeeDialog
+
+    event = sample_event(workspace)
+    opened.tab_actions[1].trigger()
+    tab = opened.workspace_page.attendees
+    row = next(
+        i
+        for i in range(tab.model.rowCount())
+        if tab.model.row(i).attendance.tier == PriorityTier.MUST_MEET
+        and not tab.model.row(i).attendance.research_notes
+    )
+    name = tab.model.row(row).full_name
+    tab.table.selectRow(row)
+
+    def research(item: object) -> bool:
+        entries = opened.context.checklist.entries(event)
+        return next(e.done for e in entries if e.text == f"Research {name}")
+
+    assert not research(None)
+
+    def write_notes(dialog: AttendeeDialog) -> int:
+        dialog.research.setPlainText("Leads the payments team; wrote about open banking.")
+        dialog.goals.item(0).setCheckState(Qt.CheckState.Checked)
+        return 1
+
+    monkeypatch.setattr(AttendeeDialog, "exec", write_notes)
+    opened.edit_action.trigger()  # Ctrl+E on the People tab edits the plan for the person
+    assert research(None)
+    saved = next(
+        a
+        for a in workspace.repos.attendances.for_event(event.id)  # type: ignore[arg-type]
+        if a.id == tab.model.row(row).attendance.id
+    )
+    assert saved.research_notes.startswith("Leads the payments team")
+    opened.undo_action.trigger()
+    assert not research(None)
