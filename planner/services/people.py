@@ -27,9 +27,6 @@ def update_attendance(workspace: Workspace, attendance: Attendance) -> Attendanc
 
     Marking someone met is what moves goal progress; research notes tick the checklist's
     "Research ..." item."""
-    from dataclasses import replace
-
-    from planner.domain.rules import ValidationError
 
     texts = (attendance.research_notes, attendance.talking_points, attendance.offer, attendance.ask)
     if any(len(text) > MAX_NOTE for text in texts):
