@@ -77,9 +77,15 @@ def email_key(email: str | None) -> str | None:
 _KEPT_MARKS = frozenset("\u3099\u309a")
 
 
+# For ASCII text: every character that is not a letter or digit becomes a space.
+_ASCII_SEPARATORS = {code: " " for code in range(128) if not chr(code).isalnum()}
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """ "  José  Ñúñez-Gonçalves" → "jose nunez goncalves"; "田中　美咲" → "田中 美咲"."""
+    if name.isascii():  # the same result, without decomposing (ASCII has no marks)
+        return " ".join(name.translate(_ASCII_SEPARATORS).lower().split())
     decomposed = unicodedata.normalize("NFKD", name)
     kept: list[str] = []
     for char in decomposed:
@@ -209,21 +215,32 @@ def name_block_keys(
     full_name: str, given_name: str | None, family_name: str | None, company: str | None
 ) -> frozenset[str]:
     """block_keys from the four values."""
-    words = name_key(full_name).split()
-    given = name_key(given_name).replace(" ", "") if given_name else ""
-    family = name_key(family_name).replace(" ", "") if family_name else ""
+    return block_keys_of_keys(
+        name_key(full_name).split(),
+        name_key(given_name).replace(" ", "") if given_name else "",
+        name_key(family_name).replace(" ", "") if family_name else "",
+        company_key(company),
+    )
+
+
+def block_keys_of_keys(words: list[str], given: str, family: str, company: str) -> frozenset[str]:
+    """name_block_keys from keys already made: the words of the full name's name_key, the
+    name_key of given and family name without spaces ("" when there is none) and the
+    company_key (for callers that have them at hand)."""
     if not given and not family and len(words) >= 2:
         given, family = words[0], words[-1]
-    keys: set[str] = set()
+    keys: list[str] = []
     joined = "".join(words) or given + family
     if given and family:
-        keys.add(f"n:{family[:3]}|{given[:1]}")
-        initials = "".join(sorted((given[0], family[0])))
+        keys.append(f"n:{family[:3]}|{given[:1]}")
+        first, second = given[0], family[0]
+        initials = first + second if first <= second else second + first  # sorted
     else:
         initials = joined[:1]
     if joined and (len(words) < 2 or _is_cjk(joined[0])):
-        keys.add(f"j:{joined[:2]}")
-    company_words = company_key(company).split()
-    if company_words and initials:
-        keys.add(f"c:{company_words[0]}|{initials}")
+        keys.append(f"j:{joined[:2]}")
+    if initials and company:
+        company_words = company.split()
+        if company_words:
+            keys.append(f"c:{company_words[0]}|{initials}")
     return frozenset(keys)

@@ -385,10 +385,28 @@ def apply_mapping(table: Table, mapping: Mapping) -> Iterator[Candidate]:
     from several columns takes the first one, in the mapping's order, with a value.
     """
     plan, drop_full_name = _plan(table, mapping)
+    # A field read from one plain column (the usual case) is taken straight from its cell:
+    # (field, column, None); any other goes through _first_value: (field, -1, sources).
+    steps: list[tuple[Field, int, list[_Source] | None]] = [
+        (field, sources[0].column, None)
+        if len(sources) == 1 and not sources[0].split and not sources[0].linkedin_only
+        else (field, -1, sources)
+        for field, sources in plan
+    ]
+    invisible = _INVISIBLE
     for row in table.rows:
+        cells = row.cells
+        width = len(cells)
         values: dict[Field, str] = {}
-        for field, sources in plan:
-            value = _first_value(row.cells, sources, field)
+        for field, column, sources in steps:
+            if sources is None:
+                if column >= width:
+                    continue
+                value = cells[column].strip()
+                if value and (value[0] in invisible or value[-1] in invisible):
+                    value = _strip(value)
+            else:
+                value = _first_value(cells, sources, field)
             if value:
                 values[field] = value
         if drop_full_name and Field.GIVEN_NAME in values and Field.FAMILY_NAME in values:
@@ -480,8 +498,11 @@ def _first_value(cells: Sequence[str], sources: Sequence[_Source], field: Field)
     return found
 
 
+_INVISIBLE = "\ufeff\u200b"  # stripped from cells along with whitespace
+
+
 def _strip(value: str) -> str:
-    return value.strip().strip("\ufeff\u200b").strip()
+    return value.strip().strip(_INVISIBLE).strip()
 
 
 def _matching_spec(headers: Sequence[str]) -> _Spec | None:

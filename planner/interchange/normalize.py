@@ -39,7 +39,9 @@ Skipped rows
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -50,7 +52,15 @@ from planner.domain.importing import Candidate, Field, Skipped
 if TYPE_CHECKING:
     from nameparser import HumanName
 
-__all__ = ["clean", "clean_notes", "linkedin_url", "normalize", "phone", "role"]
+__all__ = [
+    "Normalizer",
+    "clean",
+    "clean_notes",
+    "linkedin_url",
+    "normalize",
+    "phone",
+    "role",
+]
 
 NO_NAME_OR_EMAIL = "no name or email"
 
@@ -169,7 +179,9 @@ def _human_name(text: str) -> HumanName:
     return HumanName(text)
 
 
-def _names(values: dict[Field, str]) -> tuple[str, str | None, str | None]:
+def _names(
+    values: dict[Field, str], clean: Callable[[str | None], str] = clean
+) -> tuple[str, str | None, str | None]:
     full = clean(values.get(Field.FULL_NAME))
     given = clean(values.get(Field.GIVEN_NAME)) or None
     family = clean(values.get(Field.FAMILY_NAME)) or None
@@ -193,6 +205,12 @@ def _emails(text: str) -> tuple[str | None, list[str]]:
     """(the address to keep, lines for the notes)."""
     if not text:
         return None, []
+    if _ADDRESS_LIKE.fullmatch(text):  # the usual cell: one address, which findall gives
+        address = text[7:] if text[:7].casefold() == "mailto:" else text
+        address = address.rstrip(".")
+        if _VALID_ADDRESS.fullmatch(address):
+            return address, []
+        return None, [f"Email as given: {text}"]
     found = []
     for match in _ADDRESS_LIKE.findall(text):
         address = match[7:] if match[:7].casefold() == "mailto:" else match
@@ -324,13 +342,76 @@ def _not_coming(status: str) -> bool:
 
 def normalize(candidate: Candidate, *, default_region: str | None) -> NormalizedPerson | Skipped:
     """The person a row stands for, or why it was left out. Never raises on any text."""
+    return _normalize(candidate, default_region, clean)
+
+
+class Normalizer:
+    """`normalize` for the rows of one file: ``Normalizer(region)(candidate)`` gives the same
+    result as ``normalize(candidate, default_region=region)``, with the clean-up of values that
+    repeat from row to row (names, companies, titles, roles, statuses) done once per distinct
+    text. What it remembers (at most _CACHE_SIZE texts of each kind) goes with it, or a little
+    at a time with `release`."""
+
+    __slots__ = ("cleaned", "default_region", "named")
+
+    def __init__(self, default_region: str | None) -> None:
+        self.default_region = default_region
+        self.cleaned: dict[str, str] = {}
+        self.named: dict[
+            tuple[str | None, str | None, str | None], tuple[str, str | None, str | None]
+        ] = {}
+
+    def __call__(self, candidate: Candidate) -> NormalizedPerson | Skipped:
+        return _normalize(candidate, self.default_region, self._clean, self._names)
+
+    def _clean(self, value: str | None) -> str:
+        if not value:
+            return ""
+        cleaned = self.cleaned
+        found = cleaned.get(value)
+        if found is None:
+            if len(cleaned) >= _CACHE_SIZE:
+                cleaned.clear()
+            found = cleaned[value] = clean(value)
+        return found
+
+    def _names(self, values: dict[Field, str]) -> tuple[str, str | None, str | None]:
+        get = values.get
+        key = (get(Field.FULL_NAME), get(Field.GIVEN_NAME), get(Field.FAMILY_NAME))
+        named = self.named
+        found = named.get(key)
+        if found is None:
+            if len(named) >= _CACHE_SIZE:
+                named.clear()
+            found = named[key] = _names(values, self._clean)
+        return found
+
+    def release(self, batch: int = 5000) -> None:
+        """Forget everything, `batch` entries at a time, giving up the GIL in between (a
+        large file leaves enough behind to hold up other threads when freed in one go)."""
+        for memory in (self.cleaned, self.named):
+            while memory:
+                for _ in range(min(batch, len(memory))):
+                    memory.popitem()
+                time.sleep(0)
+
+
+def _normalize(
+    candidate: Candidate,
+    default_region: str | None,
+    clean_repeated: Callable[[str | None], str],
+    names: Callable[[dict[Field, str]], tuple[str, str | None, str | None]] = _names,
+) -> NormalizedPerson | Skipped:
+    """normalize, with `clean_repeated` (clean, or one that remembers) for the values that
+    repeat across rows, and `names` (_names, or one that remembers) for the name fields."""
     values = candidate.values
-    status = clean(values.get(Field.STATUS))
+    get = values.get
+    status = clean_repeated(get(Field.STATUS))
     if status and _not_coming(status):
         return Skipped(candidate.line, f"status is “{status}”")
 
-    full_name, given, family = _names(values)
-    email_text = clean(values.get(Field.EMAIL))
+    full_name, given, family = names(values)
+    email_text = clean(get(Field.EMAIL))
     email, email_notes = _emails(email_text)
     if not full_name and email is None:
         reason = NO_NAME_OR_EMAIL
@@ -338,24 +419,24 @@ def normalize(candidate: Candidate, *, default_region: str | None) -> Normalized
             reason += f" (“{email_text}” is not an email address)"
         return Skipped(candidate.line, reason)
 
-    notes = clean_notes(values.get(Field.NOTES))
+    notes = clean_notes(get(Field.NOTES))
     if email_notes:
         present = set(notes.split("\n")) if notes else set()
         added = [line for line in email_notes if line not in present]
         notes = "\n".join([notes, *added] if notes else added)
 
-    phone_text = clean(values.get(Field.PHONE))
-    linkedin_text = clean(values.get(Field.LINKEDIN_URL))
+    phone_text = clean(get(Field.PHONE))
+    linkedin_text = clean(get(Field.LINKEDIN_URL))
     return NormalizedPerson(
         line=candidate.line,
         full_name=full_name or email or "",
         given_name=given,
         family_name=family,
         email=email,
-        company=clean(values.get(Field.COMPANY)) or None,
-        title=clean(values.get(Field.TITLE)) or None,
+        company=clean_repeated(get(Field.COMPANY)) or None,
+        title=clean_repeated(get(Field.TITLE)) or None,
         phone=phone(phone_text, default_region) or None,
         linkedin_url=linkedin_url(linkedin_text) or None,
         notes=notes,
-        role=role(clean(values.get(Field.ROLE))),
+        role=role(clean_repeated(get(Field.ROLE))),
     )

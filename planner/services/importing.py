@@ -59,6 +59,7 @@ from typing import Any
 
 from planner.domain.dedupe import (
     NormalizedPerson,
+    block_keys_of_keys,
     company_key,
     email_key,
     name_block_keys,
@@ -123,6 +124,8 @@ MAX_BLOCK = 1000  # a block this full takes no more members (bounds the work per
 BEST_PER_BLOCK = 10  # the closest names of each block are weighed, not every one above 80
 BULK_CACHE_KIB = 65536  # SQLite page cache for the import's connection
 RELEASE_BATCH = 5000  # rows handled between yields of the GIL when building or freeing
+FLUSH_EVERY = 10 * CHUNK  # rows between writes (executemany batches)
+NAME_PARTS_KEPT = 65536  # distinct names (and their parts) remembered during an import
 
 IDENTITY_FIELDS = frozenset({Field.FULL_NAME, Field.GIVEN_NAME, Field.FAMILY_NAME, Field.EMAIL})
 
@@ -249,7 +252,7 @@ def run_import(
     unchanged whenever it raises.
     """
     from planner.interchange.layouts import apply_mapping
-    from planner.interchange.normalize import normalize
+    from planner.interchange.normalize import Normalizer
 
     if not maps_identity(mapping):
         raise ValueError("the mapping takes no column of names or emails")
@@ -262,6 +265,7 @@ def run_import(
     )
     total = len(table.rows)
     runs: list[_Run] = []
+    normalize = Normalizer(default_region)
     with _bulk_work(db):
         try:
             with db.transaction() as conn:
@@ -270,13 +274,14 @@ def run_import(
                 run = _Run(conn, event_id, table.source, report)
                 runs.append(run)
                 for done, candidate in enumerate(apply_mapping(table, mapping), start=1):
-                    result = normalize(candidate, default_region=default_region)
+                    result = normalize(candidate)
                     if isinstance(result, Skipped):
                         report.skipped.append(result)
                     else:
                         run.place(result)
                     if done % CHUNK == 0:
-                        run.flush()
+                        if done % FLUSH_EVERY == 0:
+                            run.flush()
                         time.sleep(0)  # let the GUI thread have the GIL now
                         if cancelled is not None and cancelled():
                             raise ImportCancelled()
@@ -290,6 +295,7 @@ def run_import(
             for run in runs:
                 run.release()
             del runs
+            normalize.release()
     if progress is not None:
         progress(total, total)
     return ImportOutcome(report, changes)
@@ -329,6 +335,8 @@ def redo_import(target: Target, changes: ImportChanges) -> None:
 
 # Indexes into PERSON_COLUMNS.
 _ATTENDEE = AttendeeRole.ATTENDEE.value
+_NICE_TO_MEET = PriorityTier.NICE_TO_MEET.value
+_TO_MEET = AttendanceStatus.TO_MEET.value
 
 _UPDATE_PERSON = (
     "UPDATE person SET full_name = ?, given_name = ?, family_name = ?, email = ?, company = ?,"
@@ -345,10 +353,52 @@ def _is_cjk(char: str) -> bool:
 def _compare_key(full_name: str) -> str:
     """What names are compared by: the name key with its words sorted (so fuzz.ratio on it
     is rapidfuzz's token_sort_ratio), or without spaces for a CJK name."""
-    key = name_key(full_name)
+    return _compare_of(name_key(full_name))
+
+
+def _compare_of(key: str) -> str:
+    """_compare_key from the name's name_key."""
     if key and _is_cjk(key[0]):
         return key.replace(" ", "")
     return " ".join(sorted(key.split()))
+
+
+class _RowKeys:
+    """What a person is matched and filed by (see _Known), computed once per row: a row's
+    keys also file the person it adds, whose values are the row's (_Run._row_keys)."""
+
+    __slots__ = (
+        "blocks",
+        "company",
+        "compare",
+        "email",
+        "family_name",
+        "full_key",
+        "given_name",
+        "linkedin",
+        "named_by_email",
+    )
+
+    def __init__(
+        self,
+        named_by_email: bool,
+        compare: str,
+        email: str | None,
+        linkedin: str | None,
+        company: str,
+        full_key: str,
+        given_name: str | None,
+        family_name: str | None,
+    ) -> None:
+        self.named_by_email = named_by_email
+        self.compare = compare
+        self.email = email
+        self.linkedin = linkedin
+        self.company = company
+        self.full_key = full_key  # name_key of the full name ("" when named by email)
+        self.given_name = given_name
+        self.family_name = family_name
+        self.blocks: frozenset[str] | None = None  # name_block_keys, when first needed
 
 
 class _Known:
@@ -367,18 +417,20 @@ class _Known:
         "values",
     )
 
-    def __init__(self, values: list[Any], *, is_new: bool) -> None:
+    def __init__(self, values: list[Any], *, is_new: bool, keys: _RowKeys | None = None) -> None:
         self.values = values  # in PERSON_COLUMNS order; notes None = unknown, not empty
         self.is_new = is_new
         self.flushed = not is_new
         self.dirty = False
         self.attendance: _Attendance | None = None
-        self.named_by_email = False
-        self.compare = ""
-        self.email_key: str | None = None
-        self.linkedin_key: str | None = None
-        self.company_key = ""
-        self.refresh_keys()
+        if keys is None:
+            self.refresh_keys()
+        else:  # computed from the same values by the row that adds this person
+            self.named_by_email = keys.named_by_email
+            self.compare = keys.compare
+            self.email_key: str | None = keys.email
+            self.linkedin_key: str | None = keys.linkedin
+            self.company_key = keys.company
 
     def refresh_keys(self) -> None:
         values = self.values
@@ -489,6 +541,12 @@ class _Run:
         self.before_attendances: dict[int, tuple[Any, ...]] = {}
         self.review_rows: list[tuple[Any, ...]] = []
         self.pending_reviews: list[tuple[Any, ...]] = []
+        self.name_parts: dict[str, str] = {}  # given or family name → its key, no spaces
+        self.full_keys: dict[str, tuple[str, str]] = {}  # full name → name_key, compare key
+        from rapidfuzz import fuzz, process
+
+        self.ratio: Callable[..., float] = fuzz.ratio
+        self.extract: Callable[..., list[tuple[str, float, int]]] = process.extract
         self._load()
 
     # loading ---------------------------------------------------------------------------
@@ -498,9 +556,19 @@ class _Run:
         for row in store.people_for_matching(self.conn):
             # notes: '' when empty (an import may fill it), None when there is text.
             values = [*row[:9], None if row[9] else "", None, None, None]
-            known = _Known(values, is_new=False)
+            full_name, email, linkedin = row[P_FULL_NAME], row[P_EMAIL], row[P_LINKEDIN_URL]
+            keys = self._row_keys(
+                email is not None and full_name == email,
+                full_name,
+                row[P_GIVEN_NAME],
+                row[P_FAMILY_NAME],
+                email,
+                row[P_COMPANY],
+                linkedin.casefold() if linkedin else None,
+            )
+            known = _Known(values, is_new=False, keys=keys)
             people[known.id] = known
-            self._index(known)
+            self._index(known, self._blocks_of(keys) if keys.compare else None)
         for person_id, (attendance_id, role) in store.attendances_at(
             self.conn, self.event_id
         ).items():
@@ -508,24 +576,89 @@ class _Run:
             if known_person is not None:
                 known_person.attendance = _Attendance(attendance_id, role, None)
 
-    def _index(self, known: _Known) -> None:
+    def _row_keys(
+        self,
+        named_by_email: bool,
+        full_name: str,
+        given_name: str | None,
+        family_name: str | None,
+        email: str | None,
+        company: str | None,
+        linkedin_key: str | None,
+    ) -> _RowKeys:
+        """The keys of a person with these values (as _Known.refresh_keys makes them)."""
+        if named_by_email:
+            full_key = compare = ""
+        else:
+            full_keys = self.full_keys
+            found = full_keys.get(full_name)
+            if found is None:
+                if len(full_keys) >= NAME_PARTS_KEPT:
+                    full_keys.clear()
+                full_key = name_key(full_name)
+                found = full_keys[full_name] = (full_key, _compare_of(full_key))
+            full_key, compare = found
+        return _RowKeys(
+            named_by_email,
+            compare,
+            email_key(email),
+            linkedin_key,
+            company_key(company),
+            full_key,
+            given_name,
+            family_name,
+        )
+
+    def _blocks_of(self, keys: _RowKeys) -> frozenset[str]:
+        """name_block_keys of the person `keys` belong to (one who is not named by email),
+        from the keys already made and the name parts' keys this import has seen before."""
+        blocks = keys.blocks
+        if blocks is None:
+            parts = self.name_parts
+            given_name, family_name = keys.given_name, keys.family_name
+            if given_name:
+                given = parts.get(given_name)
+                if given is None:
+                    given = parts[given_name] = self._name_part(given_name)
+            else:
+                given = ""
+            if family_name:
+                family = parts.get(family_name)
+                if family is None:
+                    family = parts[family_name] = self._name_part(family_name)
+            else:
+                family = ""
+            blocks = keys.blocks = block_keys_of_keys(
+                keys.full_key.split(), given, family, keys.company
+            )
+        return blocks
+
+    def _name_part(self, name: str) -> str:
+        if len(self.name_parts) >= NAME_PARTS_KEPT:
+            self.name_parts.clear()
+        return name_key(name).replace(" ", "")
+
+    def _index(self, known: _Known, block_keys: frozenset[str] | None = None) -> None:
         if known.email_key:
             self.by_email.setdefault(known.email_key, []).append(known)
         if known.linkedin_key:
             self.by_linkedin.setdefault(known.linkedin_key, []).append(known)
         if known.compare:
-            self._index_name(known)
+            self._index_name(known, block_keys)
 
-    def _index_name(self, known: _Known) -> None:
+    def _index_name(self, known: _Known, block_keys: frozenset[str] | None = None) -> None:
         """File the person under their block keys, with "@" for people with an email (a row
-        with another email only looks among them for a review case) and "-" without."""
+        with another email only looks among them for a review case) and "-" without.
+        `block_keys`: the person's name_block_keys, when already known."""
         values = known.values
         mark = "@" if known.email_key else "-"
         blocks = self.blocks
         compare = known.compare
-        for key in name_block_keys(
-            values[P_FULL_NAME], values[P_GIVEN_NAME], values[P_FAMILY_NAME], values[P_COMPANY]
-        ):
+        if block_keys is None:
+            block_keys = name_block_keys(
+                values[P_FULL_NAME], values[P_GIVEN_NAME], values[P_FAMILY_NAME], values[P_COMPANY]
+            )
+        for key in block_keys:
             block = blocks.get(mark + key)
             if block is None:
                 blocks[mark + key] = ([compare], [known])
@@ -537,14 +670,26 @@ class _Run:
     # matching --------------------------------------------------------------------------
 
     def place(self, person: NormalizedPerson) -> None:
-        certain, uncertain = self._match(person)
+        email = person.email
+        full_name = person.full_name
+        linkedin = person.linkedin_url
+        keys = self._row_keys(
+            email is not None and full_name == email,
+            full_name,
+            person.given_name,
+            person.family_name,
+            email,
+            person.company,
+            linkedin.casefold() if linkedin else None,
+        )
+        certain, uncertain = self._match(keys)
         report = self.report
         if certain is not None:
             report.merged += 1
             self._fill(certain, person)
             target = certain
         else:
-            target = self._add(person)
+            target = self._add(person, keys)
             report.added += 1
             if uncertain is not None:
                 other, score = uncertain
@@ -564,12 +709,11 @@ class _Run:
                 report.review.append(ReviewItem(person.line, target.id, other.id, review[6]))
         self._attend(target, person.role)
 
-    def _match(self, person: NormalizedPerson) -> tuple[_Known | None, tuple[_Known, float] | None]:
+    def _match(self, keys: _RowKeys) -> tuple[_Known | None, tuple[_Known, float] | None]:
         """(the person the row surely is, None) or (None, (whom it may be, score) or None)."""
-        from rapidfuzz import fuzz, process
-
-        compare = "" if person.named_by_email else _compare_key(person.full_name)
-        key = email_key(person.email)
+        ratio = self.ratio
+        compare = keys.compare
+        key = keys.email
         if key is not None:
             same_email = self.by_email.get(key)
             if same_email:
@@ -577,7 +721,7 @@ class _Run:
                 for known in same_email:
                     if not compare or not known.compare:
                         return known, None
-                    score = fuzz.ratio(compare, known.compare)
+                    score = ratio(compare, known.compare)
                     if score >= EMAIL_NAME_FLOOR:
                         return known, None
                     if best is None or score > best[1]:
@@ -586,46 +730,48 @@ class _Run:
         if not compare:
             return None, None
 
-        match = _Match(
-            key,
-            company_key(person.company),
-            person.linkedin_url.casefold() if person.linkedin_url else None,
-            fuzz.ratio,
-        )
+        match = _Match(key, keys.company, keys.linkedin, ratio)
         if match.company:
-            for known in self.exact.get((compare, match.company), ()):
-                match.consider(known, 100.0)
-            if match.certain is not None:
-                return match.certain[0], None
+            exact = self.exact.get((compare, match.company))
+            if exact:
+                for known in exact:
+                    match.consider(known, 100.0)
+                if match.certain is not None:
+                    return match.certain[0], None
         if match.linkedin is not None:
             for known in self.by_linkedin.get(match.linkedin, ()):
                 if known.compare:
-                    match.consider(known, fuzz.ratio(compare, known.compare))
+                    match.consider(known, ratio(compare, known.compare))
         blocks = self.blocks
-        for block_key in name_block_keys(
-            person.full_name, person.given_name, person.family_name, person.company
-        ):
+        extract = self.extract
+        for block_key in self._blocks_of(keys):
             # People without an email: anyone may be them. People with one: a row with
             # another email can only be a review case, at the same company.
-            searches = [("-" + block_key, UNCERTAIN)]
-            if key is None:
-                searches.append(("@" + block_key, UNCERTAIN))
-            elif block_key.startswith("c:"):
-                searches.append(("@" + block_key, CERTAIN_NAME))
-            for search, cutoff in searches:
-                block = blocks.get(search)
-                if block is None:
-                    continue
+            block = blocks.get("-" + block_key)
+            if block is not None:
                 names, members = block
-                for _, name_score, index in process.extract(
-                    compare, names, scorer=fuzz.ratio, score_cutoff=cutoff, limit=BEST_PER_BLOCK
+                for _, name_score, index in extract(
+                    compare, names, scorer=ratio, score_cutoff=UNCERTAIN, limit=BEST_PER_BLOCK
+                ):
+                    match.consider(members[index], name_score)
+            if key is None:
+                cutoff = UNCERTAIN
+            elif block_key.startswith("c:"):
+                cutoff = CERTAIN_NAME
+            else:
+                continue
+            block = blocks.get("@" + block_key)
+            if block is not None:
+                names, members = block
+                for _, name_score, index in extract(
+                    compare, names, scorer=ratio, score_cutoff=cutoff, limit=BEST_PER_BLOCK
                 ):
                     match.consider(members[index], name_score)
         if match.certain is not None:
             return match.certain[0], None
         return None, match.uncertain
 
-    def _add(self, person: NormalizedPerson) -> _Known:
+    def _add(self, person: NormalizedPerson, keys: _RowKeys) -> _Known:
         values = [
             self.next_person,
             person.full_name,
@@ -642,10 +788,10 @@ class _Run:
             self.stamp,
         ]
         self.next_person += 1
-        known = _Known(values, is_new=True)
+        known = _Known(values, is_new=True, keys=keys)
         self.new_people.append(known)
         self.pending_people.append(known)
-        self._index(known)
+        self._index(known, self._blocks_of(keys) if keys.compare else None)
         return known
 
     def _fill(self, known: _Known, person: NormalizedPerson) -> None:
@@ -703,20 +849,21 @@ class _Run:
         attendance = known.attendance
         if attendance is None:
             attendance_id = self.next_attendance
+            role_value = role._value_
             row: list[Any] = [
                 attendance_id,
                 self.event_id,
                 known.id,
-                role.value,
-                PriorityTier.NICE_TO_MEET.value,
-                AttendanceStatus.TO_MEET.value,
+                role_value,
+                _NICE_TO_MEET,
+                _TO_MEET,
                 "",
                 "",
                 "",
                 "",
             ]
             self.next_attendance += 1
-            attendance = _Attendance(attendance_id, role.value, row)
+            attendance = _Attendance(attendance_id, role_value, row)
             known.attendance = attendance
             self.new_attendances.append(attendance)
             self.pending_attendances.append(attendance)
@@ -838,6 +985,8 @@ class _Run:
             self.by_email,
             self.by_linkedin,
             self.updated_people,
+            self.full_keys,
+            self.name_parts,
         ):
             while mapping:
                 for _ in range(min(RELEASE_BATCH, len(mapping))):
@@ -856,7 +1005,8 @@ def _columns(rows: Sequence[Sequence[Any]], width: int) -> tuple[tuple[Any, ...]
     columns: list[list[Any]] = [[] for _ in range(width)]
     for start in range(0, len(rows), RELEASE_BATCH):
         batch = rows[start : start + RELEASE_BATCH]
-        for index, column in enumerate(columns):
-            column.extend(row[index] for row in batch)
+        # Every row has the table's width: zip(*batch) turns the batch into its columns.
+        for column, values in zip(columns, zip(*batch, strict=False), strict=False):
+            column.extend(values)
         time.sleep(0)
     return tuple(tuple(column) for column in columns)
