@@ -18,20 +18,17 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from planner.domain.checklist import ChecklistEntry, due_date, offset_label
 from planner.domain.ids import ChecklistItemId
 from planner.domain.model import ChecklistItem, Event
-from planner.domain.ordering import moved
 from planner.gui.commands import Lifecycle
 from planner.gui.context import AppContext
 from planner.gui.formatting import day_text
 from planner.gui.messages import show_warning
-from planner.gui.pages import make_table
+from planner.gui.ordered_list import OrderedList
 from planner.gui.table_model import Column, Index, RowTableModel
-from planner.gui.widgets import button_row
 from planner.services.checklist import MAX_ITEM_TEXT, item_problems
 
 OVERDUE = QColor("#b3261e")
@@ -212,41 +209,23 @@ class ExportDialog(QDialog):
         return "todo" if self.as_todos.isChecked() else "event"
 
 
-class ChecklistTab(QWidget):
+class ChecklistTab(OrderedList[ChecklistEntry]):
+    noun = "Checklist Item"
+
     def __init__(self, context: AppContext, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._context = context
-        self.model = ChecklistModel(context, self)
-        self.table = make_table(self.model, sortable=False)  # the user's order is the order
+        super().__init__(
+            context,
+            ChecklistModel(context),
+            tr("Add Item…"),
+            (tr("Export to Calendar…"), self.export),
+            parent=parent,
+        )
+        self.model: ChecklistModel
+        (self.export_button,) = self.extra_buttons
         self.table.horizontalHeader().resizeSection(0, 190)
-        self.table.doubleClicked.connect(self._double_clicked)
         self.progress = QLabel()
         self.progress.setObjectName("hint")
-        (
-            buttons,
-            (
-                self.add_button,
-                self.edit_button,
-                self.delete_button,
-                self.up_button,
-                self.down_button,
-                self.export_button,
-            ),
-        ) = button_row(
-            (tr("Add Item…"), self.add),
-            (tr("Edit…"), self.edit_selected),
-            (tr("Delete"), self.delete_selected),
-            (tr("Move Up"), lambda: self.move_selected(-1)),
-            (tr("Move Down"), lambda: self.move_selected(1)),
-            (tr("Export to Calendar…"), self.export),
-            primary=0,
-        )
-        buttons.insertWidget(0, self.progress)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        context.changed.connect(self.refresh)
+        self.buttons.insertWidget(0, self.progress)
         self._update_buttons()
 
     def show_event(self, event: Event) -> None:
@@ -254,37 +233,34 @@ class ChecklistTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        selected = self.selected()
-        self.model.reload()
-        if selected is not None:
-            self.select(entry_key(selected))
+        super().refresh()
         rows = [self.model.row(i) for i in range(self.model.rowCount())]
         done = sum(1 for e in rows if e.done)
         self.progress.setText(
             tr("%1 of %2 done").replace("%1", str(done)).replace("%2", str(len(rows)))
         )
-        self._update_buttons()
-
-    def selected(self) -> ChecklistEntry | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
-
-    def select(self, key: object) -> None:
-        position = self.model.position_of(key)
-        if position is not None:
-            self.table.selectRow(position)
-
-    def _update_buttons(self) -> None:
-        entry = self.selected()
-        editable = entry is not None and not entry.is_dynamic
-        for button in (self.edit_button, self.delete_button, self.up_button, self.down_button):
-            button.setEnabled(editable)
 
     def _double_clicked(self, index: QModelIndex) -> None:
-        if index.column() != 0:
+        if index.column() != 0:  # the first column is the tick box
             self.edit_selected()
 
-    # Edits ------------------------------------------------------------------------------------
+    def row_id(self, row: ChecklistEntry) -> ChecklistItemId | None:
+        return row.item_id  # None for the items that tick themselves
+
+    def order(self) -> list[ChecklistItemId]:
+        event = self.model.current_event
+        if event is None or event.id is None:
+            return []
+        return self._context.checklist.order(event.id)
+
+    def set_order(self, ids: list[ChecklistItemId]) -> None:
+        self._context.checklist.set_order(ids)
+
+    def remove(self, row_id: ChecklistItemId) -> ChecklistItem:
+        return self._context.checklist.delete_item(row_id)
+
+    def restore(self, removed: ChecklistItem) -> object:
+        return self._context.checklist.restore_item(removed)
 
     def toggle_selected(self) -> None:
         entry = self.selected()
@@ -325,37 +301,6 @@ class ChecklistTab(QWidget):
             lambda: checklist.edit_item(before, text, offset),
             lambda: checklist.put_back(before),
         )
-
-    def delete_selected(self) -> None:
-        entry = self.selected()
-        if entry is None or entry.item is None:
-            return
-        checklist = self._context.checklist
-        life: Lifecycle[ChecklistItem, ChecklistItem] = Lifecycle(
-            create=lambda: entry.item,  # type: ignore[arg-type,return-value]
-            delete=lambda item: checklist.delete_item(item.id),  # type: ignore[arg-type]
-            restore=checklist.restore_item,
-        )
-        life.value = entry.item
-        self._context.push(tr("Delete Checklist Item"), life.remove, life.bring)
-
-    def move_selected(self, step: int) -> None:
-        entry = self.selected()
-        event = self.model.current_event
-        if entry is None or entry.item is None or event is None or event.id is None:
-            return
-        checklist = self._context.checklist
-        before = checklist.order(event.id)
-        item_id: ChecklistItemId = entry.item.id  # type: ignore[assignment]
-        after = moved(before, item_id, step)
-        if after == before:
-            return
-        self._context.push(
-            tr("Move Checklist Item"),
-            lambda: checklist.set_order(after),
-            lambda: checklist.set_order(before),
-        )
-        self.select(item_id)
 
     def export(self) -> None:
         event = self.model.current_event

@@ -16,20 +16,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from planner.domain.enums import NetworkType
 from planner.domain.goals import MAX_GOAL_TEXT, MAX_TARGET, GoalProgress, goal_problems, parse_words
 from planner.domain.ids import EventId, GoalId
 from planner.domain.model import Goal
-from planner.domain.ordering import moved
 from planner.gui.commands import Lifecycle
 from planner.gui.context import AppContext
 from planner.gui.labels import NETWORK_COLOURS, network_explanation, network_name
-from planner.gui.pages import make_table
+from planner.gui.ordered_list import OrderedList
 from planner.gui.table_model import Column, RowTableModel
-from planner.gui.widgets import FRACTION_ROLE, ProgressDelegate, button_row
+from planner.gui.widgets import FRACTION_ROLE, ProgressDelegate
+from planner.storage.planning import GoalSnapshot
 
 
 def tr(text: str) -> str:
@@ -173,81 +172,50 @@ class GoalDialog(QDialog):
             super().accept()
 
 
-class GoalsTab(QWidget):
+class GoalsTab(OrderedList[GoalProgress]):
     """Goals of one event, editable, each edit one undo step."""
 
+    noun = "Goal"
+
     def __init__(self, context: AppContext, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._context = context
-        self.model = GoalsModel(context, self)
-        self.table = make_table(self.model, sortable=False)  # the user's order is the order
+        super().__init__(context, GoalsModel(context), tr("Add Goal…"), parent=parent)
+        self.model: GoalsModel
         self.table.setItemDelegateForColumn(
             GoalsModel.PROGRESS_COLUMN, ProgressDelegate(NETWORK_COLOURS[NetworkType.STRATEGIC])
         )
-        self.table.doubleClicked.connect(self.edit_selected)
         header = self.table.horizontalHeader()
         header.resizeSection(0, 380)
         header.resizeSection(1, 110)
         header.resizeSection(2, 190)
-        (
-            buttons,
-            (
-                self.add_button,
-                self.edit_button,
-                self.delete_button,
-                self.up_button,
-                self.down_button,
-            ),
-        ) = button_row(
-            (tr("Add Goal…"), self.add),
-            (tr("Edit…"), self.edit_selected),
-            (tr("Delete"), self.delete_selected),
-            (tr("Move Up"), lambda: self.move_selected(-1)),
-            (tr("Move Down"), lambda: self.move_selected(1)),
-            primary=0,
-        )
         self.hint = QLabel(
             tr(
                 "Progress counts the people linked to a goal whom you have marked as met. "
-                "Link attendees to goals on the People tab."
+                "Link attendees to goals on the People tab (select a person, Edit…)."
             )
         )
         self.hint.setWordWrap(True)
         self.hint.setObjectName("hint")
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.hint)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        context.changed.connect(self.refresh)
+        self.body.addWidget(self.hint)
         self._update_buttons()
 
     def show_event(self, event_id: EventId) -> None:
         self.model.event_id = event_id
         self.refresh()
 
-    def refresh(self) -> None:
-        selected = self.selected()
-        self.model.reload()
-        if selected is not None:
-            self.select(selected.goal.id)
-        self._update_buttons()
+    def row_id(self, row: GoalProgress) -> GoalId | None:
+        return row.goal.id
 
-    def selected(self) -> GoalProgress | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+    def order(self) -> list[GoalId]:
+        return [] if self.model.event_id is None else self._context.goals.order(self.model.event_id)
 
-    def select(self, goal_id: GoalId | None) -> None:
-        position = None if goal_id is None else self.model.position_of(goal_id)
-        if position is not None:
-            self.table.selectRow(position)
+    def set_order(self, ids: list[GoalId]) -> None:
+        self._context.goals.set_order(ids)
 
-    def _update_buttons(self) -> None:
-        has = self.selected() is not None
-        for button in (self.edit_button, self.delete_button, self.up_button, self.down_button):
-            button.setEnabled(has)
+    def remove(self, row_id: GoalId) -> GoalSnapshot:
+        return self._context.goals.delete(row_id)
 
-    # Edits ------------------------------------------------------------------------------------
+    def restore(self, removed: GoalSnapshot) -> object:
+        return self._context.goals.restore(removed)
 
     def add(self) -> None:
         if self.model.event_id is None:
@@ -279,30 +247,3 @@ class GoalsTab(QWidget):
         self._context.push(
             tr("Edit Goal"), lambda: goals.update(after), lambda: goals.update(before)
         )
-
-    def delete_selected(self) -> None:
-        current = self.selected()
-        if current is None:
-            return
-        goals = self._context.goals
-        life: Lifecycle[Goal, Any] = Lifecycle(
-            create=lambda: current.goal,
-            delete=lambda goal: goals.delete(goal.id),  # type: ignore[arg-type]
-            restore=goals.restore,
-        )
-        life.value = current.goal
-        self._context.push(tr("Delete Goal"), life.remove, life.bring)
-
-    def move_selected(self, step: int) -> None:
-        current = self.selected()
-        if current is None or current.goal.id is None or self.model.event_id is None:
-            return
-        goals = self._context.goals
-        before = goals.order(self.model.event_id)
-        after = moved(before, current.goal.id, step)
-        if after == before:
-            return
-        self._context.push(
-            tr("Move Goal"), lambda: goals.set_order(after), lambda: goals.set_order(before)
-        )
-        self.select(current.goal.id)

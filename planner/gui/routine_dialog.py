@@ -23,12 +23,10 @@ from planner.domain.checklist import offset_label
 from planner.domain.enums import PrepPhase
 from planner.domain.ids import ChecklistTemplateId
 from planner.domain.model import ChecklistTemplate
-from planner.domain.ordering import moved
 from planner.gui.commands import Lifecycle
 from planner.gui.context import AppContext
-from planner.gui.pages import make_table
+from planner.gui.ordered_list import OrderedList
 from planner.gui.table_model import Column, Index, RowTableModel
-from planner.gui.widgets import button_row
 from planner.services.checklist import MAX_ITEM_TEXT, item_problems
 
 
@@ -140,68 +138,30 @@ class StepDialog(QDialog):
             super().accept()
 
 
-class RoutineDialog(QDialog):
-    """Edit the routine; every change is an undo step in the main window too."""
+class RoutineSteps(OrderedList[ChecklistTemplate]):
+    noun = "Routine Step"
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._context = context
-        self.setWindowTitle(tr("Checklist Routine"))
-        self.resize(820, 520)
-        intro = QLabel(
-            tr(
-                "New events start their checklist with these steps. Untick a step to leave it "
-                "out; changes apply to events you add from now on."
-            )
-        )
-        intro.setWordWrap(True)
-        self.model = RoutineModel(context, self)
-        self.table = make_table(self.model, sortable=False)  # the user's order is the order
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        super().__init__(context, RoutineModel(context), tr("Add Step…"), parent=parent)
         header = self.table.horizontalHeader()
         for column, width in ((0, 48), (1, 64), (2, 150)):
             header.resizeSection(column, width)
-        self.table.doubleClicked.connect(self.edit_selected)
-        buttons, (_, self.edit_button, self.delete_button, self.up_button, self.down_button) = (
-            button_row(
-                (tr("Add Step…"), self.add),
-                (tr("Edit…"), self.edit_selected),
-                (tr("Delete"), self.delete_selected),
-                (tr("Move Up"), lambda: self.move_selected(-1)),
-                (tr("Move Down"), lambda: self.move_selected(1)),
-                primary=0,
-            )
-        )
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(close)
-        context.changed.connect(self.refresh)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.refresh()
 
-    def refresh(self) -> None:
-        selected = self.selected()
-        self.model.reload()
-        if selected is not None:
-            self.select(selected.id)
-        self._update_buttons()
+    def row_id(self, row: ChecklistTemplate) -> ChecklistTemplateId | None:
+        return row.id
 
-    def selected(self) -> ChecklistTemplate | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+    def order(self) -> list[ChecklistTemplateId]:
+        return [t.id for t in self._context.checklist.templates() if t.id is not None]
 
-    def select(self, template_id: ChecklistTemplateId | None) -> None:
-        position = self.model.position_of(template_id)
-        if position is not None:
-            self.table.selectRow(position)
+    def set_order(self, ids: list[ChecklistTemplateId]) -> None:
+        self._context.checklist.set_template_order(ids)
 
-    def _update_buttons(self) -> None:
-        has = self.selected() is not None
-        for button in (self.edit_button, self.delete_button, self.up_button, self.down_button):
-            button.setEnabled(has)
+    def remove(self, row_id: ChecklistTemplateId) -> ChecklistTemplate:
+        return self._context.checklist.delete_template(row_id)
+
+    def restore(self, removed: ChecklistTemplate) -> object:
+        return self._context.checklist.restore_template(removed)
 
     def add(self) -> None:
         dialog = StepDialog(parent=self)
@@ -235,31 +195,29 @@ class RoutineDialog(QDialog):
             lambda: checklist.update_template(before),
         )
 
-    def delete_selected(self) -> None:
-        current = self.selected()
-        if current is None:
-            return
-        checklist = self._context.checklist
-        life: Lifecycle[ChecklistTemplate, ChecklistTemplate] = Lifecycle(
-            create=lambda: current,
-            delete=lambda t: checklist.delete_template(t.id),  # type: ignore[arg-type]
-            restore=checklist.restore_template,
+
+class RoutineDialog(QDialog):
+    """Edit the routine; every change is an undo step in the main window too."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Checklist Routine"))
+        self.resize(820, 520)
+        intro = QLabel(
+            tr(
+                "New events start their checklist with these steps. Untick a step to leave it "
+                "out; changes apply to events you add from now on."
+            )
         )
-        life.value = current
-        self._context.push(tr("Delete Routine Step"), life.remove, life.bring)
+        intro.setWordWrap(True)
+        self.steps = RoutineSteps(context, self)
+        self.model, self.table = self.steps.model, self.steps.table
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.steps, 1)
+        layout.addWidget(close)
 
     def move_selected(self, step: int) -> None:
-        current = self.selected()
-        if current is None or current.id is None:
-            return
-        before = [t.id for t in self._context.checklist.templates() if t.id is not None]
-        after = moved(before, current.id, step)
-        if after == before:
-            return
-        checklist = self._context.checklist
-        self._context.push(
-            tr("Move Routine Step"),
-            lambda: checklist.set_template_order(after),
-            lambda: checklist.set_template_order(before),
-        )
-        self.select(current.id)
+        self.steps.move_selected(step)

@@ -103,6 +103,10 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def row(self, position: int) -> Row:
         return self._rows[position]
 
+    def key(self, row: Row) -> object:
+        """The key the model knows `row` by (for position_of)."""
+        return self._key(row)
+
     def position_of(self, key: object) -> int | None:
         for position, row in enumerate(self._rows):
             if self._key(row) == key:
