@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -25,6 +23,7 @@ from planner.domain.ids import ChecklistItemId
 from planner.domain.model import ChecklistItem, Event
 from planner.gui.commands import Lifecycle
 from planner.gui.context import AppContext
+from planner.gui.form_dialog import FormDialog
 from planner.gui.formatting import day_text
 from planner.gui.messages import show_warning
 from planner.gui.ordered_list import OrderedList
@@ -121,13 +120,13 @@ def set_done(context: AppContext, item: ChecklistItem, done: bool) -> None:
     )
 
 
-class ItemDialog(QDialog):
+class ItemDialog(FormDialog):
     """Text and due day of a checklist item, the day shown as a real date as it changes."""
 
     def __init__(self, event: Event, item: ChecklistItem | None = None, parent: Any = None):
-        super().__init__(parent)
+        title = tr("Edit Checklist Item") if item else tr("New Checklist Item")
+        super().__init__(title, editing=item is not None, parent=parent)
         self._event = event
-        self.setWindowTitle(tr("Edit Checklist Item") if item else tr("New Checklist Item"))
         self.setMinimumWidth(480)
         self.text = QLineEdit(item.text if item else "")
         self.text.setMaxLength(MAX_ITEM_TEXT)
@@ -138,42 +137,21 @@ class ItemDialog(QDialog):
         self.offset.setSuffix(tr(" days from the start"))
         self.day = QLabel()
         self.day.setStyleSheet("color: #5b6570;")
-        self.problems = QLabel()
-        self.problems.setStyleSheet("color: #b3261e;")
-        self.problems.setTextFormat(Qt.TextFormat.RichText)
-        form = QFormLayout()
-        form.addRow(tr("&Item:"), self.text)
-        form.addRow(tr("&Due:"), self.offset)
-        form.addRow("", self.day)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problems)
-        layout.addWidget(self.buttons)
-        self._touched = item is not None
-        self.text.textChanged.connect(self._revalidate)
-        self.offset.valueChanged.connect(self._revalidate)
-        self._revalidate()
+        self.form.addRow(tr("&Item:"), self.text)
+        self.form.addRow(tr("&Due:"), self.offset)
+        self.form.addRow("", self.day)
+        self.watch(self.text.textChanged, self.offset.valueChanged)
+        self.revalidate()
 
-    def _revalidate(self, *changed: object) -> None:
-        self._touched = self._touched or bool(changed)
+    def current_problems(self) -> list[str]:
+        return item_problems(*self.values())
+
+    def input_changed(self, problems: list[str]) -> None:
         offset = self.offset.value()
         self.day.setText(f"{day_text(due_date(self._event, offset))}  ({offset_label(offset)})")
-        problems = item_problems(self.text.text(), offset)
-        self.problems.setText("<br>".join(escape(p) for p in problems))
-        self.problems.setVisible(bool(problems) and self._touched)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
 
     def values(self) -> tuple[str, int]:
         return self.text.text().strip(), self.offset.value()
-
-    def accept(self) -> None:
-        if not item_problems(*self.values()):
-            super().accept()
 
 
 class ExportDialog(QDialog):

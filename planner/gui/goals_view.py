@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
 )
 
 from planner.domain.enums import NetworkType
@@ -24,6 +19,7 @@ from planner.domain.ids import EventId, GoalId
 from planner.domain.model import Goal
 from planner.gui.commands import Lifecycle
 from planner.gui.context import AppContext
+from planner.gui.form_dialog import FormDialog
 from planner.gui.labels import NETWORK_COLOURS, network_explanation, network_name
 from planner.gui.ordered_list import OrderedList
 from planner.gui.table_model import Column, RowTableModel
@@ -81,10 +77,10 @@ class GoalsModel(RowTableModel[GoalProgress]):
         return None
 
 
-class GoalDialog(QDialog):
+class GoalDialog(FormDialog):
     def __init__(self, event_id: EventId, goal: Goal | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("Edit Goal") if goal else tr("New Goal"))
+        title = tr("Edit Goal") if goal else tr("New Goal")
+        super().__init__(title, editing=goal is not None, parent=parent)
         self.setMinimumWidth(520)
         self._base = goal or Goal(event_id=event_id, text="", network_type=NetworkType.PERSONAL)
 
@@ -113,12 +109,7 @@ class GoalDialog(QDialog):
         self.priority.setRange(0, 9)
         self.priority.setValue(self._base.priority)
         self.priority.setToolTip(tr("0 is the most important; higher numbers come later"))
-        self.problems = QLabel()
-        self.problems.setStyleSheet("color: #b3261e;")
-        self.problems.setTextFormat(Qt.TextFormat.RichText)
-        self.problems.setWordWrap(True)
-
-        form = QFormLayout()
+        form = self.form
         form.addRow(tr("&Goal:"), self.text)
         form.addRow(tr("&Network:"), self.network)
         form.addRow("", self.explanation)
@@ -127,22 +118,10 @@ class GoalDialog(QDialog):
         form.addRow(tr("&Roles:"), self.roles)
         form.addRow(tr("&Companies:"), self.companies)
         form.addRow(tr("&Priority:"), self.priority)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problems)
-        layout.addWidget(self.buttons)
-
-        self._touched = goal is not None
         self.network.currentIndexChanged.connect(self._explain)
-        self.text.textChanged.connect(self._revalidate)
-        self.target.valueChanged.connect(self._revalidate)
+        self.watch(self.text.textChanged, self.target.valueChanged)
         self._explain()
-        self._revalidate()
+        self.revalidate()
 
     def _explain(self) -> None:
         self.explanation.setText(network_explanation(self.network.currentData()))
@@ -159,17 +138,8 @@ class GoalDialog(QDialog):
             priority=self.priority.value(),
         )
 
-    def _revalidate(self, *changed: object) -> None:
-        self._touched = self._touched or bool(changed)
-        problems = goal_problems(self.goal_value())
-        self.problems.setText("<br>".join(escape(p) for p in problems))
-        self.problems.setVisible(bool(problems) and self._touched)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(not problems)
-
-    def accept(self) -> None:
-        if not goal_problems(self.goal_value()):
-            super().accept()
+    def current_problems(self) -> list[str]:
+        return goal_problems(self.goal_value())
 
 
 class GoalsTab(OrderedList[GoalProgress]):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -25,6 +23,7 @@ from planner.domain.ids import ChecklistTemplateId
 from planner.domain.model import ChecklistTemplate
 from planner.gui.commands import Lifecycle
 from planner.gui.context import AppContext
+from planner.gui.form_dialog import FormDialog
 from planner.gui.ordered_list import OrderedList
 from planner.gui.table_model import Column, Index, RowTableModel
 from planner.services.checklist import MAX_ITEM_TEXT, item_problems
@@ -85,10 +84,10 @@ class RoutineModel(RowTableModel[ChecklistTemplate]):
         return True
 
 
-class StepDialog(QDialog):
+class StepDialog(FormDialog):
     def __init__(self, template: ChecklistTemplate | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("Edit Step") if template else tr("New Step"))
+        title = tr("Edit Step") if template else tr("New Step")
+        super().__init__(title, editing=template is not None, parent=parent)
         self.setMinimumWidth(480)
         self.phase = QComboBox()
         for phase in PrepPhase:
@@ -100,42 +99,18 @@ class StepDialog(QDialog):
         self.offset.setRange(-366, 366)
         self.offset.setValue(template.offset_days if template else -7)
         self.offset.setSuffix(tr(" days from the event's start"))
-        self.problems = QLabel()
-        self.problems.setStyleSheet("color: #b3261e;")
-        self.problems.setTextFormat(Qt.TextFormat.RichText)
-        form = QFormLayout()
-        form.addRow(tr("&Stage:"), self.phase)
-        form.addRow(tr("S&tep:"), self.text)
-        form.addRow(tr("&When:"), self.offset)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problems)
-        layout.addWidget(self.buttons)
-        self.text.textChanged.connect(self._revalidate)
-        self.offset.valueChanged.connect(self._revalidate)
-        self._touched = template is not None
-        self._revalidate()
+        self.form.addRow(tr("&Stage:"), self.phase)
+        self.form.addRow(tr("S&tep:"), self.text)
+        self.form.addRow(tr("&When:"), self.offset)
+        self.watch(self.text.textChanged, self.offset.valueChanged)
+        self.revalidate()
 
     def values(self) -> tuple[PrepPhase, str, int]:
         return PrepPhase(self.phase.currentData()), self.text.text().strip(), self.offset.value()
 
-    def _revalidate(self, *changed: object) -> None:
-        self._touched = self._touched or bool(changed)
+    def current_problems(self) -> list[str]:
         _, text, offset = self.values()
-        problems = item_problems(text, offset)
-        self.problems.setText("<br>".join(escape(p) for p in problems))
-        self.problems.setVisible(bool(problems) and self._touched)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
-
-    def accept(self) -> None:
-        _, text, offset = self.values()
-        if not item_problems(text, offset):
-            super().accept()
+        return item_problems(text, offset)
 
 
 class RoutineSteps(OrderedList[ChecklistTemplate]):

@@ -28,15 +28,20 @@ class _Worker(QObject):
         super().__init__()
         self._work = work
         self._cancel = cancel_flag
+        self._home = QThread.currentThread()
 
     @Slot()
     def run(self) -> None:
         try:
             result = self._work(self.progressed.emit, self._cancel.is_set)
         except BaseException as exc:  # handed to the GUI thread, which decides what to say
-            self.failed.emit(exc)
+            outcome, value = self.failed, exc
         else:
-            self.finished.emit(result)
+            outcome, value = self.finished, result
+        # Go back to the GUI thread before the worker thread ends, so this object is never
+        # left belonging to a thread that no longer runs (and is deleted where it was made).
+        self.moveToThread(self._home)
+        outcome.emit(value)
 
 
 class BackgroundTask(QObject):
