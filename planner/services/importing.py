@@ -94,9 +94,9 @@ from planner.storage.imports import (
     P_LINKEDIN_URL,
     P_NOTES,
     P_UPDATED_AT,
-    PERSON_COLUMNS,
     REVIEW_COLUMNS,
 )
+from planner.storage.people import PERSON_COLUMNS
 
 __all__ = [
     "IDENTITY_FIELDS",

@@ -27,10 +27,10 @@ from planner.storage.imports import (
     P_GIVEN_NAME,
     P_NOTES,
     P_UPDATED_AT,
-    PERSON_COLUMNS,
     REVIEW_COLUMNS,
     ReviewListing,
 )
+from planner.storage.people import PERSON_COLUMNS
 
 __all__ = [
     "ReviewListing",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -180,3 +180,13 @@ def inserted_id(cursor: sqlite3.Cursor) -> int:
     if cursor.lastrowid is None:
         raise RuntimeError("SQLite returned no row id for an insert")
     return cursor.lastrowid
+
+
+def insert_sql(table: str, columns: Sequence[str]) -> str:
+    """INSERT of one row with these columns, as positional parameters."""
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def update_sql(table: str, columns: Sequence[str]) -> str:
+    """UPDATE of these columns of the row whose id is the last parameter."""
+    return f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?"

@@ -9,11 +9,13 @@ from typing import Any
 from planner.domain.ids import EventId
 from planner.domain.model import Event
 from planner.storage.codec import from_utc_text, now_text, utc_text
-from planner.storage.database import Database, inserted_id
+from planner.storage.database import Database, insert_sql, inserted_id, update_sql
 from planner.storage.errors import NotFoundError
 
 _FIELDS = ("name", "starts_at", "ends_at", "timezone", "venue", "url", "notes", "is_sample")
 _COLUMNS = "id, " + ", ".join(_FIELDS)
+_INSERT = insert_sql("event", ("id", *_FIELDS, "created_at", "updated_at"))
+_UPDATE = update_sql("event", (*_FIELDS, "updated_at"))
 
 # Tables whose rows go with their event, in an order that satisfies foreign keys on re-insert.
 _OWNED = (
@@ -75,8 +77,7 @@ class EventRepository:
         stamp = now_text()
         with self._db.transaction() as conn:
             cursor = conn.execute(
-                f"INSERT INTO event (id, {', '.join(_FIELDS)}, created_at, updated_at)"
-                f" VALUES (?{', ?' * (len(_FIELDS) + 2)})",
+                _INSERT,
                 (event.id, *_values(event), stamp, stamp),
             )
         return replace(event, id=EventId(inserted_id(cursor)))
@@ -85,10 +86,9 @@ class EventRepository:
         if event.id is None:
             raise ValueError("cannot update an event that was never saved")
         event = _to_the_second(event)
-        assignments = ", ".join(f"{name} = ?" for name in _FIELDS)
         with self._db.transaction() as conn:
             cursor = conn.execute(
-                f"UPDATE event SET {assignments}, updated_at = ? WHERE id = ?",
+                _UPDATE,
                 (*_values(event), now_text(), event.id),
             )
             if cursor.rowcount != 1:

@@ -18,23 +18,8 @@ from planner.domain.importing import Field, Mapping
 from planner.domain.model import Person
 from planner.storage.codec import now_text
 from planner.storage.database import Database
-from planner.storage.people import PersonRepository
+from planner.storage.people import PERSON_COLUMNS, PersonRepository
 
-PERSON_COLUMNS = (
-    "id",
-    "full_name",
-    "given_name",
-    "family_name",
-    "email",
-    "company",
-    "title",
-    "phone",
-    "linkedin_url",
-    "notes",
-    "is_sample",
-    "created_at",
-    "updated_at",
-)
 ATTENDANCE_COLUMNS = (
     "id",
     "event_id",

@@ -9,10 +9,10 @@ from typing import Any
 from planner.domain.ids import PersonId
 from planner.domain.model import Person
 from planner.storage.codec import now_text
-from planner.storage.database import Database, inserted_id
+from planner.storage.database import Database, insert_sql, inserted_id, update_sql
 from planner.storage.errors import NotFoundError
 
-_FIELDS = (
+PERSON_FIELDS = (
     "full_name",
     "given_name",
     "family_name",
@@ -24,7 +24,11 @@ _FIELDS = (
     "notes",
     "is_sample",
 )
-_COLUMNS = "id, " + ", ".join(_FIELDS)
+_COLUMNS = "id, " + ", ".join(PERSON_FIELDS)
+# Every column of the table, in order (imports and merges copy whole rows).
+PERSON_COLUMNS = ("id", *PERSON_FIELDS, "created_at", "updated_at")
+_INSERT = insert_sql("person", PERSON_COLUMNS)
+_UPDATE = update_sql("person", (*PERSON_FIELDS, "updated_at"))
 _SELECT = f"SELECT {_COLUMNS} FROM person"
 
 
@@ -77,10 +81,7 @@ class PersonRepository:
     def add_many(self, people: Iterable[Person]) -> list[Person]:
         stamp = now_text()
         saved: list[Person] = []
-        sql = (
-            "INSERT INTO person (id, " + ", ".join(_FIELDS) + ", created_at, updated_at) "
-            "VALUES (?" + ", ?" * (len(_FIELDS) + 2) + ")"
-        )
+        sql = _INSERT
         with self._db.transaction() as conn:
             for person in people:
                 cursor = conn.execute(sql, (person.id, *_values(person), stamp, stamp))
@@ -90,10 +91,9 @@ class PersonRepository:
     def update(self, person: Person) -> Person:
         if person.id is None:
             raise ValueError("cannot update a person who was never saved")
-        assignments = ", ".join(f"{name} = ?" for name in _FIELDS)
         with self._db.transaction() as conn:
             cursor = conn.execute(
-                f"UPDATE person SET {assignments}, updated_at = ? WHERE id = ?",
+                _UPDATE,
                 (*_values(person), now_text(), person.id),
             )
             if cursor.rowcount != 1:

@@ -25,7 +25,7 @@ from planner.domain.ids import (
 )
 from planner.domain.model import Attendance, ChecklistItem, ChecklistTemplate, Goal
 from planner.storage.codec import words_from_text, words_text
-from planner.storage.database import Database, inserted_id
+from planner.storage.database import Database, insert_sql, inserted_id, update_sql
 from planner.storage.errors import NotFoundError
 
 
@@ -87,18 +87,14 @@ class GoalRepository:
     def add(self, goal: Goal) -> Goal:
         with self._db.transaction() as conn:
             cursor = conn.execute(
-                f"INSERT INTO goal (id, {', '.join(_GOAL_FIELDS)})"
-                f" VALUES (?{', ?' * len(_GOAL_FIELDS)})",
+                insert_sql("goal", ("id", *_GOAL_FIELDS)),
                 (goal.id, *_goal_values(goal)),
             )
         return replace(goal, id=GoalId(inserted_id(cursor)))
 
     def update(self, goal: Goal) -> Goal:
-        assignments = ", ".join(f"{name} = ?" for name in _GOAL_FIELDS)
         with self._db.transaction() as conn:
-            cursor = conn.execute(
-                f"UPDATE goal SET {assignments} WHERE id = ?", (*_goal_values(goal), goal.id)
-            )
+            cursor = conn.execute(update_sql("goal", _GOAL_FIELDS), (*_goal_values(goal), goal.id))
             if cursor.rowcount != 1:
                 raise NotFoundError(f"goal {goal.id} no longer exists")
         return goal
@@ -395,18 +391,16 @@ class ChecklistRepository:
         with self._db.transaction() as conn:
             for item in items:
                 cursor = conn.execute(
-                    f"INSERT INTO checklist_item (id, {', '.join(_ITEM_FIELDS)})"
-                    f" VALUES (?{', ?' * len(_ITEM_FIELDS)})",
+                    insert_sql("checklist_item", ("id", *_ITEM_FIELDS)),
                     (item.id, *_item_values(item)),
                 )
                 saved.append(replace(item, id=ChecklistItemId(inserted_id(cursor))))
         return saved
 
     def update(self, item: ChecklistItem) -> ChecklistItem:
-        assignments = ", ".join(f"{name} = ?" for name in _ITEM_FIELDS)
         with self._db.transaction() as conn:
             cursor = conn.execute(
-                f"UPDATE checklist_item SET {assignments} WHERE id = ?",
+                update_sql("checklist_item", _ITEM_FIELDS),
                 (*_item_values(item), item.id),
             )
             if cursor.rowcount != 1:
@@ -480,8 +474,7 @@ class TemplateRepository:
         with self._db.transaction() as conn:
             for template in templates:
                 cursor = conn.execute(
-                    f"INSERT INTO checklist_template (id, {', '.join(_TEMPLATE_FIELDS)})"
-                    f" VALUES (?{', ?' * len(_TEMPLATE_FIELDS)})",
+                    insert_sql("checklist_template", ("id", *_TEMPLATE_FIELDS)),
                     (template.id, *_template_values(template)),
                 )
                 saved.append(replace(template, id=ChecklistTemplateId(inserted_id(cursor))))
@@ -491,10 +484,9 @@ class TemplateRepository:
         return self.add_many([template])[0]
 
     def update(self, template: ChecklistTemplate) -> ChecklistTemplate:
-        assignments = ", ".join(f"{name} = ?" for name in _TEMPLATE_FIELDS)
         with self._db.transaction() as conn:
             cursor = conn.execute(
-                f"UPDATE checklist_template SET {assignments} WHERE id = ?",
+                update_sql("checklist_template", _TEMPLATE_FIELDS),
                 (*_template_values(template), template.id),
             )
             if cursor.rowcount != 1:
