@@ -356,20 +356,24 @@ def _parse(
     """Every non-blank record with the line it starts on, checked against the limits."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[tuple[int, list[str]]] = []
+    append = records.append
     end = 0
     try:
         for cells in reader:
             start, end = end + 1, reader.line_num
-            if skip_first_line and start == 1:
-                continue
             if any(cells):
-                records.append((start, cells))
+                append((start, cells))
     except csv.Error as error:
         raise FileProblem(source, f"cannot be read as delimited text ({error})", end + 1) from None
+    if skip_first_line and records and records[0][0] == 1:
+        del records[0]
+    last = len(records) - 1
     for index, (line, cells) in enumerate(records):
-        if index == len(records) - 1:
+        if index == last:
             _check_closed(text, delimiter, line, cells, source)
-        _check_record(line, cells, source)
+        # The usual record is far inside both limits; only one beyond them is looked at closely.
+        if len(cells) > MAX_COLUMNS or max(map(len, cells)) > MAX_FIELD_CHARS:
+            _check_record(line, cells, source)
     return records
 
 
@@ -417,7 +421,7 @@ def _table_from_records(
     encoding: str | None,
     delimiter: str | None,
 ) -> Table:
-    rows = [(line, cells) for line, cells in records if _filled(cells)]
+    rows = [(line, cells) for line, cells in records if _has_text(cells)]
     if not rows:
         raise FileProblem(source, EMPTY)
     first = _find_header(rows)
@@ -428,31 +432,40 @@ def _table_from_records(
         header_line, header_cells = rows[first]
         headers = [cell.strip().strip("\ufeff").strip() for cell in header_cells]
         width = len(headers)
-    body: list[tuple[int, Sequence[str]]] = []
-    for line, cells in rows[0 if first is None else first + 1 :]:
+    body: list[tuple[int, Sequence[str]]] = rows[0 if first is None else first + 1 :]
+    for index, (line, cells) in enumerate(body):
+        if len(cells) == width:
+            continue
         if len(cells) > width:
-            if any(cell.strip() for cell in cells[width:]):
+            if _has_text(cells[width:]):
                 raise FileProblem(
                     source, f"the row has {_width(cells)} cells but the header has {width}", line
                 )
             cells = cells[:width]
-        elif len(cells) < width:
+        else:
             cells = [*cells, *[""] * (width - len(cells))]
-        body.append((line, cells))
+        body[index] = (line, cells)
     # A column without a name or a value (rows ending in a delimiter, a sheet starting in
     # column B) is no column at all.
-    keep = [
+    drop = [
         column
         for column in range(width)
-        if headers[column] or any(cells[column].strip() for _, cells in body)
+        if not headers[column] and not any(cells[column].strip() for _, cells in body)
     ]
-    table_rows = [SourceRow(line, tuple(cells[column] for column in keep)) for line, cells in body]
+    if drop:
+        keep = [column for column in range(width) if column not in drop]
+        table_rows = [
+            SourceRow(line, tuple(cells[column] for column in keep)) for line, cells in body
+        ]
+        headers = [headers[column] for column in keep]
+    else:
+        table_rows = [SourceRow(line, tuple(cells)) for line, cells in body]
     if not table_rows:
         raise FileProblem(source, "has a header but no rows")
     return Table(
         source=source,
         kind=kind,
-        headers=tuple(headers[column] for column in keep),
+        headers=tuple(headers),
         rows=tuple(table_rows),
         encoding=encoding,
         delimiter=delimiter,
@@ -499,6 +512,14 @@ def _may_head(cells: Sequence[str], least: int) -> bool:
 
 def _filled(cells: Sequence[str]) -> int:
     return sum(1 for cell in cells if cell.strip())
+
+
+def _has_text(cells: Sequence[str]) -> bool:
+    """Whether any cell holds more than whitespace (what `_filled` counts, without counting)."""
+    if not any(cells):
+        return False
+    joined = "".join(cells)
+    return not joined.isspace()
 
 
 def _width(cells: Sequence[str]) -> int:
