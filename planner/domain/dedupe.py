@@ -18,7 +18,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from planner.domain.enums import AttendeeRole
 
@@ -48,6 +48,32 @@ class NormalizedPerson:
     def named_by_email(self) -> bool:
         """True when the file gave no name and the email stands in for it."""
         return self.email is not None and self.full_name == self.email
+
+
+Prepared = tuple[Any, ...]
+"""A row made ready for matching (planner.services.import_rows): a NormalizedPerson's values
+and the keys it is matched by, as a flat tuple indexed by the R_* constants. R_FULL_NAME ..
+R_NOTES line up with the person table's columns (planner.storage.people.PERSON_COLUMNS)."""
+
+(
+    R_LINE,
+    R_FULL_NAME,
+    R_GIVEN_NAME,
+    R_FAMILY_NAME,
+    R_EMAIL,
+    R_COMPANY,
+    R_TITLE,
+    R_PHONE,
+    R_LINKEDIN_URL,
+    R_NOTES,
+    R_ROLE,  # the AttendeeRole's value
+    R_NAMED_BY_EMAIL,  # no name in the file: the email stands in for it
+    R_COMPARE,  # what names are compared by ("" when named by email)
+    R_EMAIL_KEY,
+    R_LINKEDIN_KEY,
+    R_COMPANY_KEY,
+    R_BLOCKS,  # the name's block keys, sorted (() when named by email)
+) = range(17)
 
 
 class Named(Protocol):
@@ -227,6 +253,12 @@ def block_keys_of_keys(words: list[str], given: str, family: str, company: str) 
     """name_block_keys from keys already made: the words of the full name's name_key, the
     name_key of given and family name without spaces ("" when there is none) and the
     company_key (for callers that have them at hand)."""
+    return frozenset(ordered_block_keys(words, given, family, company))
+
+
+def ordered_block_keys(words: list[str], given: str, family: str, company: str) -> tuple[str, ...]:
+    """block_keys_of_keys in a fixed order ("n:", "j:", "c:"; each kind at most once), so
+    that whoever goes through them meets them in the same order in every process."""
     if not given and not family and len(words) >= 2:
         given, family = words[0], words[-1]
     keys: list[str] = []
@@ -243,4 +275,12 @@ def block_keys_of_keys(words: list[str], given: str, family: str, company: str) 
         company_words = company.split()
         if company_words:
             keys.append(f"c:{company_words[0]}|{initials}")
-    return frozenset(keys)
+    return tuple(keys)
+
+
+def compare_of(key: str) -> str:
+    """What names are compared by, from the name's name_key: its words sorted (so fuzz.ratio on
+    it is rapidfuzz's token_sort_ratio), or without spaces for a CJK name."""
+    if key and _is_cjk(key[0]):
+        return key.replace(" ", "")
+    return " ".join(sorted(key.split()))

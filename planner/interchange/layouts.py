@@ -82,9 +82,24 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from planner.domain.importing import Candidate, Field, Layout, Mapping, Table, TableKind
+from planner.domain.importing import (
+    Candidate,
+    Field,
+    Layout,
+    Mapping,
+    Table,
+    TableKind,
+)
 
-__all__ = ["KNOWN_LAYOUTS", "apply_mapping", "guess_mapping", "recognise"]
+__all__ = [
+    "KNOWN_LAYOUTS",
+    "RowPlan",
+    "apply_mapping",
+    "guess_mapping",
+    "map_rows",
+    "recognise",
+    "row_plan",
+]
 
 # --- the known layouts -------------------------------------------------------------------------
 
@@ -384,18 +399,44 @@ def apply_mapping(table: Table, mapping: Mapping) -> Iterator[Candidate]:
     Columns not in `mapping` are read only as a recognised layout's fallbacks. A field mapped
     from several columns takes the first one, in the mapping's order, with a value.
     """
-    plan, drop_full_name = _plan(table, mapping)
+    rows = ((row.line, row.cells) for row in table.rows)
+    for line, values in map_rows(row_plan(table, mapping), rows):
+        yield Candidate(line, values)
+
+
+@dataclass(frozen=True, slots=True)
+class RowPlan:
+    """Where each field of a row comes from, for `map_rows`: worked out once per file from its
+    headers and the mapping, and small enough to hand to another process."""
+
     # A field read from one plain column (the usual case) is taken straight from its cell:
     # (field, column, None); any other goes through _first_value: (field, -1, sources).
-    steps: list[tuple[Field, int, list[_Source] | None]] = [
-        (field, sources[0].column, None)
-        if len(sources) == 1 and not sources[0].split and not sources[0].linkedin_only
-        else (field, -1, sources)
-        for field, sources in plan
-    ]
+    steps: tuple[tuple[Field, int, tuple[_Source, ...] | None], ...]
+    drop_full_name: bool
+
+
+def row_plan(table: Table, mapping: Mapping) -> RowPlan:
+    plan, drop_full_name = _plan(table, mapping)
+    return RowPlan(
+        tuple(
+            (field, sources[0].column, None)
+            if len(sources) == 1 and not sources[0].split and not sources[0].linkedin_only
+            else (field, -1, tuple(sources))
+            for field, sources in plan
+        ),
+        drop_full_name,
+    )
+
+
+def map_rows(
+    plan: RowPlan, rows: Iterable[tuple[int, Sequence[str]]]
+) -> Iterator[tuple[int, dict[Field, str]]]:
+    """`apply_mapping` for some rows, as (line, cells), of the table `plan` was made for:
+    each candidate as (line, values)."""
+    steps = plan.steps
+    drop_full_name = plan.drop_full_name
     invisible = _INVISIBLE
-    for row in table.rows:
-        cells = row.cells
+    for line, cells in rows:
         width = len(cells)
         values: dict[Field, str] = {}
         for field, column, sources in steps:
@@ -411,7 +452,7 @@ def apply_mapping(table: Table, mapping: Mapping) -> Iterator[Candidate]:
                 values[field] = value
         if drop_full_name and Field.GIVEN_NAME in values and Field.FAMILY_NAME in values:
             values.pop(Field.FULL_NAME, None)
-        yield Candidate(row.line, values)
+        yield line, values
 
 
 # Values that say what a column holds when its header does not ("Column 2", "Contact").

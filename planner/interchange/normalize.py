@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 import time
+import traceback
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
@@ -264,7 +265,8 @@ def _phone(text: str, default_region: str | None) -> str:
 
     try:
         parsed = phonenumbers.parse(number, None if international else default_region)
-    except phonenumbers.NumberParseException:
+    except phonenumbers.NumberParseException as error:
+        _let_go(error)
         return text
     if parsed.extension:
         return text
@@ -276,6 +278,20 @@ def _phone(text: str, default_region: str | None) -> str:
     if not placed:
         return text
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _let_go(error: BaseException) -> None:
+    """Clear the frames of a handled exception and of those it was raised during.
+
+    phonenumbers raises while handling another of its exceptions, which leaves a reference
+    cycle through the frames; with cyclic garbage collection paused for an import, every
+    frame up the stack, and all the rows an import thread holds, would stay alive until the
+    collector ran again, and then take it a long pause to free.
+    """
+    seen: BaseException | None = error
+    while seen is not None:
+        traceback.clear_frames(seen.__traceback__)
+        seen = seen.__context__
 
 
 # --- LinkedIn -----------------------------------------------------------------------------
@@ -342,7 +358,30 @@ def _not_coming(status: str) -> bool:
 
 def normalize(candidate: Candidate, *, default_region: str | None) -> NormalizedPerson | Skipped:
     """The person a row stands for, or why it was left out. Never raises on any text."""
-    return _normalize(candidate, default_region, clean)
+    return _person(_normalize(candidate.line, candidate.values, default_region, clean))
+
+
+Values = tuple[
+    int,
+    str,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    str,
+    str,
+]
+"""A NormalizedPerson's fields as a tuple, in its order, with the role's value for the role:
+what `Normalizer.values` gives (an import wants flat tuples, not objects)."""
+
+
+def _person(result: Values | Skipped) -> NormalizedPerson | Skipped:
+    if isinstance(result, Skipped):
+        return result
+    return NormalizedPerson(*result[:10], role=AttendeeRole(result[10]))
 
 
 class Normalizer:
@@ -362,7 +401,11 @@ class Normalizer:
         ] = {}
 
     def __call__(self, candidate: Candidate) -> NormalizedPerson | Skipped:
-        return _normalize(candidate, self.default_region, self._clean, self._names)
+        return _person(self.values(candidate.line, candidate.values))
+
+    def values(self, line: int, values: dict[Field, str]) -> Values | Skipped:
+        """The row at `line` with these mapped values, normalised, as flat `Values`."""
+        return _normalize(line, values, self.default_region, self._clean, self._names)
 
     def _clean(self, value: str | None) -> str:
         if not value:
@@ -397,18 +440,18 @@ class Normalizer:
 
 
 def _normalize(
-    candidate: Candidate,
+    line: int,
+    values: dict[Field, str],
     default_region: str | None,
     clean_repeated: Callable[[str | None], str],
     names: Callable[[dict[Field, str]], tuple[str, str | None, str | None]] = _names,
-) -> NormalizedPerson | Skipped:
+) -> Values | Skipped:
     """normalize, with `clean_repeated` (clean, or one that remembers) for the values that
     repeat across rows, and `names` (_names, or one that remembers) for the name fields."""
-    values = candidate.values
     get = values.get
     status = clean_repeated(get(Field.STATUS))
     if status and _not_coming(status):
-        return Skipped(candidate.line, f"status is “{status}”")
+        return Skipped(line, f"status is “{status}”")
 
     full_name, given, family = names(values)
     email_text = clean(get(Field.EMAIL))
@@ -417,26 +460,26 @@ def _normalize(
         reason = NO_NAME_OR_EMAIL
         if email_text:
             reason += f" (“{email_text}” is not an email address)"
-        return Skipped(candidate.line, reason)
+        return Skipped(line, reason)
 
     notes = clean_notes(get(Field.NOTES))
     if email_notes:
         present = set(notes.split("\n")) if notes else set()
-        added = [line for line in email_notes if line not in present]
+        added = [note for note in email_notes if note not in present]
         notes = "\n".join([notes, *added] if notes else added)
 
     phone_text = clean(get(Field.PHONE))
     linkedin_text = clean(get(Field.LINKEDIN_URL))
-    return NormalizedPerson(
-        line=candidate.line,
-        full_name=full_name or email or "",
-        given_name=given,
-        family_name=family,
-        email=email,
-        company=clean_repeated(get(Field.COMPANY)) or None,
-        title=clean_repeated(get(Field.TITLE)) or None,
-        phone=phone(phone_text, default_region) or None,
-        linkedin_url=linkedin_url(linkedin_text) or None,
-        notes=notes,
-        role=role(clean_repeated(get(Field.ROLE))),
+    return (
+        line,
+        full_name or email or "",
+        given,
+        family,
+        email,
+        clean_repeated(get(Field.COMPANY)) or None,
+        clean_repeated(get(Field.TITLE)) or None,
+        phone(phone_text, default_region) or None,
+        linkedin_url(linkedin_text) or None,
+        notes,
+        role(clean_repeated(get(Field.ROLE)))._value_,
     )

@@ -55,12 +55,24 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.domain.dedupe import (
-    NormalizedPerson,
-    block_keys_of_keys,
+    R_BLOCKS,
+    R_COMPANY_KEY,
+    R_COMPARE,
+    R_EMAIL_KEY,
+    R_FAMILY_NAME,
+    R_FULL_NAME,
+    R_GIVEN_NAME,
+    R_LINE,
+    R_LINKEDIN_KEY,
+    R_NAMED_BY_EMAIL,
+    R_NOTES,
+    R_ROLE,
+    Prepared,
     company_key,
+    compare_of,
     email_key,
     name_block_keys,
     name_key,
@@ -73,7 +85,6 @@ from planner.domain.importing import (
     Layout,
     Mapping,
     ReviewItem,
-    Skipped,
     Table,
 )
 from planner.services.workspace import Target, Workspace, database_of
@@ -98,6 +109,9 @@ from planner.storage.imports import (
 )
 from planner.storage.people import PERSON_COLUMNS
 
+if TYPE_CHECKING:
+    from planner.services.import_rows import RowPreparer
+
 __all__ = [
     "IDENTITY_FIELDS",
     "ImportCancelled",
@@ -115,7 +129,6 @@ __all__ = [
     "with_remembered",
 ]
 
-CHUNK = 500  # rows between writes, progress reports, cancel checks and yielding the GIL
 CERTAIN_NAME = 92.0
 UNCERTAIN = 80.0
 SAME_COMPANY = 90.0
@@ -124,8 +137,7 @@ MAX_BLOCK = 1000  # a block this full takes no more members (bounds the work per
 BEST_PER_BLOCK = 10  # the closest names of each block are weighed, not every one above 80
 BULK_CACHE_KIB = 65536  # SQLite page cache for the import's connection
 RELEASE_BATCH = 5000  # rows handled between yields of the GIL when building or freeing
-FLUSH_EVERY = 10 * CHUNK  # rows between writes (executemany batches)
-NAME_PARTS_KEPT = 65536  # distinct names (and their parts) remembered during an import
+FLUSH_EVERY = 5000  # rows between writes (executemany batches)
 
 IDENTITY_FIELDS = frozenset({Field.FULL_NAME, Field.GIVEN_NAME, Field.FAMILY_NAME, Field.EMAIL})
 
@@ -165,7 +177,8 @@ def prepare_import(path: Path, target: Target | None = None) -> PreparedImport:
     from planner.interchange.layouts import guess_mapping
     from planner.interchange.tables import read_table
 
-    table = read_table(path)
+    with _no_cyclic_gc():  # a large file is a few hundred thousand lists and tuples
+        table = read_table(path)
     layout, mapping = guess_mapping(table)
     prepared = PreparedImport(table, layout, dict(mapping))
     return prepared if target is None else with_remembered(prepared, target)
@@ -242,17 +255,20 @@ def run_import(
     default_region: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    parallel: bool | None = None,
 ) -> ImportOutcome:
     """Import every row of `table` into the event, in one transaction.
 
     `layout` only names the format in the report (when `mapping` is still its mapping).
     `default_region` (e.g. "PT") places phone numbers written without a country code.
+    `parallel`: share the preparation of rows with a helper process (see
+    `planner.services.import_rows`); by default a large file does, a small one does not.
     Raises ImportCancelled when `cancelled()` turns true, NotFoundError when the event does
     not exist, ValueError when the mapping has no name or email column; the database is
     unchanged whenever it raises.
     """
-    from planner.interchange.layouts import apply_mapping
-    from planner.interchange.normalize import Normalizer
+    from planner.interchange.layouts import row_plan
+    from planner.services.import_rows import RowPreparer, prepared_chunks
 
     if not maps_identity(mapping):
         raise ValueError("the mapping takes no column of names or emails")
@@ -265,28 +281,31 @@ def run_import(
     )
     total = len(table.rows)
     runs: list[_Run] = []
-    normalize = Normalizer(default_region)
+    preparer = RowPreparer(row_plan(table, mapping), default_region)
     with _bulk_work(db):
         try:
             with db.transaction() as conn:
                 if not store.event_exists(conn, event_id):
                     raise NotFoundError(f"event {event_id} does not exist")
-                run = _Run(conn, event_id, table.source, report)
+                run = _Run(conn, event_id, table.source, report, preparer)
                 runs.append(run)
-                for done, candidate in enumerate(apply_mapping(table, mapping), start=1):
-                    result = normalize(candidate)
-                    if isinstance(result, Skipped):
-                        report.skipped.append(result)
-                    else:
-                        run.place(result)
-                    if done % CHUNK == 0:
-                        if done % FLUSH_EVERY == 0:
-                            run.flush()
-                        time.sleep(0)  # let the GUI thread have the GIL now
-                        if cancelled is not None and cancelled():
-                            raise ImportCancelled()
-                        if progress is not None:
-                            progress(done, total)
+                done = 0
+                for chunk in prepared_chunks(table.rows, preparer, parallel=parallel):
+                    place = run.place
+                    skipped = report.skipped
+                    for row in chunk:
+                        if isinstance(row, tuple):
+                            place(row)
+                        else:
+                            skipped.append(row)
+                    done += len(chunk)
+                    if done - run.flushed_at >= FLUSH_EVERY:
+                        run.flush()
+                    time.sleep(0)  # let the GUI thread have the GIL now
+                    if cancelled is not None and cancelled():
+                        raise ImportCancelled()
+                    if progress is not None and done < total:  # the last once committed
+                        progress(done, total)
                 run.flush()
                 if cancelled is not None and cancelled():
                     raise ImportCancelled()
@@ -295,7 +314,7 @@ def run_import(
             for run in runs:
                 run.release()
             del runs
-            normalize.release()
+            preparer.release()
     if progress is not None:
         progress(total, total)
     return ImportOutcome(report, changes)
@@ -304,20 +323,31 @@ def run_import(
 @contextlib.contextmanager
 def _bulk_work(db: Database) -> Iterator[None]:
     """For the length of an import: a 64 MB page cache on its connection (the person and
-    attendance indexes take every row), and no cyclic garbage collection, which would
-    otherwise walk the whole matching index over and over as it grows (a third of the time
-    of a large import). Both are put back afterwards."""
+    attendance indexes take every row), and no cyclic garbage collection (`_no_cyclic_gc`).
+    Both are put back afterwards."""
     conn = db.connection
     (pages,) = conn.execute("PRAGMA cache_size").fetchone()
-    collecting = gc.isenabled()
     conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    try:
+        with _no_cyclic_gc():
+            yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(pages)}")
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a file is read or imported: it would walk the
+    rows read so far, or the growing matching index, over and over (it took two thirds of the
+    time of reading a large file, and a third of the time of importing it). Nothing made
+    there holds a reference cycle."""
+    collecting = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if collecting:
             gc.enable()
-        conn.execute(f"PRAGMA cache_size = {int(pages)}")
 
 
 def undo_import(target: Target, changes: ImportChanges) -> None:
@@ -345,62 +375,6 @@ _UPDATE_PERSON = (
 )
 
 
-def _is_cjk(char: str) -> bool:
-    code = ord(char)
-    return 0x1100 <= code <= 0x11FF or 0x2E80 <= code <= 0xD7AF or 0x20000 <= code <= 0x3FFFF
-
-
-def _compare_key(full_name: str) -> str:
-    """What names are compared by: the name key with its words sorted (so fuzz.ratio on it
-    is rapidfuzz's token_sort_ratio), or without spaces for a CJK name."""
-    return _compare_of(name_key(full_name))
-
-
-def _compare_of(key: str) -> str:
-    """_compare_key from the name's name_key."""
-    if key and _is_cjk(key[0]):
-        return key.replace(" ", "")
-    return " ".join(sorted(key.split()))
-
-
-class _RowKeys:
-    """What a person is matched and filed by (see _Known), computed once per row: a row's
-    keys also file the person it adds, whose values are the row's (_Run._row_keys)."""
-
-    __slots__ = (
-        "blocks",
-        "company",
-        "compare",
-        "email",
-        "family_name",
-        "full_key",
-        "given_name",
-        "linkedin",
-        "named_by_email",
-    )
-
-    def __init__(
-        self,
-        named_by_email: bool,
-        compare: str,
-        email: str | None,
-        linkedin: str | None,
-        company: str,
-        full_key: str,
-        given_name: str | None,
-        family_name: str | None,
-    ) -> None:
-        self.named_by_email = named_by_email
-        self.compare = compare
-        self.email = email
-        self.linkedin = linkedin
-        self.company = company
-        self.full_key = full_key  # name_key of the full name ("" when named by email)
-        self.given_name = given_name
-        self.family_name = family_name
-        self.blocks: frozenset[str] | None = None  # name_block_keys, when first needed
-
-
 class _Known:
     """A person in the matching index: someone in the database or added by this import."""
 
@@ -417,27 +391,35 @@ class _Known:
         "values",
     )
 
-    def __init__(self, values: list[Any], *, is_new: bool, keys: _RowKeys | None = None) -> None:
-        self.values = values  # in PERSON_COLUMNS order; notes None = unknown, not empty
+    def __init__(
+        self,
+        values: list[Any],
+        is_new: bool,
+        named_by_email: bool,
+        compare: str,
+        email_key: str | None,
+        linkedin_key: str | None,
+        company_key: str,
+    ) -> None:
+        # values: in PERSON_COLUMNS order; notes None = unknown, not empty. The keys are
+        # RowPreparer.keys of the same values (made by the row or the load that adds it).
+        self.values = values
         self.is_new = is_new
         self.flushed = not is_new
         self.dirty = False
         self.attendance: _Attendance | None = None
-        if keys is None:
-            self.refresh_keys()
-        else:  # computed from the same values by the row that adds this person
-            self.named_by_email = keys.named_by_email
-            self.compare = keys.compare
-            self.email_key: str | None = keys.email
-            self.linkedin_key: str | None = keys.linkedin
-            self.company_key = keys.company
+        self.named_by_email = named_by_email
+        self.compare = compare
+        self.email_key = email_key
+        self.linkedin_key = linkedin_key
+        self.company_key = company_key
 
     def refresh_keys(self) -> None:
         values = self.values
         email = values[P_EMAIL]
         self.email_key = email_key(email)
         self.named_by_email = email is not None and values[P_FULL_NAME] == email
-        self.compare = "" if self.named_by_email else _compare_key(values[P_FULL_NAME])
+        self.compare = "" if self.named_by_email else compare_of(name_key(values[P_FULL_NAME]))
         linkedin = values[P_LINKEDIN_URL]
         self.linkedin_key = linkedin.casefold() if linkedin else None
         self.company_key = company_key(values[P_COMPANY])
@@ -515,9 +497,17 @@ class _Match:
 
 
 class _Run:
-    """One import's matching index and pending writes."""
+    """One import's matching index and pending writes. Rows come prepared (`RowPreparer`);
+    `preparer` also makes the keys of the people already in the database."""
 
-    def __init__(self, conn: Any, event_id: EventId, source: str, report: ImportReport) -> None:
+    def __init__(
+        self,
+        conn: Any,
+        event_id: EventId,
+        source: str,
+        report: ImportReport,
+        preparer: RowPreparer,
+    ) -> None:
         self.conn = conn
         self.event_id = event_id
         self.source = source
@@ -541,23 +531,25 @@ class _Run:
         self.before_attendances: dict[int, tuple[Any, ...]] = {}
         self.review_rows: list[tuple[Any, ...]] = []
         self.pending_reviews: list[tuple[Any, ...]] = []
-        self.name_parts: dict[str, str] = {}  # given or family name → its key, no spaces
-        self.full_keys: dict[str, tuple[str, str]] = {}  # full name → name_key, compare key
+        self.placed = 0  # rows placed so far
+        self.flushed_at = 0  # rows placed at the last flush
         from rapidfuzz import fuzz, process
 
         self.ratio: Callable[..., float] = fuzz.ratio
         self.extract: Callable[..., list[tuple[str, float, int]]] = process.extract
-        self._load()
+        self._load(preparer)
 
     # loading ---------------------------------------------------------------------------
 
-    def _load(self) -> None:
+    def _load(self, preparer: RowPreparer) -> None:
         people: dict[int, _Known] = {}
+        keys_of = preparer.keys
+        index = self._index
         for row in store.people_for_matching(self.conn):
             # notes: '' when empty (an import may fill it), None when there is text.
             values = [*row[:9], None if row[9] else "", None, None, None]
             full_name, email, linkedin = row[P_FULL_NAME], row[P_EMAIL], row[P_LINKEDIN_URL]
-            keys = self._row_keys(
+            named_by_email, compare, email_text, linkedin_text, company, blocks = keys_of(
                 email is not None and full_name == email,
                 full_name,
                 row[P_GIVEN_NAME],
@@ -566,9 +558,11 @@ class _Run:
                 row[P_COMPANY],
                 linkedin.casefold() if linkedin else None,
             )
-            known = _Known(values, is_new=False, keys=keys)
+            known = _Known(
+                values, False, named_by_email, compare, email_text, linkedin_text, company
+            )
             people[known.id] = known
-            self._index(known, self._blocks_of(keys) if keys.compare else None)
+            index(known, blocks)
         for person_id, (attendance_id, role) in store.attendances_at(
             self.conn, self.event_id
         ).items():
@@ -576,69 +570,7 @@ class _Run:
             if known_person is not None:
                 known_person.attendance = _Attendance(attendance_id, role, None)
 
-    def _row_keys(
-        self,
-        named_by_email: bool,
-        full_name: str,
-        given_name: str | None,
-        family_name: str | None,
-        email: str | None,
-        company: str | None,
-        linkedin_key: str | None,
-    ) -> _RowKeys:
-        """The keys of a person with these values (as _Known.refresh_keys makes them)."""
-        if named_by_email:
-            full_key = compare = ""
-        else:
-            full_keys = self.full_keys
-            found = full_keys.get(full_name)
-            if found is None:
-                if len(full_keys) >= NAME_PARTS_KEPT:
-                    full_keys.clear()
-                full_key = name_key(full_name)
-                found = full_keys[full_name] = (full_key, _compare_of(full_key))
-            full_key, compare = found
-        return _RowKeys(
-            named_by_email,
-            compare,
-            email_key(email),
-            linkedin_key,
-            company_key(company),
-            full_key,
-            given_name,
-            family_name,
-        )
-
-    def _blocks_of(self, keys: _RowKeys) -> frozenset[str]:
-        """name_block_keys of the person `keys` belong to (one who is not named by email),
-        from the keys already made and the name parts' keys this import has seen before."""
-        blocks = keys.blocks
-        if blocks is None:
-            parts = self.name_parts
-            given_name, family_name = keys.given_name, keys.family_name
-            if given_name:
-                given = parts.get(given_name)
-                if given is None:
-                    given = parts[given_name] = self._name_part(given_name)
-            else:
-                given = ""
-            if family_name:
-                family = parts.get(family_name)
-                if family is None:
-                    family = parts[family_name] = self._name_part(family_name)
-            else:
-                family = ""
-            blocks = keys.blocks = block_keys_of_keys(
-                keys.full_key.split(), given, family, keys.company
-            )
-        return blocks
-
-    def _name_part(self, name: str) -> str:
-        if len(self.name_parts) >= NAME_PARTS_KEPT:
-            self.name_parts.clear()
-        return name_key(name).replace(" ", "")
-
-    def _index(self, known: _Known, block_keys: frozenset[str] | None = None) -> None:
+    def _index(self, known: _Known, block_keys: Sequence[str]) -> None:
         if known.email_key:
             self.by_email.setdefault(known.email_key, []).append(known)
         if known.linkedin_key:
@@ -646,7 +578,7 @@ class _Run:
         if known.compare:
             self._index_name(known, block_keys)
 
-    def _index_name(self, known: _Known, block_keys: frozenset[str] | None = None) -> None:
+    def _index_name(self, known: _Known, block_keys: Sequence[str] | None = None) -> None:
         """File the person under their block keys, with "@" for people with an email (a row
         with another email only looks among them for a review case) and "-" without.
         `block_keys`: the person's name_block_keys, when already known."""
@@ -655,8 +587,13 @@ class _Run:
         blocks = self.blocks
         compare = known.compare
         if block_keys is None:
-            block_keys = name_block_keys(
-                values[P_FULL_NAME], values[P_GIVEN_NAME], values[P_FAMILY_NAME], values[P_COMPANY]
+            block_keys = sorted(
+                name_block_keys(
+                    values[P_FULL_NAME],
+                    values[P_GIVEN_NAME],
+                    values[P_FAMILY_NAME],
+                    values[P_COMPANY],
+                )
             )
         for key in block_keys:
             block = blocks.get(mark + key)
@@ -669,27 +606,17 @@ class _Run:
 
     # matching --------------------------------------------------------------------------
 
-    def place(self, person: NormalizedPerson) -> None:
-        email = person.email
-        full_name = person.full_name
-        linkedin = person.linkedin_url
-        keys = self._row_keys(
-            email is not None and full_name == email,
-            full_name,
-            person.given_name,
-            person.family_name,
-            email,
-            person.company,
-            linkedin.casefold() if linkedin else None,
-        )
-        certain, uncertain = self._match(keys)
+    def place(self, row: Prepared) -> None:
+        """Match a prepared row (planner.services.import_rows) and write what it adds."""
+        self.placed += 1
+        certain, uncertain = self._match(row)
         report = self.report
         if certain is not None:
             report.merged += 1
-            self._fill(certain, person)
+            self._fill(certain, row)
             target = certain
         else:
-            target = self._add(person, keys)
+            target = self._add(row)
             report.added += 1
             if uncertain is not None:
                 other, score = uncertain
@@ -697,7 +624,7 @@ class _Run:
                     self.next_review,
                     self.event_id,
                     self.source,
-                    person.line,
+                    row[R_LINE],
                     target.id,
                     other.id,
                     round(min(max(score, 0.0), 100.0), 1),
@@ -706,14 +633,14 @@ class _Run:
                 self.next_review += 1
                 self.review_rows.append(review)
                 self.pending_reviews.append(review)
-                report.review.append(ReviewItem(person.line, target.id, other.id, review[6]))
-        self._attend(target, person.role)
+                report.review.append(ReviewItem(row[R_LINE], target.id, other.id, review[6]))
+        self._attend(target, row[R_ROLE])
 
-    def _match(self, keys: _RowKeys) -> tuple[_Known | None, tuple[_Known, float] | None]:
+    def _match(self, row: Prepared) -> tuple[_Known | None, tuple[_Known, float] | None]:
         """(the person the row surely is, None) or (None, (whom it may be, score) or None)."""
         ratio = self.ratio
-        compare = keys.compare
-        key = keys.email
+        compare = row[R_COMPARE]
+        key = row[R_EMAIL_KEY]
         if key is not None:
             same_email = self.by_email.get(key)
             if same_email:
@@ -730,21 +657,26 @@ class _Run:
         if not compare:
             return None, None
 
-        match = _Match(key, keys.company, keys.linkedin, ratio)
-        if match.company:
-            exact = self.exact.get((compare, match.company))
+        # Most rows have no one to consider: the _Match is made for the first candidate.
+        company, linkedin = row[R_COMPANY_KEY], row[R_LINKEDIN_KEY]
+        match: _Match | None = None
+        if company:
+            exact = self.exact.get((compare, company))
             if exact:
+                match = _Match(key, company, linkedin, ratio)
                 for known in exact:
                     match.consider(known, 100.0)
                 if match.certain is not None:
                     return match.certain[0], None
-        if match.linkedin is not None:
-            for known in self.by_linkedin.get(match.linkedin, ()):
+        if linkedin is not None:
+            for known in self.by_linkedin.get(linkedin, ()):
                 if known.compare:
+                    if match is None:
+                        match = _Match(key, company, linkedin, ratio)
                     match.consider(known, ratio(compare, known.compare))
         blocks = self.blocks
         extract = self.extract
-        for block_key in self._blocks_of(keys):
+        for block_key in row[R_BLOCKS]:
             # People without an email: anyone may be them. People with one: a row with
             # another email can only be a review case, at the same company.
             block = blocks.get("-" + block_key)
@@ -753,6 +685,8 @@ class _Run:
                 for _, name_score, index in extract(
                     compare, names, scorer=ratio, score_cutoff=UNCERTAIN, limit=BEST_PER_BLOCK
                 ):
+                    if match is None:
+                        match = _Match(key, company, linkedin, ratio)
                     match.consider(members[index], name_score)
             if key is None:
                 cutoff = UNCERTAIN
@@ -766,58 +700,58 @@ class _Run:
                 for _, name_score, index in extract(
                     compare, names, scorer=ratio, score_cutoff=cutoff, limit=BEST_PER_BLOCK
                 ):
+                    if match is None:
+                        match = _Match(key, company, linkedin, ratio)
                     match.consider(members[index], name_score)
+        if match is None:
+            return None, None
         if match.certain is not None:
             return match.certain[0], None
         return None, match.uncertain
 
-    def _add(self, person: NormalizedPerson, keys: _RowKeys) -> _Known:
-        values = [
-            self.next_person,
-            person.full_name,
-            person.given_name,
-            person.family_name,
-            person.email,
-            person.company,
-            person.title,
-            person.phone,
-            person.linkedin_url,
-            person.notes,
-            0,
-            self.stamp,
-            self.stamp,
-        ]
+    def _add(self, row: Prepared) -> _Known:
+        stamp = self.stamp
+        # R_FULL_NAME .. R_NOTES are the person's columns after its id, up to is_sample.
+        values = [self.next_person, *row[R_FULL_NAME : R_NOTES + 1], 0, stamp, stamp]
         self.next_person += 1
-        known = _Known(values, is_new=True, keys=keys)
+        known = _Known(
+            values,
+            True,
+            row[R_NAMED_BY_EMAIL],
+            row[R_COMPARE],
+            row[R_EMAIL_KEY],
+            row[R_LINKEDIN_KEY],
+            row[R_COMPANY_KEY],
+        )
         self.new_people.append(known)
         self.pending_people.append(known)
-        self._index(known, self._blocks_of(keys) if keys.compare else None)
+        self._index(known, row[R_BLOCKS])
         return known
 
-    def _fill(self, known: _Known, person: NormalizedPerson) -> None:
+    def _fill(self, known: _Known, row: Prepared) -> None:
         """Fill the known person's empty fields from the row; never overwrite."""
         values = known.values
         changed = False
         had_name = not known.named_by_email
-        if known.named_by_email and not person.named_by_email:
-            values[P_FULL_NAME] = person.full_name
+        if known.named_by_email and not row[R_NAMED_BY_EMAIL]:
+            values[P_FULL_NAME] = row[R_FULL_NAME]
             changed = True
         if (
             values[P_GIVEN_NAME] is None
             and values[P_FAMILY_NAME] is None
-            and (person.given_name or person.family_name)
-            and name_key(values[P_FULL_NAME]) == name_key(person.full_name)
+            and (row[R_GIVEN_NAME] or row[R_FAMILY_NAME])
+            and name_key(values[P_FULL_NAME]) == name_key(row[R_FULL_NAME])
         ):
-            values[P_GIVEN_NAME] = person.given_name
-            values[P_FAMILY_NAME] = person.family_name
+            values[P_GIVEN_NAME] = row[R_GIVEN_NAME]
+            values[P_FAMILY_NAME] = row[R_FAMILY_NAME]
             changed = True
-        for index in FILL_ORDER:
-            value = getattr(person, PERSON_COLUMNS[index])
+        for index in FILL_ORDER:  # a person column's index is the prepared row's too
+            value = row[index]
             if value and not values[index]:
                 values[index] = value
                 changed = True
-        if person.notes and values[P_NOTES] == "":
-            values[P_NOTES] = person.notes
+        if row[R_NOTES] and values[P_NOTES] == "":
+            values[P_NOTES] = row[R_NOTES]
             changed = True
         if not changed:
             return
@@ -845,16 +779,15 @@ class _Run:
             known.dirty = True
             self.dirty_people.append(known)
 
-    def _attend(self, known: _Known, role: AttendeeRole) -> None:
+    def _attend(self, known: _Known, role: str) -> None:
         attendance = known.attendance
         if attendance is None:
             attendance_id = self.next_attendance
-            role_value = role._value_
             row: list[Any] = [
                 attendance_id,
                 self.event_id,
                 known.id,
-                role_value,
+                role,
                 _NICE_TO_MEET,
                 _TO_MEET,
                 "",
@@ -863,15 +796,15 @@ class _Run:
                 "",
             ]
             self.next_attendance += 1
-            attendance = _Attendance(attendance_id, role_value, row)
+            attendance = _Attendance(attendance_id, role, row)
             known.attendance = attendance
             self.new_attendances.append(attendance)
             self.pending_attendances.append(attendance)
             self.report.attendances_added += 1
-        elif attendance.role == _ATTENDEE and role is not AttendeeRole.ATTENDEE:
-            attendance.role = role.value
+        elif attendance.role == _ATTENDEE and role != _ATTENDEE:
+            attendance.role = role
             if attendance.row is not None:
-                attendance.row[3] = role.value
+                attendance.row[3] = role
             if attendance.flushed and not attendance.dirty:
                 attendance.dirty = True
                 self.dirty_attendances.append(attendance)
@@ -880,8 +813,9 @@ class _Run:
 
     def flush(self) -> None:
         conn = self.conn
+        self.flushed_at = self.placed
         if self.pending_people:
-            conn.executemany(store.INSERT_PERSON, [tuple(k.values) for k in self.pending_people])
+            conn.executemany(store.INSERT_PERSON, [k.values for k in self.pending_people])
             for known in self.pending_people:
                 known.flushed = True
             self.pending_people = []
@@ -903,7 +837,7 @@ class _Run:
             self.dirty_people = []
         if self.pending_attendances:
             conn.executemany(
-                store.INSERT_ATTENDANCE, [tuple(a.row or ()) for a in self.pending_attendances]
+                store.INSERT_ATTENDANCE, [a.row or () for a in self.pending_attendances]
             )
             for attendance in self.pending_attendances:
                 attendance.flushed = True
@@ -985,8 +919,6 @@ class _Run:
             self.by_email,
             self.by_linkedin,
             self.updated_people,
-            self.full_keys,
-            self.name_parts,
         ):
             while mapping:
                 for _ in range(min(RELEASE_BATCH, len(mapping))):

@@ -1,0 +1,247 @@
+"""Preparing rows for matching, alone or shared with a helper process: the same import."""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import random
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.domain.dedupe import block_keys_of_keys, ordered_block_keys
+from planner.domain.importing import Field, Mapping, SourceRow, Table, TableKind
+from planner.interchange.layouts import row_plan
+from planner.services import import_rows
+from planner.services.import_rows import RowPreparer, prepared_chunks
+from planner.services.importing import ImportCancelled, ImportOutcome, prepare_import, run_import
+from planner.services.workspace import Workspace
+from tests.unit.test_importing import make_event
+
+HEADERS = ("First", "Last", "Email", "Company", "Phone", "Ticket", "Status")
+MAPPING: Mapping = {
+    0: Field.GIVEN_NAME,
+    1: Field.FAMILY_NAME,
+    2: Field.EMAIL,
+    3: Field.COMPANY,
+    4: Field.PHONE,
+    5: Field.ROLE,
+    6: Field.STATUS,
+}
+GIVEN = ("Ana", "João", "Zoë", "Łukasz", "Siobhán", "Mei", "Omar", "Noa", "Inês", "Björn")
+FAMILY = ("Lima", "Gonçalves", "Ó Briain", "Nowak", "Müller", "Levi", "Haddad", "Costa", "Sá")
+COMPANIES = ("Acme", "Globex Lda.", "Initech", "", "Umbrella GmbH", "桜キャピタル株式会社")
+
+
+def varied_rows(count: int, seed: int = 7) -> list[tuple[str, ...]]:
+    """Rows with everything the matcher weighs: repeats with the email in capitals, namesakes
+    without an email, typos at the same company, CJK and Arabic names, cancellations, phones."""
+    rng = random.Random(seed)
+    rows: list[tuple[str, ...]] = []
+    for n in range(count):
+        roll = rng.random()
+        if rows and roll < 0.08:  # a second ticket, the email in capitals
+            first, last, email, *rest = rng.choice(rows)
+            rows.append((first, last, email.upper(), *rest))
+            continue
+        if rows and roll < 0.12:  # a typo in the family name, no email, same company
+            first, last, _, company, *rest = rng.choice(rows)
+            rows.append((first, last[:-1] + "x", "", company, *rest))
+            continue
+        if roll < 0.17:
+            first, last = rng.choice((("美咲", "田中"), ("أحمد", "حداد"), ("נועה", "לוי")))
+        else:
+            first, last = rng.choice(GIVEN), f"{rng.choice(FAMILY)}{n % 97}"
+        email = "" if roll > 0.9 else f"p{n}@example.org"
+        phone = rng.choice(("", "", f"+351 912 345 {n % 1000:03d}", f"0049 30 1234{n:04d}"))
+        ticket = rng.choice(("General", "General", "Speaker Pass", "Sponsor"))
+        status = "Cancelled" if roll > 0.97 else "Attending"
+        rows.append((first, last, email, rng.choice(COMPANIES), phone, ticket, status))
+    return rows
+
+
+def table(rows: list[tuple[str, ...]]) -> Table:
+    return Table(
+        source="attendees.csv",
+        kind=TableKind.CSV,
+        headers=HEADERS,
+        rows=tuple(SourceRow(line, cells) for line, cells in enumerate(rows, start=2)),
+        encoding="utf-8",
+        delimiter=",",
+    )
+
+
+def content(workspace: Workspace) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row the import writes, without the clock's time stamps."""
+    conn = workspace.db.connection
+    return {
+        "person": conn.execute(
+            "SELECT id, full_name, given_name, family_name, email, company, title, phone,"
+            " linkedin_url, notes, is_sample FROM person ORDER BY id"
+        ).fetchall(),
+        "attendance": conn.execute("SELECT * FROM attendance ORDER BY id").fetchall(),
+        "review": conn.execute(
+            "SELECT id, event_id, source, line, new_person_id, existing_person_id, score"
+            " FROM import_review ORDER BY id"
+        ).fetchall(),
+    }
+
+
+def import_into(tmp_path: Path, name: str, rows: list[tuple[str, ...]], **options: Any) -> Any:
+    with Workspace.open(tmp_path / name) as workspace:
+        event_id = make_event(workspace)
+        outcome: ImportOutcome = run_import(
+            workspace, table(rows), MAPPING, event_id, default_region="PT", **options
+        )
+        return outcome.report, content(workspace)
+
+
+def test_sharing_the_work_with_a_helper_imports_exactly_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = varied_rows(3000)
+    alone = import_into(tmp_path, "alone", rows, parallel=False)
+    monkeypatch.setattr(import_rows, "CHUNK_ROWS", 100)  # thirty chunks to share out
+    here: list[int] = []
+    prepare = RowPreparer.__call__
+
+    def slowly(self: RowPreparer, chunk: Any) -> Any:
+        # This thread takes its time, so the helper (a new interpreter) is up to take some.
+        here.append(len(chunk))
+        time.sleep(0.1)
+        return prepare(self, chunk)
+
+    monkeypatch.setattr(RowPreparer, "__call__", slowly)
+    shared = import_into(tmp_path, "shared", rows, parallel=True)
+    assert 0 < sum(here) < len(rows)  # both prepared some of the rows
+    report, written = alone
+    assert report.merged > 200 and report.review and report.skipped  # the matcher had work
+    assert any(row[1] == "田中 美咲" or row[1] == "美咲 田中" for row in written["person"])
+    assert shared == alone
+
+
+def _prepare_alone(rows: list[tuple[str, ...]]) -> list[Any]:
+    preparer = RowPreparer(row_plan(table(rows), MAPPING), "PT")
+    return [
+        row
+        for chunk in prepared_chunks(table(rows).rows, preparer, parallel=False)
+        for row in chunk
+    ]
+
+
+class _FailingExecutor:
+    """A helper that takes chunks and fails every one of them."""
+
+    def __init__(self) -> None:
+        self.taken = 0
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
+        self.taken += 1
+        future: Future[Any] = Future()
+        future.set_exception(RuntimeError("the helper died"))
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        pass
+
+
+def test_chunks_a_failed_helper_took_are_prepared_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = varied_rows(700)
+    executor = _FailingExecutor()
+    monkeypatch.setattr(import_rows, "CHUNK_ROWS", 50)
+    monkeypatch.setattr(import_rows, "_executor", lambda plan, region: executor)
+    preparer = RowPreparer(row_plan(table(rows), MAPPING), "PT")
+    shared = [
+        row for chunk in prepared_chunks(table(rows).rows, preparer, parallel=True) for row in chunk
+    ]
+    assert executor.taken >= 1
+    assert shared == _prepare_alone(rows)
+
+
+def test_without_a_helper_every_row_is_prepared_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = varied_rows(300)
+    monkeypatch.setattr(import_rows, "_executor", lambda plan, region: None)
+    preparer = RowPreparer(row_plan(table(rows), MAPPING), "PT")
+    shared = [
+        row for chunk in prepared_chunks(table(rows).rows, preparer, parallel=True) for row in chunk
+    ]
+    assert shared == _prepare_alone(rows)
+
+
+def test_a_small_file_starts_no_helper(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(plan: Any, region: Any) -> None:
+        raise AssertionError("a helper was started for a small file")
+
+    monkeypatch.setattr(import_rows, "_executor", refuse)
+    rows = varied_rows(import_rows.PARALLEL_FROM_ROWS // 100)
+    preparer = RowPreparer(row_plan(table(rows), MAPPING), "PT")
+    assert sum(len(chunk) for chunk in prepared_chunks(table(rows).rows, preparer)) == len(rows)
+
+
+def test_a_cancelled_shared_import_changes_nothing_and_the_helper_goes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(import_rows, "CHUNK_ROWS", 100)
+    checks: list[int] = []
+
+    def cancelled() -> bool:
+        checks.append(1)
+        return len(checks) == 5
+
+    with Workspace.open(tmp_path / "data") as workspace:
+        event_id = make_event(workspace)
+        with pytest.raises(ImportCancelled):
+            run_import(
+                workspace,
+                table(varied_rows(2000)),
+                MAPPING,
+                event_id,
+                cancelled=cancelled,
+                parallel=True,
+            )
+        assert workspace.repos.people.count() == 0
+    deadline = time.monotonic() + 30
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert multiprocessing.active_children() == []
+
+
+def test_block_keys_come_in_one_order_everywhere() -> None:
+    for words, given, family, company in (
+        (["ana", "lima"], "ana", "lima", "acme"),
+        (["田中美咲"], "", "", "桜"),
+        (["noa"], "", "", ""),
+        (["rui", "costa"], "", "", "globex"),
+    ):
+        ordered = ordered_block_keys(words, given, family, company)
+        assert frozenset(ordered) == block_keys_of_keys(words, given, family, company)
+        assert len(set(ordered)) == len(ordered)
+        assert [key[:2] for key in ordered] == sorted(
+            (key[:2] for key in ordered), key=["n:", "j:", "c:"].index
+        )
+
+
+def test_reading_a_file_pauses_the_garbage_collector_and_puts_it_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("Name,Email\nAna Lima,ana@lima.example\n", encoding="utf-8")
+    seen: list[bool] = []
+    from planner.interchange import tables
+
+    original = tables.read_table
+
+    def watched(target: Path) -> Table:
+        seen.append(gc.isenabled())
+        return original(target)
+
+    monkeypatch.setattr(tables, "read_table", watched)
+    assert gc.isenabled()
+    prepared = prepare_import(path)
+    assert seen == [False]
+    assert gc.isenabled()
+    assert prepared.table.rows[0].cells == ("Ana Lima", "ana@lima.example")
