@@ -13,13 +13,12 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner import APP_NAME, __version__
 from planner.domain.checklist import offset_label
 from planner.domain.enums import NetworkType
 from planner.domain.goals import parse_words
-from planner.domain.importing import FileProblem, ImportReport
 from planner.domain.model import Event, Goal
 from planner.domain.rules import ValidationError, is_time_zone, localize
 from planner.interchange.json_format import (
@@ -36,6 +35,9 @@ from planner.services.goals import GoalService
 from planner.services.workspace import Workspace, resolve_data_dir
 from planner.storage.errors import StorageError
 from planner.storage.events import EventSummary
+
+if TYPE_CHECKING:
+    from planner.domain.importing import ImportReport
 
 
 class CommandError(Exception):
@@ -140,6 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args, extra)
     if extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    # Here, not at the top: the desktop app never needs the import vocabulary to start.
+    from planner.domain.importing import FileProblem
+
     try:
         with Workspace.open(resolve_data_dir(args.data_dir)) as workspace:
             return _run(args, workspace)
