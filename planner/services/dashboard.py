@@ -29,7 +29,7 @@ class Dashboard:
 
 def build_dashboard(workspace: Workspace, now: datetime, today: date) -> Dashboard:
     """`now` decides what is upcoming (not yet over); `today` (the user's date) what is late."""
-    upcoming_events = [e for e in workspace.repos.events.all() if e.end > now]
+    upcoming_events = workspace.repos.events.upcoming(now)
     ids = [e.id for e in upcoming_events if e.id is not None]
     counts = workspace.repos.checklist.plan_counts(ids)
     progress = GoalService(workspace).progress_for(ids)

@@ -156,6 +156,26 @@ def test_dashboard_equals_the_obvious_computation(workspace: Workspace, seed: in
         assert build_dashboard(workspace, NOW, today) == reference_dashboard(workspace, NOW, today)
 
 
+def test_upcoming_events_are_those_not_over(workspace: Workspace) -> None:
+    fill(workspace, 0)
+    events = EventService(workspace)
+    for minutes in (-60, 0, 1):  # ended an hour ago, ends exactly at NOW, a minute later
+        events.create(
+            Event(
+                name=f"Ends {minutes}",
+                start=NOW - timedelta(hours=2),
+                end=NOW + timedelta(minutes=minutes),
+                timezone="Asia/Tokyo",
+            )
+        )
+    every = workspace.repos.events.all()
+    for now in (NOW, NOW + timedelta(microseconds=1), NOW - timedelta(microseconds=1)):
+        expected = [e for e in every if e.end > now]
+        assert workspace.repos.events.upcoming(now) == expected
+    assert "Ends 0" in {e.name for e in workspace.repos.events.upcoming(NOW - timedelta(seconds=1))}
+    assert "Ends 0" not in {e.name for e in workspace.repos.events.upcoming(NOW)}
+
+
 def test_counts_of_events_without_anything(workspace: Workspace) -> None:
     event = EventService(workspace).create(
         Event(name="Bare", start=NOW, end=NOW + timedelta(hours=1), timezone="UTC")
