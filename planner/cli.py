@@ -13,29 +13,23 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner import APP_NAME, __version__
 from planner.domain.checklist import offset_label
 from planner.domain.enums import NetworkType
 from planner.domain.goals import parse_words
-from planner.domain.importing import FileProblem, ImportReport
 from planner.domain.model import Event, Goal
 from planner.domain.rules import ValidationError, is_time_zone, localize
-from planner.interchange.json_format import (
-    checklist_entry_to_json,
-    event_to_json,
-    goal_progress_to_json,
-    goal_to_json,
-    import_report_to_json,
-    person_to_json,
-)
 from planner.services.checklist import ChecklistService
 from planner.services.events import EventLookupError, EventService
 from planner.services.goals import GoalService
 from planner.services.workspace import Workspace, resolve_data_dir
 from planner.storage.errors import StorageError
 from planner.storage.events import EventSummary
+
+if TYPE_CHECKING:
+    from planner.domain.importing import ImportReport
 
 
 class CommandError(Exception):
@@ -140,6 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args, extra)
     if extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    # Here, not at the top: the desktop app never needs the import vocabulary to start.
+    from planner.domain.importing import FileProblem
+
     try:
         with Workspace.open(resolve_data_dir(args.data_dir)) as workspace:
             return _run(args, workspace)
@@ -157,6 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, workspace: Workspace) -> int:
+    # The JSON shapes are imported by the commands that print them: they bring the import
+    # vocabulary along, which opening the desktop app (through this module) does not need.
+    from planner.interchange.json_format import event_to_json
+
     if args.command == "goal":
         return _run_goal(args, workspace)
     if args.command == "checklist":
@@ -205,6 +206,8 @@ def _run(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _run_goal(args: argparse.Namespace, workspace: Workspace) -> int:
+    from planner.interchange.json_format import goal_progress_to_json, goal_to_json
+
     event = EventService(workspace).resolve(args.event)
     assert event.id is not None
     goals = GoalService(workspace)
@@ -249,6 +252,8 @@ def _run_goal(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _run_checklist(args: argparse.Namespace, workspace: Workspace) -> int:
+    from planner.interchange.json_format import checklist_entry_to_json
+
     event = EventService(workspace).resolve(args.event)
     service = ChecklistService(workspace)
     if args.ics:
@@ -282,6 +287,7 @@ _LISTED = 20  # review items and skipped rows shown in the human report; --json 
 
 
 def _run_import(args: argparse.Namespace, workspace: Workspace) -> int:
+    from planner.interchange.json_format import event_to_json, import_report_to_json
     from planner.services.importing import maps_identity, prepare_import, run_import
 
     event = EventService(workspace).resolve(args.event)
@@ -371,6 +377,7 @@ def _more(count: int) -> None:
 
 
 def _run_people(args: argparse.Namespace, workspace: Workspace) -> int:
+    from planner.interchange.json_format import person_to_json
     from planner.services.people import list_people
 
     event = EventService(workspace).resolve(args.event) if args.event else None
@@ -414,6 +421,8 @@ def _parse_moment(text: str, zone: str, option: str) -> datetime:
 
 
 def _summary_json(summary: EventSummary) -> dict[str, Any]:
+    from planner.interchange.json_format import event_to_json
+
     return {
         **event_to_json(summary.event),
         "attendees": summary.attendee_count,

@@ -19,6 +19,13 @@ from planner.domain.model import Attendance, ChecklistItem, Event, Goal
 SHORTLIST_OFFSET_DAYS = -7
 RESEARCH_OFFSET_DAYS = -3
 
+# Research notes count as written once they hold anything but these: every character for which
+# str.isspace() is true, spelled out so the database can apply the same rule (SQLite's trim).
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
 
 def due_date(event: Event, offset_days: int) -> date:
     return event.local_start.date() + timedelta(days=offset_days)
@@ -51,6 +58,10 @@ class DynamicItem:
     attendance_id: AttendanceId | None = None
 
 
+def has_research(notes: str) -> bool:
+    return bool(notes.strip(WHITESPACE))
+
+
 def dynamic_items(
     goals: Iterable[Goal],
     attendances: Iterable[Attendance],
@@ -75,7 +86,7 @@ def dynamic_items(
             key=f"research-{a.id}",
             text=f"Research {names.get(a.person_id, 'this must-meet person')}",
             due_offset_days=RESEARCH_OFFSET_DAYS,
-            done=bool(a.research_notes.strip()),
+            done=has_research(a.research_notes),
             attendance_id=a.id,
         )
         for a in attendances
@@ -158,3 +169,42 @@ class Progress:
 def prep_progress(entries: Iterable[ChecklistEntry]) -> Progress:
     entries = list(entries)
     return Progress(sum(1 for e in entries if e.done), len(entries))
+
+
+@dataclass(frozen=True, slots=True)
+class PlanCounts:
+    """An event's checklist counted instead of listed: its progress, and whether anything in
+    it could be late, without building an entry for every must-meet person.
+
+    `earliest_open_item` is the smallest due offset among stored items not done (None when
+    all are done). Goals and must-meet people stand for the self-ticking items they imply.
+    """
+
+    items: int = 0
+    items_done: int = 0
+    earliest_open_item: int | None = None
+    goals: int = 0
+    goals_shortlisted: int = 0
+    must_meet: int = 0
+    researched: int = 0
+
+    @property
+    def progress(self) -> Progress:
+        done = self.items_done + self.goals_shortlisted + self.researched
+        return Progress(done, self.items + self.goals + self.must_meet)
+
+    @property
+    def earliest_open_offset(self) -> int | None:
+        """The due offset of the earliest entry not done, stored or self-ticking."""
+        offsets = [] if self.earliest_open_item is None else [self.earliest_open_item]
+        if self.goals_shortlisted < self.goals:
+            offsets.append(SHORTLIST_OFFSET_DAYS)
+        if self.researched < self.must_meet:
+            offsets.append(RESEARCH_OFFSET_DAYS)
+        return min(offsets, default=None)
+
+    def has_overdue(self, event: Event, today: date) -> bool:
+        """True when some entry not done was due before `today` (the earliest open one is):
+        only then is the checklist worth listing to find which."""
+        earliest = self.earliest_open_offset
+        return earliest is not None and due_date(event, earliest) < today

@@ -25,8 +25,7 @@ from planner.domain.ids import EventId
 from planner.gui.context import AppContext
 from planner.gui.formatting import dates_text, day_text, relative_text
 from planner.gui.labels import NETWORK_COLOURS, network_name
-from planner.gui.pages import EmptyState, SampleBanner, page_title
-from planner.gui.widgets import RefreshWhenShown, paint_bar
+from planner.gui.widgets import EmptyState, RefreshWhenShown, SampleBanner, page_title, paint_bar
 from planner.services.dashboard import Dashboard, UpcomingEvent, build_dashboard
 from planner.services.sample import has_sample
 

@@ -26,8 +26,9 @@ from planner.gui.context import AppContext
 from planner.gui.formatting import relative_text, span_text
 from planner.gui.goals_view import GoalsTab
 from planner.gui.models import AttendeesModel, FollowUpsModel
-from planner.gui.pages import EmptyState, make_table
+from planner.gui.pages import make_table
 from planner.gui.table_model import RowTableModel
+from planner.gui.widgets import EmptyState
 from planner.services.people import update_attendance
 from planner.storage.errors import NotFoundError
 from planner.storage.planning import AttendeeListing

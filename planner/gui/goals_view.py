@@ -19,11 +19,11 @@ from planner.domain.ids import EventId, GoalId
 from planner.domain.model import Goal
 from planner.gui.commands import Lifecycle
 from planner.gui.context import AppContext
+from planner.gui.delegates import FRACTION_ROLE, ProgressDelegate
 from planner.gui.form_dialog import FormDialog
 from planner.gui.labels import NETWORK_COLOURS, network_explanation, network_name
 from planner.gui.ordered_list import OrderedList
 from planner.gui.table_model import Column, RowTableModel
-from planner.gui.widgets import FRACTION_ROLE, ProgressDelegate
 from planner.storage.planning import GoalSnapshot
 
 

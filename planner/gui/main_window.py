@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -23,7 +23,6 @@ from planner import APP_NAME, __version__
 from planner.domain.ids import EventId
 from planner.domain.model import Event
 from planner.gui.context import AppContext
-from planner.gui.pages import EventsPage, ListPage, follow_ups_page, people_page
 from planner.gui.resources import icon
 from planner.services.sample import has_sample, remove_sample
 from planner.storage.errors import StorageError
@@ -33,6 +32,8 @@ if TYPE_CHECKING:
     from planner.gui.dashboard import DashboardPage
     from planner.gui.event_workspace import AttendeesTab, EventWorkspace
     from planner.gui.goals_view import GoalsTab
+    from planner.gui.importing import ImportController
+    from planner.gui.pages import EventsPage, ListPage
 
 STYLE = """
 QListWidget#navigation { background: #f1f3f6; border: none; border-right: 1px solid #dde1e6;
@@ -102,8 +103,8 @@ class MainWindow(QMainWindow):
         self._page_builders: dict[int, Callable[[], QWidget]] = {
             HOME: self._build_home,
             EVENTS: self._build_events,
-            PEOPLE: lambda: people_page(context),
-            FOLLOW_UPS: lambda: follow_ups_page(context),
+            PEOPLE: self._build_people,
+            FOLLOW_UPS: self._build_follow_ups,
             WORKSPACE: self._build_workspace,
         }
         self._built: dict[int, QWidget] = {}
@@ -133,10 +134,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-        from planner.gui.importing import ImportController
-
-        self.importer = ImportController(context, self)
-        self.importer.review_requested.connect(self.review_duplicates)
         self.setAcceptDrops(True)
         self._build_actions()
         self._build_menus()
@@ -167,6 +164,8 @@ class MainWindow(QMainWindow):
         return self._built[row]
 
     def _build_events(self) -> EventsPage:
+        from planner.gui.pages import EventsPage
+
         page = EventsPage(self.context)
         page.new_requested.connect(self.new_event)
         page.edit_requested.connect(self.edit_event)
@@ -179,14 +178,24 @@ class MainWindow(QMainWindow):
             page.splitter.restoreState(splitter)
         return page
 
+    def _build_people(self) -> ListPage:
+        from planner.gui.pages import people_page
+
+        return people_page(self.context)
+
+    def _build_follow_ups(self) -> ListPage:
+        from planner.gui.pages import follow_ups_page
+
+        return follow_ups_page(self.context)
+
     @property
     def events_page(self) -> EventsPage:
-        return cast(EventsPage, self.page(EVENTS))
+        return cast("EventsPage", self.page(EVENTS))
 
     def _selected_event(self) -> Event | None:
         """The event selected in the events list, without building the list to find out."""
         page = self._built.get(EVENTS)
-        return page.selected_event() if isinstance(page, EventsPage) else None
+        return None if page is None else cast("EventsPage", page).selected_event()
 
     def _data_changed(self) -> None:
         self._has_sample = has_sample(self.context.workspace)
@@ -222,11 +231,11 @@ class MainWindow(QMainWindow):
 
     @property
     def people_page(self) -> ListPage:
-        return cast(ListPage, self.page(PEOPLE))
+        return cast("ListPage", self.page(PEOPLE))
 
     @property
     def follow_ups_page(self) -> ListPage:
-        return cast(ListPage, self.page(FOLLOW_UPS))
+        return cast("ListPage", self.page(FOLLOW_UPS))
 
     @property
     def workspace_page(self) -> EventWorkspace:
@@ -500,6 +509,15 @@ class MainWindow(QMainWindow):
         if workspace is not None:
             workspace.checklist.export()
 
+    @cached_property
+    def importer(self) -> ImportController:
+        """Made on the first import: start-up does not load the import code."""
+        from planner.gui.importing import ImportController
+
+        importer = ImportController(self.context, self)
+        importer.review_requested.connect(self.review_duplicates)
+        return importer
+
     def import_attendees(self) -> None:
         self.importer.choose_file(self._current_event_id())
 
@@ -577,6 +595,8 @@ class MainWindow(QMainWindow):
             )
 
     def remove_sample_data(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             self.tr("Remove Sample Data"),
@@ -601,6 +621,8 @@ class MainWindow(QMainWindow):
         show_warning(self, message)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About %1").replace("%1", APP_NAME),
@@ -628,8 +650,9 @@ class MainWindow(QMainWindow):
         settings = self.context.settings
         settings.setValue("window/geometry", self.saveGeometry())
         events = self._built.get(EVENTS)
-        if isinstance(events, EventsPage):
-            settings.setValue("window/events-splitter", events.splitter.saveState())
+        if events is not None:
+            splitter = cast("EventsPage", events).splitter
+            settings.setValue("window/events-splitter", splitter.saveState())
         settings.setValue("window/page", self.navigation.currentRow())
         settings.sync()
         super().closeEvent(event)

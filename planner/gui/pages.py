@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,7 +28,7 @@ from planner.gui.formatting import span_text
 from planner.gui.labels import network_name
 from planner.gui.models import EventsModel, FollowUpsModel, PeopleModel
 from planner.gui.table_model import RowTableModel
-from planner.gui.widgets import RefreshWhenShown
+from planner.gui.widgets import EmptyState, RefreshWhenShown, SampleBanner, page_title
 from planner.services.sample import has_sample
 
 
@@ -69,43 +68,6 @@ def fit_columns(view: QTableView, model: RowTableModel[Any], columns: Iterable[i
         view.setColumnWidth(
             column, max(widest + 24, metrics.horizontalAdvance(header) * 6 // 5 + 36)
         )
-
-
-def page_title(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("pageTitle")
-    return label
-
-
-class EmptyState(QLabel):
-    """What a list says when it has nothing to show yet."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
-        self.setObjectName("emptyState")
-
-
-class SampleBanner(QFrame):
-    remove_requested = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("sampleBanner")
-        text = QLabel(
-            self.tr(
-                "You are looking at <b>sample data</b>: two events and ten invented people that "
-                "show what the planner does. Remove them when you are ready to plan your own."
-            )
-        )
-        text.setWordWrap(True)
-        self.remove_button = QPushButton(self.tr("Remove Sample Data"))
-        self.remove_button.clicked.connect(self.remove_requested)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.addWidget(text, 1)
-        layout.addWidget(self.remove_button)
 
 
 class EventsPage(QWidget):

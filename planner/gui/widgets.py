@@ -1,22 +1,17 @@
-"""Small pieces several views share: a progress-bar delegate and a row of tool buttons."""
+"""Small pieces several views share: a progress bar, page titles, empty states, the sample
+banner, a row of tool buttons, and pages that reload when shown.
+
+Light on purpose: Home, the first screen, is built from these, so nothing here loads the table
+or item-view classes (the delegate for tables is in planner.gui.delegates)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-)
-
-# Role carrying a 0..1 fraction for ProgressDelegate.
-FRACTION_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 
 def paint_bar(painter: QPainter, rect: QRect, fraction: float, colour: QColor, text: str) -> None:
@@ -38,31 +33,6 @@ def paint_bar(painter: QPainter, rect: QRect, fraction: float, colour: QColor, t
         text_rect = QRect(bar.right() + 8, rect.top(), label_width, rect.height())
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter), text)
     painter.restore()
-
-
-class ProgressDelegate(QStyledItemDelegate):
-    """Draws a cell as a bar filled to the fraction in FRACTION_ROLE, with the display text."""
-
-    def __init__(self, colour: QColor, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._colour = colour
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        # Background and selection as usual, then the bar instead of the text.
-        base = QStyleOptionViewItem(option)
-        self.initStyleOption(base, index)
-        base.text = ""
-        style = base.widget.style() if base.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, base, painter, base.widget)
-        fraction = index.data(FRACTION_ROLE)
-        rect = option.rect.adjusted(8, 0, -8, 0)
-        paint_bar(painter, rect, float(fraction or 0.0), self._colour, str(index.data() or ""))
 
 
 def button_row(
@@ -109,3 +79,40 @@ class RefreshWhenShown:
             self._stale = False
             self.refresh()
         super().showEvent(event)  # type: ignore[misc]
+
+
+def page_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("pageTitle")
+    return label
+
+
+class EmptyState(QLabel):
+    """What a list says when it has nothing to show yet."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setObjectName("emptyState")
+
+
+class SampleBanner(QFrame):
+    remove_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("sampleBanner")
+        text = QLabel(
+            self.tr(
+                "You are looking at <b>sample data</b>: two events and ten invented people that "
+                "show what the planner does. Remove them when you are ready to plan your own."
+            )
+        )
+        text.setWordWrap(True)
+        self.remove_button = QPushButton(self.tr("Remove Sample Data"))
+        self.remove_button.clicked.connect(self.remove_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(text, 1)
+        layout.addWidget(self.remove_button)

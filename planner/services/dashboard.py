@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from planner.domain.checklist import ChecklistEntry, Progress, prep_progress
+from planner.domain.checklist import ChecklistEntry, Progress
 from planner.domain.goals import GoalProgress, NetworkBalance
 from planner.domain.model import Event
 from planner.services.checklist import ChecklistService
@@ -29,16 +29,23 @@ class Dashboard:
 
 def build_dashboard(workspace: Workspace, now: datetime, today: date) -> Dashboard:
     """`now` decides what is upcoming (not yet over); `today` (the user's date) what is late."""
-    upcoming_events = [e for e in workspace.repos.events.all() if e.end > now]
+    upcoming_events = workspace.repos.events.upcoming(now)
     ids = [e.id for e in upcoming_events if e.id is not None]
-    entries = ChecklistService(workspace).entries_for(upcoming_events)
+    counts = workspace.repos.checklist.plan_counts(ids)
     progress = GoalService(workspace).progress_for(ids)
     upcoming = []
-    overdue: list[tuple[Event, ChecklistEntry]] = []
+    late = []
     for event in upcoming_events:
         assert event.id is not None
-        mine = entries[event.id]
-        upcoming.append(UpcomingEvent(event, prep_progress(mine), progress[event.id]))
-        overdue.extend((event, entry) for entry in mine if entry.is_overdue(today))
+        upcoming.append(UpcomingEvent(event, counts[event.id].progress, progress[event.id]))
+        if counts[event.id].has_overdue(event, today):
+            late.append(event)
+    # Counting is enough for the progress; only a checklist with something late is listed (an
+    # entry per must-meet person), to show what is late.
+    entries = ChecklistService(workspace).entries_for(late) if late else {}
+    overdue: list[tuple[Event, ChecklistEntry]] = []
+    for event in late:
+        assert event.id is not None
+        overdue.extend((event, entry) for entry in entries[event.id] if entry.is_overdue(today))
     overdue.sort(key=lambda pair: (pair[1].due, pair[0].start))
     return Dashboard(upcoming=upcoming, overdue=overdue, balance=GoalService(workspace).balance())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from planner.domain.goals import GoalProgress, NetworkBalance, goal_problems, goal_progress
+from planner.domain.goals import GoalProgress, NetworkBalance, goal_problems
 from planner.domain.ids import EventId, GoalId
 from planner.domain.model import Goal
 from planner.domain.rules import ValidationError
@@ -51,12 +51,19 @@ class GoalService:
         return self.progress_for([event_id])[event_id]
 
     def progress_for(self, event_ids: list[EventId]) -> dict[EventId, list[GoalProgress]]:
+        """What `goal_progress` makes of each event's goals and attendances, with the links
+        counted by the database instead of every planned attendance read (Home shows the
+        progress of every upcoming event)."""
         goals = self._repos.goals.for_events(event_ids)
-        attendances = self._repos.attendances.for_events(event_ids, planned_only=True)
-        return {
-            event_id: goal_progress(goals.get(event_id, []), attendances.get(event_id, []))
-            for event_id in event_ids
-        }
+        links = self._repos.goals.link_counts(event_ids)
+        result = {}
+        for event_id in event_ids:
+            progress = []
+            for goal in goals.get(event_id, []):
+                linked, met = links.get(goal.id, (0, 0)) if goal.id is not None else (0, 0)
+                progress.append(GoalProgress(goal, met=met, shortlisted=linked))
+            result[event_id] = progress
+        return result
 
     def balance(self) -> NetworkBalance:
         goals, met = self._repos.goals.network_counts()

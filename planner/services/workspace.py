@@ -7,21 +7,24 @@ data folder (~/.local/share/NetworkingPlanner on Linux).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from planner.storage.database import Database
 from planner.storage.events import EventRepository
-from planner.storage.followups import FollowUpRepository, InteractionRepository
 from planner.storage.lock import DataDirLock
-from planner.storage.people import PersonRepository
 from planner.storage.planning import (
     AttendanceRepository,
     ChecklistRepository,
     GoalRepository,
     TemplateRepository,
 )
+
+if TYPE_CHECKING:
+    from planner.storage.followups import FollowUpRepository, InteractionRepository
+    from planner.storage.people import PersonRepository
 
 ENV_DATA_DIR = "PLANNER_DATA_DIR"
 DATABASE_NAME = "planner.sqlite3"
@@ -38,29 +41,54 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir("NetworkingPlanner", appauthor=False, roaming=True))
 
 
-@dataclass
 class Repositories:
-    events: EventRepository
-    people: PersonRepository
-    goals: GoalRepository
-    attendances: AttendanceRepository
-    checklist: ChecklistRepository
-    templates: TemplateRepository
-    interactions: InteractionRepository
-    follow_ups: FollowUpRepository
+    """The repositories over one database, each made the first time it is used, so opening
+    the app (events, goals, checklists) does not load the people and follow-up storage."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
-        return cls(
-            events=EventRepository(db),
-            people=PersonRepository(db),
-            goals=GoalRepository(db),
-            attendances=AttendanceRepository(db),
-            checklist=ChecklistRepository(db),
-            templates=TemplateRepository(db),
-            interactions=InteractionRepository(db),
-            follow_ups=FollowUpRepository(db),
-        )
+        return cls(db)
+
+    @cached_property
+    def events(self) -> EventRepository:
+        return EventRepository(self._db)
+
+    @cached_property
+    def people(self) -> PersonRepository:
+        from planner.storage.people import PersonRepository
+
+        return PersonRepository(self._db)
+
+    @cached_property
+    def goals(self) -> GoalRepository:
+        return GoalRepository(self._db)
+
+    @cached_property
+    def attendances(self) -> AttendanceRepository:
+        return AttendanceRepository(self._db)
+
+    @cached_property
+    def checklist(self) -> ChecklistRepository:
+        return ChecklistRepository(self._db)
+
+    @cached_property
+    def templates(self) -> TemplateRepository:
+        return TemplateRepository(self._db)
+
+    @cached_property
+    def interactions(self) -> InteractionRepository:
+        from planner.storage.followups import InteractionRepository
+
+        return InteractionRepository(self._db)
+
+    @cached_property
+    def follow_ups(self) -> FollowUpRepository:
+        from planner.storage.followups import FollowUpRepository
+
+        return FollowUpRepository(self._db)
 
 
 class Workspace:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from planner.domain.ids import EventId
@@ -106,6 +107,15 @@ class EventRepository:
     def all(self) -> list[Event]:
         rows = self._db.connection.execute(
             f"SELECT {_COLUMNS} FROM event ORDER BY starts_at, id"
+        ).fetchall()
+        return [_event(row) for row in rows]
+
+    def upcoming(self, now: datetime) -> list[Event]:
+        """Events not over at `now` (ending after it), in start order. Stored times are whole
+        seconds of fixed-width UTC text, so comparing the text compares the times."""
+        rows = self._db.connection.execute(
+            f"SELECT {_COLUMNS} FROM event WHERE ends_at > ? ORDER BY starts_at, id",
+            (utc_text(now),),
         ).fetchall()
         return [_event(row) for row in rows]
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
 
+from planner.domain.checklist import WHITESPACE, PlanCounts
 from planner.domain.enums import (
     AttendanceStatus,
     AttendeeRole,
@@ -145,6 +146,20 @@ class GoalRepository:
 
     def next_position(self, event_id: EventId) -> int:
         return _next_position(self._db, "goal", event_id)
+
+    def link_counts(self, event_ids: Sequence[EventId]) -> dict[GoalId, tuple[int, int]]:
+        """Per goal of these events: attendances of the goal's event linked to it, and how
+        many of them are marked met. Goals nobody is linked to are left out."""
+        # CROSS JOIN keeps SQLite on the goals first: a few links per goal, instead of every
+        # attendance of the events looked up in the links (four times slower).
+        rows = self._db.connection.execute(
+            "SELECT g.id, count(*), sum(a.status = 'met') FROM goal g"
+            " CROSS JOIN attendance_goal ag ON ag.goal_id = g.id"
+            " CROSS JOIN attendance a ON a.id = ag.attendance_id AND a.event_id = g.event_id"
+            f" WHERE g.event_id IN {_IDS} GROUP BY g.id",
+            (_ids(event_ids),),
+        )
+        return {GoalId(goal_id): (linked, met) for goal_id, linked, met in rows}
 
     def network_counts(self) -> tuple[dict[NetworkType, int], dict[NetworkType, int]]:
         """Across all events: goals per network type, and distinct people met for goals of
@@ -421,6 +436,40 @@ class ChecklistRepository:
             f"{_ITEM_SELECT} WHERE event_id IN {_IDS} ORDER BY position, id", (_ids(event_ids),)
         )
         return _by_event(_item(row) for row in rows)
+
+    def plan_counts(self, event_ids: Sequence[EventId]) -> dict[EventId, PlanCounts]:
+        """Each event's checklist counted in one query: stored items, goals (shortlisted when
+        an attendance of the same event is linked to them) and must-meet people (researched
+        when their notes hold more than whitespace), as `dynamic_items` decides them."""
+        rows = self._db.connection.execute(
+            """
+            WITH ids (id) AS (SELECT DISTINCT value FROM json_each(?2)),
+            items AS (
+                SELECT event_id, count(*) AS n, sum(done) AS done,
+                    min(CASE WHEN done THEN NULL ELSE due_offset_days END) AS earliest
+                FROM checklist_item WHERE event_id IN ids GROUP BY event_id),
+            goals AS (
+                SELECT g.event_id, count(*) AS n, sum(EXISTS (
+                    SELECT 1 FROM attendance_goal ag
+                    CROSS JOIN attendance a ON a.id = ag.attendance_id
+                    WHERE ag.goal_id = g.id AND a.event_id = g.event_id)) AS shortlisted
+                FROM goal g WHERE g.event_id IN ids GROUP BY g.event_id),
+            must AS (
+                SELECT event_id, count(*) AS n,
+                    sum(trim(research_notes, ?1) != '') AS researched
+                FROM attendance WHERE event_id IN ids AND tier = 'must-meet'
+                GROUP BY event_id)
+            SELECT ids.id, coalesce(items.n, 0), coalesce(items.done, 0), items.earliest,
+                coalesce(goals.n, 0), coalesce(goals.shortlisted, 0),
+                coalesce(must.n, 0), coalesce(must.researched, 0)
+            FROM ids
+            LEFT JOIN items ON items.event_id = ids.id
+            LEFT JOIN goals ON goals.event_id = ids.id
+            LEFT JOIN must ON must.event_id = ids.id
+            """,
+            (WHITESPACE, _ids(event_ids)),
+        )
+        return {EventId(row[0]): PlanCounts(*row[1:]) for row in rows}
 
     def delete(self, item_id: ChecklistItemId) -> ChecklistItem:
         with self._db.transaction() as conn:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,3 +76,52 @@ def test_demo_brings_the_sample_back(tmp_path: Path) -> None:
     workspace = open_workspace(folder, demo=True)
     assert has_sample(workspace)
     workspace.close()
+
+
+# Loaded on first use, never at start-up: Home is the first screen, and start-up time is
+# measured by benchmarks/startup.py.
+NOT_AT_START = (
+    "planner.gui.pages",  # Events, People and Follow-ups pages, tables and models
+    "planner.gui.table_model",
+    "planner.gui.importing",
+    "planner.gui.event_workspace",
+    "planner.domain.importing",
+    "planner.services.importing",
+    "planner.interchange.json_format",
+    "planner.storage.people",
+    "planner.storage.followups",
+)
+
+
+@pytest.mark.slow
+def test_start_up_loads_only_what_home_needs(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    open_workspace(folder, demo=False).close()  # first run: the sample is added
+    code = (
+        "import sys\n"
+        "from planner.cli import build_parser\n"
+        f"args, qt_args = build_parser().parse_known_args(['--data-dir', {str(folder)!r}])\n"
+        "from planner.app import build_window, make_application, open_workspace\n"
+        "from planner.services.workspace import resolve_data_dir\n"
+        "app = make_application([sys.argv[0], *qt_args])\n"
+        "workspace = open_workspace(resolve_data_dir(args.data_dir), demo=args.demo)\n"
+        "window = build_window(workspace)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "assert window.home_page.dashboard is not None\n"
+        "assert window.home_page.dashboard.upcoming\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+        "workspace.close()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    assert "planner.gui.dashboard" in loaded
+    assert [name for name in NOT_AT_START if name in loaded] == []
