@@ -150,6 +150,45 @@ def test_cancel_rolls_back(
     assert not window.context.undo_stack.canUndo()
 
 
+def test_a_large_file_is_imported_with_the_helper_process(
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reports: list[ReportDialog],
+) -> None:
+    from planner.services import import_rows
+
+    started: list[object] = []
+    make_executor = import_rows._executor
+
+    def watched(*args: object) -> object:
+        executor = make_executor(*args)  # type: ignore[arg-type]
+        started.append(executor)
+        return executor
+
+    monkeypatch.setattr(import_rows, "PARALLEL_FROM_ROWS", 1000)
+    monkeypatch.setattr(import_rows, "CHUNK_ROWS", 100)
+    monkeypatch.setattr(import_rows, "_executor", watched)
+    rows = "".join(
+        f"{n},2026-11-01,Person{n},Family{n},p{n}@example.org,1,GA,{n},Attending,Dev,Co{n}\r\n"
+        for n in range(3000)
+    )
+    path = tmp_path / "big.csv"
+    path.write_text(EVENTBRITE.splitlines()[0] + "\r\n" + rows, encoding="utf-8")
+    accept_columns(monkeypatch, [])
+    before = workspace.repos.people.count()
+    window.importer.start(path, upcoming_id(workspace))
+    run_to_end(qtbot, window)  # reading
+    run_to_end(qtbot, window)  # importing
+    assert len(started) == 1 and started[0] is not None
+    assert len(reports) == 1
+    assert workspace.repos.people.count() == before + 3000
+    window.undo_action.trigger()
+    assert workspace.repos.people.count() == before
+
+
 def test_dropping_a_file_starts_an_import(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
