@@ -4,6 +4,7 @@ import off the GUI thread with progress and Cancel, report, and make it one undo
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,12 +24,15 @@ from planner.domain.ids import EventId
 from planner.domain.importing import FileProblem, ImportReport
 from planner.gui.context import AppContext
 from planner.gui.messages import show_warning
-from planner.gui.tasks import BackgroundTask
+from planner.gui.tasks import BackgroundTask, run_and_wait
 from planner.storage.errors import StorageError
 
 if TYPE_CHECKING:
-    from planner.services.importing import ImportOutcome, PreparedImport
+    from planner.services.importing import ImportChanges, ImportOutcome, PreparedImport
+    from planner.services.workspace import Target
 
+LONG_CHANGE_ROWS = 20_000
+"""Rows an import's undo or redo writes from which it runs in a worker thread."""
 FILE_FILTER = "Attendee lists (*.csv *.tsv *.txt *.xls *.xlsx *.vcf *.vcard);;All files (*)"
 
 
@@ -189,24 +193,48 @@ class ImportController(QObject):
         from planner.services.importing import redo_import, undo_import
 
         changes = outcome.changes
-        workspace = self._context.workspace
+        source = outcome.report.source
         applied = [True]  # the first "redo" is the import that already happened
 
         def redo() -> None:
             if applied[0]:
                 applied[0] = False
                 return
-            redo_import(workspace, changes)
+            self._apply(redo_import, changes, tr("Importing %1 again…").replace("%1", source))
 
-        self._context.push(
-            tr("Import %1").replace("%1", outcome.report.source),
-            redo,
-            lambda: undo_import(workspace, changes),
-        )
+        def undo() -> None:
+            self._apply(
+                undo_import, changes, tr("Taking back the import of %1…").replace("%1", source)
+            )
+
+        self._context.push(tr("Import %1").replace("%1", source), redo, undo)
         self.finished.emit(outcome.report)
         dialog = ReportDialog(outcome.report, self._window)
         dialog.review_requested.connect(lambda: self.review_requested.emit(event_id))
         dialog.exec()
+
+    def _apply(
+        self,
+        write: Callable[[Target, ImportChanges], None],
+        changes: ImportChanges,
+        label: str,
+    ) -> None:
+        """Undo or redo an import: a large one on its own connection in a worker thread (a
+        150,000-row import takes over a second either way), with the app waiting for it."""
+        workspace = self._context.workspace
+        if len(changes.rows) < LONG_CHANGE_ROWS or workspace.db.path is None:
+            write(workspace, changes)
+            return
+        from planner.services.importing import open_worker_database
+
+        def work() -> None:
+            db = open_worker_database(workspace)
+            try:
+                write(db, changes)
+            finally:
+                db.close()
+
+        run_and_wait(self._window, label, work)
 
     def _run(self, label: str, work: Any, on_done: Any) -> None:
         task = BackgroundTask(self._window, label, work, on_done, self._failed)

@@ -5,18 +5,46 @@ The work function runs in a QThread and receives two callables: `progress(done, 
 `cancelled() -> bool`. It must not touch widgets; whatever it returns (or raises) is handed to
 `on_done` (or `on_error`) on the GUI thread. The dialog appears only if the work takes longer
 than a moment, so quick jobs do not flash a window.
+
+`run_and_wait` is for work the caller has to see finished before it goes on (undoing a large
+import inside the undo stack): no Cancel, a dialog shown at once that keeps the whole app out
+of reach while the window still paints, and the result returned (or the error raised) to the
+caller.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+T = TypeVar("T")
+
+
+class _ProgressDialog(QProgressDialog):
+    """A progress dialog that, when the work cannot be cancelled, cannot be closed either
+    (Escape or the title bar) until the work lets it go."""
+
+    def __init__(self, label: str, cancel: str | None, parent: QWidget) -> None:
+        super().__init__(label, cancel or "", 0, 0, parent)
+        self.closable = cancel is not None
+        if cancel is None:
+            self.setCancelButton(None)
+
+    def reject(self) -> None:
+        if self.closable:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.closable:
+            super().closeEvent(event)
+        else:
+            event.ignore()
 
 
 class _Worker(QObject):
@@ -56,16 +84,22 @@ class BackgroundTask(QObject):
         work: Work,
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
+        *,
+        cancellable: bool = True,
     ) -> None:
         super().__init__(parent)
         self._cancel = threading.Event()
         self._on_done = on_done
         self._on_error = on_error
-        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
+        self.dialog = _ProgressDialog(label, self.tr("Cancel") if cancellable else None, parent)
         self.dialog.setWindowTitle(self.tr("Working…"))
-        self.dialog.setMinimumDuration(400)
-        # Nothing else may write while the work holds the database.
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        if cancellable:
+            self.dialog.setMinimumDuration(400)
+            # Nothing else may write while the work holds the database.
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        else:  # the caller waits for it: nothing in the app may start meanwhile
+            self.dialog.setMinimumDuration(0)
+            self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.cancel)
@@ -100,6 +134,7 @@ class BackgroundTask(QObject):
     def _end(self) -> None:
         self._thread.quit()
         self._thread.wait()
+        self.dialog.closable = True
         self.dialog.close()
         self.dialog.deleteLater()
         self.done.emit()
@@ -111,3 +146,29 @@ class BackgroundTask(QObject):
     def _failed(self, error: BaseException) -> None:
         self._end()
         self._on_error(error)
+
+
+def run_and_wait(parent: QWidget, label: str, work: Callable[[], T]) -> T:
+    """`work()` in a worker thread while a dialog that cannot be dismissed keeps the app out of
+    reach and its windows painted; returns its result or raises its error. `work` must not
+    touch widgets (nor the GUI thread's database connection)."""
+    outcome: list[tuple[bool, Any]] = []
+    loop = QEventLoop()
+    task = BackgroundTask(
+        parent,
+        label,
+        lambda progress, cancelled: work(),
+        lambda result: outcome.append((True, result)),
+        lambda error: outcome.append((False, error)),
+        cancellable=False,
+    )
+    task.done.connect(loop.quit)
+    task.dialog.show()
+    task.start()
+    if not outcome:
+        loop.exec()
+    task.deleteLater()
+    finished, value = outcome[0]
+    if not finished:
+        raise value
+    return value  # type: ignore[no-any-return]

@@ -189,6 +189,61 @@ def test_a_large_file_is_imported_with_the_helper_process(
     assert workspace.repos.people.count() == before
 
 
+def test_undoing_a_large_import_runs_off_the_gui_thread_while_the_app_waits(
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reports: list[ReportDialog],
+) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+
+    from planner.gui import importing as gui_importing
+    from planner.services import importing
+
+    monkeypatch.setattr(gui_importing, "LONG_CHANGE_ROWS", 500)
+    seen: list[tuple[str, bool]] = []
+
+    def watch(name: str) -> None:
+        write = getattr(importing, name)
+
+        def watched(target: object, changes: object) -> None:
+            seen.append((name, threading.current_thread() is threading.main_thread()))
+            write(target, changes)
+
+        monkeypatch.setattr(importing, name, watched)
+
+    watch("undo_import")
+    watch("redo_import")
+    rows = "".join(
+        f"{n},2026-11-01,Person{n},Family{n},p{n}@example.org,1,GA,{n},Attending,Dev,Co{n}\r\n"
+        for n in range(600)
+    )
+    path = tmp_path / "list.csv"
+    path.write_text(EVENTBRITE.splitlines()[0] + "\r\n" + rows, encoding="utf-8")
+    accept_columns(monkeypatch, [])
+    before = workspace.repos.people.count()
+    window.open_event(upcoming_id(workspace))
+    window.importer.start(path, upcoming_id(workspace))
+    run_to_end(qtbot, window)
+    run_to_end(qtbot, window)
+    assert workspace.repos.people.count() == before + 600
+
+    window.undo_action.trigger()
+    assert seen == [("undo_import", False)]
+    assert workspace.repos.people.count() == before
+    assert window.workspace_page.attendees.model.rowCount() == len(
+        workspace.repos.attendances.for_event(upcoming_id(workspace))
+    )
+    window.redo_action.trigger()
+    assert seen[-1] == ("redo_import", False)
+    assert workspace.repos.people.count() == before + 600
+    assert QApplication.activeModalWidget() is None  # the waiting dialog is gone
+
+
 def test_dropping_a_file_starts_an_import(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
