@@ -28,6 +28,7 @@ from planner.gui.formatting import day_text
 from planner.gui.messages import show_warning
 from planner.gui.ordered_list import OrderedList
 from planner.gui.table_model import Column, Index, RowTableModel
+from planner.gui.widgets import exec_once
 from planner.services.checklist import MAX_ITEM_TEXT, item_problems
 
 OVERDUE = QColor("#b3261e")
@@ -250,7 +251,7 @@ class ChecklistTab(OrderedList[ChecklistEntry]):
         if event is None or event.id is None:
             return
         dialog = ItemDialog(event, parent=self)
-        if not dialog.exec():
+        if not exec_once(dialog):
             return
         event_id = event.id
         checklist = self._context.checklist
@@ -270,7 +271,7 @@ class ChecklistTab(OrderedList[ChecklistEntry]):
             return
         before = entry.item
         dialog = ItemDialog(event, before, parent=self)
-        if not dialog.exec() or dialog.values() == (before.text, before.due_offset_days):
+        if not exec_once(dialog) or dialog.values() == (before.text, before.due_offset_days):
             return
         checklist = self._context.checklist
         text, offset = dialog.values()
@@ -285,7 +286,7 @@ class ChecklistTab(OrderedList[ChecklistEntry]):
         if event is None:
             return
         options = ExportDialog(self)
-        if not options.exec():
+        if not exec_once(options):
             return
         suggested = f"{event.name} checklist.ics".replace("/", "-")
         path, _ = QFileDialog.getSaveFileName(

@@ -28,7 +28,7 @@ from planner.gui.goals_view import GoalsTab
 from planner.gui.models import AttendeesModel, FollowUpsModel
 from planner.gui.pages import make_table
 from planner.gui.table_model import RowTableModel
-from planner.gui.widgets import EmptyState
+from planner.gui.widgets import EmptyState, exec_once
 from planner.services.people import update_attendance
 from planner.storage.errors import NotFoundError
 from planner.storage.planning import AttendeeListing
@@ -156,7 +156,7 @@ class AttendeesTab(_ListTab):
             return
         goals = self._context.goals.for_event(current.attendance.event_id)
         dialog = AttendeeDialog(current.full_name, current.attendance, goals, self)
-        if dialog.exec():
+        if exec_once(dialog):
             self._save(tr("Edit Plan for %1"), current.attendance, dialog.attendance_value())
 
     def toggle_met(self) -> None:

@@ -24,6 +24,7 @@ from planner.gui.form_dialog import FormDialog
 from planner.gui.labels import NETWORK_COLOURS, network_explanation, network_name
 from planner.gui.ordered_list import OrderedList
 from planner.gui.table_model import Column, RowTableModel
+from planner.gui.widgets import exec_once
 from planner.storage.planning import GoalSnapshot
 
 
@@ -191,7 +192,7 @@ class GoalsTab(OrderedList[GoalProgress]):
         if self.model.event_id is None:
             return
         dialog = GoalDialog(self.model.event_id, parent=self)
-        if not dialog.exec():
+        if not exec_once(dialog):
             return
         goals = self._context.goals
         life: Lifecycle[Goal, Any] = Lifecycle(
@@ -208,7 +209,7 @@ class GoalsTab(OrderedList[GoalProgress]):
         if current is None:
             return
         dialog = GoalDialog(current.goal.event_id, current.goal, parent=self)
-        if not dialog.exec():
+        if not exec_once(dialog):
             return
         before, after = current.goal, dialog.goal_value()
         if after == before:

@@ -25,6 +25,7 @@ from planner.domain.importing import FileProblem, ImportReport
 from planner.gui.context import AppContext
 from planner.gui.messages import show_warning
 from planner.gui.tasks import BackgroundTask, run_and_wait
+from planner.gui.widgets import exec_once
 from planner.storage.errors import StorageError
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ class ImportController(QObject):
             remembered=prepared.remembered,
             parent=self._window,
         )
-        if not dialog.exec():
+        if not exec_once(dialog):
             return
         mapping = dialog.mapping()
         chosen_event = dialog.event_id()
@@ -211,7 +212,7 @@ class ImportController(QObject):
         self.finished.emit(outcome.report)
         dialog = ReportDialog(outcome.report, self._window)
         dialog.review_requested.connect(lambda: self.review_requested.emit(event_id))
-        dialog.exec()
+        exec_once(dialog)
 
     def _apply(
         self,

@@ -24,6 +24,7 @@ from planner.domain.ids import EventId
 from planner.domain.model import Event
 from planner.gui.context import AppContext
 from planner.gui.resources import icon
+from planner.gui.widgets import exec_once
 from planner.services.sample import has_sample, remove_sample
 from planner.storage.errors import StorageError
 
@@ -533,7 +534,7 @@ class MainWindow(QMainWindow):
             return
         if self._in_workspace() is None:
             self.open_event(chosen, self.workspace_page.PEOPLE)
-        ReviewDialog(self.context, chosen, self).exec()
+        exec_once(ReviewDialog(self.context, chosen, self))
 
     # Drag a file onto the window to import it ------------------------------------------------
 
@@ -550,7 +551,7 @@ class MainWindow(QMainWindow):
     def edit_routine(self) -> None:
         from planner.gui.routine_dialog import RoutineDialog
 
-        RoutineDialog(self.context, self).exec()
+        exec_once(RoutineDialog(self.context, self))
 
     # Event editing -------------------------------------------------------------------------
 
@@ -565,7 +566,7 @@ class MainWindow(QMainWindow):
         from planner.gui.event_dialog import EventDialog
 
         dialog = EventDialog(self)
-        if dialog.exec():
+        if exec_once(dialog):
             command = AddEventCommand(self.context, dialog.event_value())
             self.context.undo_stack.push(command)
             if command.event_id is not None:
@@ -579,7 +580,7 @@ class MainWindow(QMainWindow):
         if event is None:
             return
         dialog = EventDialog(self, event)
-        if dialog.exec():
+        if exec_once(dialog):
             after = dialog.event_value()
             if after != event:
                 self.context.undo_stack.push(EditEventCommand(self.context, event, after))
@@ -655,4 +656,8 @@ class MainWindow(QMainWindow):
             settings.setValue("window/events-splitter", splitter.saveState())
         settings.setValue("window/page", self.navigation.currentRow())
         settings.sync()
+        # The undo history goes with the window. Emptied here, its commands are deleted in
+        # order; left to Python's garbage collector, the stack could be destroyed after the
+        # commands it still points at (a crash seen in PySide 6.11).
+        self.context.undo_stack.clear()
         super().closeEvent(event)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner import APP_NAME
+from planner.gui.widgets import exec_once
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> QMessageBox:
@@ -20,8 +21,8 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> QMessageB
 
 
 def show_error(parent: QWidget | None, text: str) -> None:
-    _box(parent, QMessageBox.Icon.Critical, text).exec()
+    exec_once(_box(parent, QMessageBox.Icon.Critical, text))
 
 
 def show_warning(parent: QWidget | None, text: str) -> None:
-    _box(parent, QMessageBox.Icon.Warning, text).exec()
+    exec_once(_box(parent, QMessageBox.Icon.Warning, text))

@@ -26,6 +26,7 @@ from planner.gui.context import AppContext
 from planner.gui.form_dialog import FormDialog
 from planner.gui.ordered_list import OrderedList
 from planner.gui.table_model import Column, Index, RowTableModel
+from planner.gui.widgets import exec_once
 from planner.services.checklist import MAX_ITEM_TEXT, item_problems
 
 
@@ -140,7 +141,7 @@ class RoutineSteps(OrderedList[ChecklistTemplate]):
 
     def add(self) -> None:
         dialog = StepDialog(parent=self)
-        if not dialog.exec():
+        if not exec_once(dialog):
             return
         checklist = self._context.checklist
         life: Lifecycle[ChecklistTemplate, ChecklistTemplate] = Lifecycle(
@@ -157,7 +158,7 @@ class RoutineSteps(OrderedList[ChecklistTemplate]):
         if before is None:
             return
         dialog = StepDialog(before, parent=self)
-        if not dialog.exec():
+        if not exec_once(dialog):
             return
         phase, text, offset = dialog.values()
         after = replace(before, phase=phase, text=text, offset_days=offset)

@@ -11,7 +11,21 @@ from typing import Any
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton
+
+
+def exec_once(dialog: QDialog) -> int:
+    """Run a modal dialog made for one question, and have it deleted afterwards.
+
+    Dialogs are parented to the window they belong to (for placement and modality), so
+    without this every dialog ever opened would live as long as the window. The deletion
+    waits for the event loop: the caller may still read the dialog's values after this
+    returns.
+    """
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()
 
 
 def paint_bar(painter: QPainter, rect: QRect, fraction: float, colour: QColor, text: str) -> None:

@@ -121,6 +121,18 @@ def test_edit_undo_redo(
     assert workspace.repos.events.get(before.id).venue == "Altice Arena"
 
 
+def test_answered_dialogs_do_not_pile_up(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.show_page(EVENTS)
+    monkeypatch.setattr(EventDialog, "exec", lambda dialog: 0)  # Cancel, three times
+    for _ in range(3):
+        window.new_action.trigger()
+        window.edit_action.trigger()
+    qtbot.wait(1)  # deletion waits for the event loop
+    assert window.findChildren(EventDialog) == []
+
+
 def test_delete_and_undo_brings_back_goals_and_attendees(
     window: MainWindow, workspace: Workspace
 ) -> None:
