@@ -196,17 +196,18 @@ class BalanceChart(QWidget):
                 int(Qt.AlignmentFlag.AlignHCenter),
                 network_name(kind),
             )
-        # Legend: light = goals set, dark = people met.
-        painter.setPen(QColor("#5b6570"))
-        grey = QColor("#8a96a3")
+        # Legend: the light shade of each network's colour is goals set, the full one people
+        # met; each swatch shows the shade in all three colours.
         x = 0
-        for fill, text in ((grey.lighter(140), tr("goals set")), (grey, tr("people met"))):
-            painter.setBrush(fill)
+        colours = [NETWORK_COLOURS[kind] for kind in kinds]
+        for light, text in ((True, tr("goals set")), (False, tr("people met"))):
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawRoundedRect(QRect(x, 4, 12, 12), 2, 2)
+            for n, colour in enumerate(colours):
+                painter.setBrush(colour.lighter(150) if light else colour)
+                painter.drawRect(QRect(x + 5 * n, 4, 5, 12))
             painter.setPen(QColor("#5b6570"))
-            painter.drawText(x + 18, 4 + metrics.ascent(), text)
-            x += 18 + metrics.horizontalAdvance(text) + 18
+            painter.drawText(x + 21, 4 + metrics.ascent(), text)
+            x += 21 + metrics.horizontalAdvance(text) + 18
 
 
 def section_title(text: str) -> QLabel:

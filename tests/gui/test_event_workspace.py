@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from planner.domain.enums import AttendanceStatus, NetworkType
 from planner.domain.model import Event
@@ -364,3 +365,24 @@ def test_research_notes_tick_the_research_item(
     assert saved.research_notes.startswith("Leads the payments team")
     opened.undo_action.trigger()
     assert not research(None)
+
+
+def test_balance_legend_shows_both_shades_in_every_network_colour(qtbot: QtBot) -> None:
+    from planner.domain.goals import NetworkBalance
+    from planner.gui.dashboard import BalanceChart
+    from planner.gui.labels import NETWORK_COLOURS
+
+    chart = BalanceChart()
+    qtbot.addWidget(chart)
+    chart.resize(380, 170)
+    chart.set_balance(NetworkBalance(goals={NetworkType.PERSONAL: 2}, met={}))
+    image = chart.grab().toImage()
+    kinds = list(NetworkType)
+    # The "goals set" swatch is the light shade of each colour; "people met" starts after its
+    # text with the full shades.
+    light = [image.pixelColor(2 + 5 * n, 10).name() for n in range(3)]
+    assert light == [NETWORK_COLOURS[kind].lighter(150).name() for kind in kinds]
+    row = [image.pixelColor(x, 10).name() for x in range(40, image.width())]
+    full = [NETWORK_COLOURS[kind].name() for kind in kinds]
+    start = row.index(full[0])
+    assert [row[start + 5 * n + 1] for n in range(3)] == full
