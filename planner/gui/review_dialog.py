@@ -1,12 +1,17 @@
-"""Possible duplicates an import could not decide on: the user says same person or not."""
+"""Possible duplicates an import could not decide on: the user says same person or not.
+
+Several pairs can be selected (Shift, Ctrl, Ctrl+A) and answered at once: one transaction and
+one undo step, run off the GUI thread when there are many."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -21,6 +26,13 @@ from PySide6.QtWidgets import (
 from planner.domain.ids import EventId
 from planner.domain.model import Person
 from planner.gui.context import AppContext
+
+if TYPE_CHECKING:
+    from planner.services.workspace import Target
+
+T = TypeVar("T")
+IN_BACKGROUND_FROM = 100
+"""Pairs answered together from which the work runs in a worker thread."""
 
 
 def tr(text: str) -> str:
@@ -48,13 +60,15 @@ class ReviewDialog(QDialog):
             tr(
                 "The import found people who look like someone already in your network. "
                 "Merging keeps everything you knew about the person and adds what the list "
-                "brought; nothing you typed is overwritten."
+                "brought; nothing you typed is overwritten. Select several pairs (Ctrl+A for "
+                "all) to give them the same answer at once."
             )
         )
         intro.setWordWrap(True)
         self.items = QListWidget()
         self.items.setAlternatingRowColors(True)
         self.items.setWordWrap(True)
+        self.items.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.detail = QLabel()
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setWordWrap(True)
@@ -76,6 +90,7 @@ class ReviewDialog(QDialog):
         layout.addLayout(actions)
         layout.addWidget(close)
         self.items.currentRowChanged.connect(self._show)
+        self.items.itemSelectionChanged.connect(self._show)
         context.changed.connect(self.refresh)
         self.refresh()
 
@@ -101,12 +116,21 @@ class ReviewDialog(QDialog):
         self._show()
 
     def _show(self, *_: Any) -> None:
-        review = self.current()
-        has = review is not None
-        self.merge_button.setEnabled(has)
-        self.keep_button.setEnabled(has)
+        chosen = self.selected()
+        self.merge_button.setEnabled(bool(chosen))
+        self.keep_button.setEnabled(bool(chosen))
+        if len(chosen) > 1:
+            self.detail.setText(
+                escape(
+                    tr("%1 pairs selected: your answer applies to each of them.").replace(
+                        "%1", str(len(chosen))
+                    )
+                )
+            )
+            return
+        review = chosen[0] if chosen else None
         if review is None:
-            self.detail.setText(escape(tr("Nothing left to review.")))
+            self.detail.setText(escape(tr("Nothing left to review.") if not self._reviews else ""))
             return
         self.detail.setText(
             "<table width='100%'><tr>"
@@ -121,24 +145,64 @@ class ReviewDialog(QDialog):
         row = self.items.currentRow()
         return self._reviews[row] if 0 <= row < len(self._reviews) else None
 
-    def resolve(self, *, merge: bool) -> None:
-        from planner.services.review import redo_resolution, resolve_review, undo_resolution
+    def selected(self) -> list[Any]:
+        """The selected pairs in list order."""
+        rows = sorted(index.row() for index in self.items.selectedIndexes())
+        return [self._reviews[row] for row in rows if 0 <= row < len(self._reviews)]
 
-        review = self.current()
-        if review is None:
+    def resolve(self, *, merge: bool) -> None:
+        from planner.services.review import (
+            redo_resolutions,
+            resolve_reviews,
+            undo_resolutions,
+        )
+
+        chosen = self.selected()
+        if not chosen:
             return
-        workspace = self._context.workspace
+        ids = [review.id for review in chosen]
         state: dict[str, Any] = {}
+        # The undo stack outlives this dialog: what it keeps must not refer to it.
+        context, host = self._context, self.parentWidget()
 
         def do() -> None:
-            if "resolution" in state:
-                redo_resolution(workspace, state["resolution"])
+            if "resolutions" in state:
+                _write(context, host, lambda t: redo_resolutions(t, state["resolutions"]), ids)
             else:
-                state["resolution"] = resolve_review(workspace, review.id, merge=merge)
+                state["resolutions"] = _write(
+                    context, host, lambda t: resolve_reviews(t, ids, merge=merge), ids
+                )
 
-        label = tr("Merge %1") if merge else tr("Keep %1 Separate")
+        if len(chosen) == 1:
+            label = tr("Merge %1") if merge else tr("Keep %1 Separate")
+            text = label.replace("%1", chosen[0].new_person.full_name)
+        else:
+            label = tr("Merge %1 Pairs") if merge else tr("Keep %1 Pairs Separate")
+            text = label.replace("%1", str(len(chosen)))
         self._context.push(
-            label.replace("%1", review.new_person.full_name),
+            text,
             do,
-            lambda: undo_resolution(workspace, state["resolution"]),
+            lambda: _write(context, host, lambda t: undo_resolutions(t, state["resolutions"]), ids),
         )
+
+
+def _write(
+    context: AppContext, host: QWidget | None, work: Callable[[Target], T], ids: list[int]
+) -> T:
+    """`work(target)` on the app's connection, or for many pairs on its own connection in a
+    worker thread while the app waits (`host`: the window the waiting dialog belongs to)."""
+    workspace = context.workspace
+    if len(ids) < IN_BACKGROUND_FROM or workspace.db.path is None:
+        return work(workspace)
+    from planner.gui.tasks import run_and_wait
+    from planner.services.importing import open_worker_database
+
+    def run() -> T:
+        db = open_worker_database(workspace)
+        try:
+            return work(db)
+        finally:
+            db.close()
+
+    label = tr("Settling %1 possible duplicates…").replace("%1", f"{len(ids):,}")
+    return run_and_wait(host, label, run)

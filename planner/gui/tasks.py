@@ -30,7 +30,7 @@ class _ProgressDialog(QProgressDialog):
     """A progress dialog that, when the work cannot be cancelled, cannot be closed either
     (Escape or the title bar) until the work lets it go."""
 
-    def __init__(self, label: str, cancel: str | None, parent: QWidget) -> None:
+    def __init__(self, label: str, cancel: str | None, parent: QWidget | None) -> None:
         super().__init__(label, cancel or "", 0, 0, parent)
         self.closable = cancel is not None
         if cancel is None:
@@ -79,7 +79,7 @@ class BackgroundTask(QObject):
 
     def __init__(
         self,
-        parent: QWidget,
+        parent: QWidget | None,
         label: str,
         work: Work,
         on_done: Callable[[Any], None],
@@ -148,7 +148,7 @@ class BackgroundTask(QObject):
         self._on_error(error)
 
 
-def run_and_wait(parent: QWidget, label: str, work: Callable[[], T]) -> T:
+def run_and_wait(parent: QWidget | None, label: str, work: Callable[[], T]) -> T:
     """`work()` in a worker thread while a dialog that cannot be dismissed keeps the app out of
     reach and its windows painted; returns its result or raises its error. `work` must not
     touch widgets (nor the GUI thread's database connection)."""

@@ -8,6 +8,7 @@ A merge folds the person the import added into the one known before: empty field
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,8 +39,11 @@ __all__ = [
     "pending_review_count",
     "pending_reviews",
     "redo_resolution",
+    "redo_resolutions",
     "resolve_review",
+    "resolve_reviews",
     "undo_resolution",
+    "undo_resolutions",
 ]
 
 
@@ -73,32 +77,55 @@ def resolve_review(target: Target, review_id: int, *, merge: bool) -> ReviewReso
     person is deleted. merge=False: they are different people; the item is dropped.
     Either way undo_resolution puts everything back.
     """
-    db = database_of(target)
-    with db.transaction() as conn:
-        review = conn.execute(
-            f"SELECT {', '.join(REVIEW_COLUMNS)} FROM import_review WHERE id = ?", (review_id,)
-        ).fetchone()
-        if review is None:
-            raise NotFoundError(f"review item {review_id} does not exist")
-        new_id, kept_id = review[4], review[5]
-        if merge:
-            rows = _merge_changes(conn, absorbed=new_id, keeper=kept_id)
-        else:
-            rows = ChangeSet(
-                (TableChanges("import_review", REVIEW_COLUMNS, 1, ((tuple(review), None),)),)
-            )
-        apply_changes(conn, rows, "after")
+    (resolution,) = resolve_reviews(target, [review_id], merge=merge)
+    return resolution
+
+
+def resolve_reviews(
+    target: Target, review_ids: Sequence[int], *, merge: bool
+) -> list[ReviewResolution]:
+    """The same answer to several review items, in order, in one transaction (all or none);
+    undo_resolutions takes them all back."""
+    with database_of(target).transaction() as conn:
+        return [_resolve(conn, review_id, merge=merge) for review_id in review_ids]
+
+
+def _resolve(conn: Any, review_id: int, *, merge: bool) -> ReviewResolution:
+    review = conn.execute(
+        f"SELECT {', '.join(REVIEW_COLUMNS)} FROM import_review WHERE id = ?", (review_id,)
+    ).fetchone()
+    if review is None:
+        raise NotFoundError(f"review item {review_id} does not exist")
+    new_id, kept_id = review[4], review[5]
+    if merge:
+        rows = _merge_changes(conn, absorbed=new_id, keeper=kept_id)
+    else:
+        rows = ChangeSet(
+            (TableChanges("import_review", REVIEW_COLUMNS, 1, ((tuple(review), None),)),)
+        )
+    apply_changes(conn, rows, "after")
     return ReviewResolution(review_id, merge, PersonId(kept_id), PersonId(new_id), rows)
 
 
 def undo_resolution(target: Target, resolution: ReviewResolution) -> None:
-    with database_of(target).transaction() as conn:
-        apply_changes(conn, resolution.rows, "before")
+    undo_resolutions(target, [resolution])
 
 
 def redo_resolution(target: Target, resolution: ReviewResolution) -> None:
+    redo_resolutions(target, [resolution])
+
+
+def undo_resolutions(target: Target, resolutions: Sequence[ReviewResolution]) -> None:
+    """Take back answers given together, the last first, in one transaction."""
     with database_of(target).transaction() as conn:
-        apply_changes(conn, resolution.rows, "after")
+        for resolution in reversed(resolutions):
+            apply_changes(conn, resolution.rows, "before")
+
+
+def redo_resolutions(target: Target, resolutions: Sequence[ReviewResolution]) -> None:
+    with database_of(target).transaction() as conn:
+        for resolution in resolutions:
+            apply_changes(conn, resolution.rows, "after")
 
 
 _TIER_RANK = {PriorityTier.MUST_MEET.value: 0, PriorityTier.SHOULD_MEET.value: 1}

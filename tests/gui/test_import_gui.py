@@ -315,3 +315,69 @@ def test_review_merge_is_undoable(window: MainWindow, workspace: Workspace) -> N
     assert workspace.repos.people.get(existing.id) == existing  # type: ignore[arg-type]
     assert dialog.items.count() == 1
     dialog.close()
+
+
+def _review_pairs(workspace: Workspace, event_id: int, count: int) -> list[int]:
+    """`count` review items, each pairing a new person with one already known."""
+    from planner.domain.model import Person
+
+    new_ids = []
+    with workspace.db.transaction():
+        for n in range(count):
+            known = workspace.repos.people.add(Person(full_name=f"Known Person {n}"))
+            new = workspace.repos.people.add(
+                Person(full_name=f"Known Persson {n}", email=f"k{n}@example.org")
+            )
+            workspace.db.connection.execute(
+                "INSERT INTO import_review (event_id, source, line, new_person_id,"
+                " existing_person_id, score, created_at) VALUES (?, 'list.csv', ?, ?, ?, 90,"
+                " '2026-11-22T00:00:00+00:00')",
+                (event_id, n + 2, new.id, known.id),
+            )
+            assert new.id is not None
+            new_ids.append(new.id)
+    return new_ids
+
+
+def test_several_pairs_are_answered_at_once_in_one_undo_step(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from planner.gui import review_dialog
+    from planner.services import review
+
+    event_id = upcoming_id(workspace)
+    new_ids = _review_pairs(workspace, event_id, 3)
+    people = workspace.repos.people.count()
+    dialog = ReviewDialog(window.context, event_id, window)
+    assert dialog.items.count() == 3
+    dialog.items.selectAll()
+    assert "3 pairs selected" in dialog.detail.text()
+    dialog.resolve(merge=False)  # different people, all three
+    assert dialog.items.count() == 0
+    assert workspace.repos.people.count() == people
+    assert window.context.undo_stack.undoText() == "Keep 3 Pairs Separate"
+    window.undo_action.trigger()
+    assert dialog.items.count() == 3
+
+    # Many pairs are merged in a worker thread; undo works after the dialog is gone.
+    monkeypatch.setattr(review_dialog, "IN_BACKGROUND_FROM", 2)
+    threads: list[bool] = []
+    resolve = review.resolve_reviews
+
+    def watched(*args: object, **kwargs: object) -> object:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return resolve(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(review, "resolve_reviews", watched)
+    dialog.items.selectAll()
+    dialog.resolve(merge=True)
+    assert threads == [False]
+    assert workspace.repos.people.count() == people - 3
+    dialog.close()
+    dialog.deleteLater()
+    qtbot.wait(1)
+    window.undo_action.trigger()
+    assert workspace.repos.people.count() == people
+    assert {p.id for p in workspace.repos.people.all()} >= set(new_ids)

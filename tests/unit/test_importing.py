@@ -32,8 +32,11 @@ from planner.services.review import (
     pending_review_count,
     pending_reviews,
     redo_resolution,
+    redo_resolutions,
     resolve_review,
+    resolve_reviews,
     undo_resolution,
+    undo_resolutions,
 )
 from planner.services.workspace import Workspace
 from planner.storage.database import Database
@@ -743,6 +746,48 @@ def test_reviews_pointing_at_the_merged_person_follow_the_merge(
     # Marie was compared with Maria or with Mario; Mario is Maria now, either way.
     assert left.existing_person.id == maria.id
     assert left.new_person.full_name == "Marie Silva"
+
+
+def test_several_review_items_are_answered_together_and_undone_together(
+    workspace: Workspace, event_id: EventId
+) -> None:
+    maria = workspace.repos.people.add(Person("Maria Silva", company="Acme"))
+    before = snapshot(workspace.db)
+    outcome = run(
+        workspace,
+        [
+            row(name="Mario Silva", company="Acme"),
+            row(name="Marie Silva", company="Acme"),  # may be Maria, or Mario just added
+        ],
+        event_id,
+    )
+    after_import = snapshot(workspace.db)
+    listings = pending_reviews(workspace, event_id)
+    assert len(listings) == 2
+
+    resolutions = resolve_reviews(workspace, [listing.id for listing in listings], merge=True)
+    assert pending_reviews(workspace) == []
+    assert {"Mario Silva", "Marie Silva"}.isdisjoint(people_by_name(workspace))
+    assert workspace.repos.people.get(maria.id or 0).full_name == "Maria Silva"
+    merged = snapshot(workspace.db)
+
+    undo_resolutions(workspace, resolutions)  # the last merge first
+    assert snapshot(workspace.db) == after_import
+    redo_resolutions(workspace, resolutions)
+    assert snapshot(workspace.db) == merged
+    undo_resolutions(workspace, resolutions)
+    undo_import(workspace, outcome.changes)
+    assert snapshot(workspace.db) == before
+
+
+def test_answering_several_items_is_all_or_nothing(workspace: Workspace, event_id: EventId) -> None:
+    workspace.repos.people.add(Person("Maria Silva", company="Acme"))
+    run(workspace, [row(name="Mario Silva", company="Acme")], event_id)
+    (listing,) = pending_reviews(workspace, event_id)
+    before = snapshot(workspace.db)
+    with pytest.raises(NotFoundError):
+        resolve_reviews(workspace, [listing.id, 9999], merge=False)
+    assert snapshot(workspace.db) == before
 
 
 def test_an_unknown_review_item(workspace: Workspace) -> None:
