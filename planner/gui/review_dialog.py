@@ -31,8 +31,9 @@ if TYPE_CHECKING:
     from planner.services.workspace import Target
 
 T = TypeVar("T")
-IN_BACKGROUND_FROM = 100
-"""Pairs answered together from which the work runs in a worker thread."""
+IN_BACKGROUND_FROM = 3000
+"""Pairs answered together from which the work runs in a worker thread (1,429 merges take
+0.24 s, their undo 0.1 s)."""
 
 
 def tr(text: str) -> str:
