@@ -177,6 +177,13 @@ class MainWindow(QMainWindow):
         splitter = self.context.settings.value("window/events-splitter")
         if isinstance(splitter, QByteArray):
             page.splitter.restoreState(splitter)
+        # Built after an event was opened (from Home, or just created): that event is the one
+        # selected, not the first upcoming one.
+        workspace = self._built.get(WORKSPACE)
+        if workspace is not None:
+            shown = cast("EventWorkspace", workspace).event_id
+            if shown is not None:
+                page.select_event(shown)
         return page
 
     def _build_people(self) -> ListPage:

@@ -42,6 +42,9 @@ def make_table(model: RowTableModel[Any], *, sortable: bool = True) -> QTableVie
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    # Enabling sorting sorts at once by the header's indicator, which starts out descending:
+    # a new table lists its first column A to Z instead.
+    view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(sortable)
     view.setAlternatingRowColors(True)
     view.setShowGrid(False)

@@ -386,3 +386,15 @@ def test_balance_legend_shows_both_shades_in_every_network_colour(qtbot: QtBot) 
     full = [NETWORK_COLOURS[kind].name() for kind in kinds]
     start = row.index(full[0])
     assert [row[start + 5 * n + 1] for n in range(3)] == full
+
+
+def test_the_people_of_an_event_are_listed_a_to_z_at_first(opened: MainWindow) -> None:
+    tab = opened.workspace_page.attendees
+    names = [tab.model.row(i).full_name for i in range(tab.model.rowCount())]
+    assert len(names) > 2
+    assert names == sorted(names, key=str.casefold)
+    header = tab.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        0,
+        Qt.SortOrder.AscendingOrder,
+    )

@@ -121,6 +121,18 @@ def test_edit_undo_redo(
     assert workspace.repos.events.get(before.id).venue == "Altice Arena"
 
 
+def test_the_events_list_built_after_opening_an_event_selects_it(
+    window: MainWindow, workspace: Workspace
+) -> None:
+    from planner.services.sample import PAST_NAME
+
+    past = workspace.repos.events.find(PAST_NAME)[0]
+    assert past.id is not None
+    assert EVENTS not in window._built  # opened from Home: the list is not built yet
+    window.open_event(past.id)
+    assert window.events_page.selected_event() == past
+
+
 def test_answered_dialogs_do_not_pile_up(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
