@@ -14,7 +14,7 @@ processes); a row that is not a person (cancelled, no name or email) is a `Skipp
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
@@ -187,7 +187,7 @@ def prepared_chunks(
     preparer: RowPreparer,
     *,
     parallel: bool | None = None,
-) -> Iterator[list[Prepared | Skipped]]:
+) -> Generator[list[Prepared | Skipped], None, None]:
     """The rows prepared, a chunk at a time, in file order.
 
     `parallel`: share the work with a helper process (True), do not (False), or decide by
@@ -219,7 +219,7 @@ def _shared(
     chunk: Callable[[int], Rows],
     preparer: RowPreparer,
     executor: ProcessPoolExecutor,
-) -> Iterator[list[Prepared | Skipped]]:
+) -> Generator[list[Prepared | Skipped], None, None]:
     """Chunks in order: the helper takes the next ones not yet taken (IN_FLIGHT at a time);
     while the chunk needed next is still with it, this thread prepares the first chunk nobody
     has taken. A helper that fails leaves its chunks to this thread."""

@@ -290,22 +290,26 @@ def run_import(
                 run = _Run(conn, event_id, table.source, report, preparer)
                 runs.append(run)
                 done = 0
-                for chunk in prepared_chunks(table.rows, preparer, parallel=parallel):
-                    place = run.place
-                    skipped = report.skipped
-                    for row in chunk:
-                        if isinstance(row, tuple):
-                            place(row)
-                        else:
-                            skipped.append(row)
-                    done += len(chunk)
-                    if done - run.flushed_at >= FLUSH_EVERY:
-                        run.flush()
-                    time.sleep(0)  # let the GUI thread have the GIL now
-                    if cancelled is not None and cancelled():
-                        raise ImportCancelled()
-                    if progress is not None and done < total:  # the last once committed
-                        progress(done, total)
+                # Closed on the way out, so a helper process stops at once on a cancel or
+                # an error, not whenever the generator is collected.
+                chunks = prepared_chunks(table.rows, preparer, parallel=parallel)
+                with contextlib.closing(chunks):
+                    for chunk in chunks:
+                        place = run.place
+                        skipped = report.skipped
+                        for row in chunk:
+                            if isinstance(row, tuple):
+                                place(row)
+                            else:
+                                skipped.append(row)
+                        done += len(chunk)
+                        if run.placed - run.flushed_at >= FLUSH_EVERY:
+                            run.flush()
+                        time.sleep(0)  # let the GUI thread have the GIL now
+                        if cancelled is not None and cancelled():
+                            raise ImportCancelled()
+                        if progress is not None and done < total:  # the last once committed
+                            progress(done, total)
                 run.flush()
                 if cancelled is not None and cancelled():
                     raise ImportCancelled()
