@@ -277,6 +277,14 @@ class MainWindow(QMainWindow):
             self.events_page.select_event(event.id)
         self._update_actions()
 
+    def go_to_filter(self) -> None:
+        """To the filter of the People or Follow-ups page; from anywhere else, of People."""
+        row = self.navigation.currentRow()
+        if row not in (PEOPLE, FOLLOW_UPS):
+            row = PEOPLE
+            self.show_page(row)
+        cast("ListPage", self.page(row)).focus_filter()
+
     def open_selected_event(self) -> None:
         event = self._selected_event()
         if event is not None and event.id is not None:
@@ -343,6 +351,7 @@ class MainWindow(QMainWindow):
         self.move_up_action = self._action(tr("Move &Up"), "Ctrl+Up", lambda: self._move(-1))
         self.move_down_action = self._action(tr("Move Do&wn"), "Ctrl+Down", lambda: self._move(1))
         self.done_action = self._action(tr("&Mark Done / Not Done"), "Ctrl+D", self.toggle_done)
+        self.find_action = self._action(tr("&Find…"), seq.Find, self.go_to_filter)
         self.met_action = self._action(tr("Mark &Met / Not Met"), "Ctrl+M", self.toggle_met)
         self.open_action = self._action(tr("&Open Event"), "Ctrl+O", self.open_selected_event)
         self.back_action = self._action(
@@ -396,6 +405,8 @@ class MainWindow(QMainWindow):
                     self.move_down_action,
                     None,
                     self.done_action,
+                    None,
+                    self.find_action,
                 ),
             ),
             (

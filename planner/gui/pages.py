@@ -7,12 +7,13 @@ from datetime import UTC, datetime
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -228,7 +229,10 @@ class EventsPage(QWidget):
 
 
 class ListPage(RefreshWhenShown, QWidget):
-    """A titled, sortable list with an empty state: the People and Follow-ups pages."""
+    """A titled, sortable, filterable list with an empty state: the People and Follow-ups
+    pages. Every word typed in the filter must appear in some column (Edit > Find, Ctrl+F)."""
+
+    FILTER_DELAY_MS = 150  # typing pauses this long before a long list is filtered
 
     def __init__(
         self,
@@ -237,6 +241,7 @@ class ListPage(RefreshWhenShown, QWidget):
         model: RowTableModel[Any],
         empty_text: str,
         stretch_column: int,
+        filter_hint: str,
     ) -> None:
         super().__init__()
         self.model = model
@@ -249,10 +254,23 @@ class ListPage(RefreshWhenShown, QWidget):
         self.stack.addWidget(self.empty)
         self.count = QLabel()
         self.count.setObjectName("countLabel")
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(filter_hint)
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setMaximumWidth(320)
+        self.filter.setAccessibleName(filter_hint)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(self.FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.filter.textChanged.connect(lambda _: self._filter_timer.start())
+        self.filter.returnPressed.connect(self.apply_filter)
         header = QHBoxLayout()
         header.addWidget(page_title(title))
         header.addStretch(1)
         header.addWidget(self.count)
+        header.addSpacing(12)
+        header.addWidget(self.filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(12)
@@ -272,9 +290,25 @@ class ListPage(RefreshWhenShown, QWidget):
             columns = self.table.horizontalHeader()
             columns.setStretchLastSection(False)
             columns.setSectionResizeMode(self._stretch_column, QHeaderView.ResizeMode.Stretch)
-        rows = self.model.rowCount()
-        self.count.setText(self.tr("%n shown").replace("%n", f"{rows:,}"))
-        self.stack.setCurrentWidget(self.table if rows else self.empty)
+        self._show_count()
+
+    def apply_filter(self) -> None:
+        self._filter_timer.stop()
+        self.model.set_filter(self.filter.text())
+        self._show_count()
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def _show_count(self) -> None:
+        rows, total = self.model.rowCount(), self.model.total
+        if self.model.filtering:
+            text = self.tr("%1 of %2 shown").replace("%1", f"{rows:,}").replace("%2", f"{total:,}")
+        else:
+            text = self.tr("%n shown").replace("%n", f"{rows:,}")
+        self.count.setText(text)
+        self.stack.setCurrentWidget(self.table if total else self.empty)
 
 
 def people_page(context: AppContext) -> ListPage:
@@ -284,6 +318,7 @@ def people_page(context: AppContext) -> ListPage:
         PeopleModel(context),
         tr("Nobody here yet. People appear as you add attendees to your events."),
         stretch_column=3,
+        filter_hint=tr("Filter by name, company, title, email…"),
     )
 
 
@@ -294,4 +329,5 @@ def follow_ups_page(context: AppContext) -> ListPage:
         FollowUpsModel(context),
         tr("No follow-ups yet. After an event, plan what you owe the people you met."),
         stretch_column=2,
+        filter_hint=tr("Filter by person, action, event…"),
     )

@@ -1,8 +1,8 @@
 """A read-only table model over a list of rows, described by a list of columns.
 
 Each list in the app (events, people, follow-ups) is a few columns plus a loader; this class
-holds the Qt plumbing once. Sorting happens on the Python list (no proxy model), which keeps
-a 10,000-row sort in the tens of milliseconds.
+holds the Qt plumbing once. Sorting and filtering happen on the Python list (no proxy model),
+which keeps a 10,000-row sort in the tens of milliseconds.
 """
 
 from __future__ import annotations
@@ -38,8 +38,11 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self._columns = list(columns)
         self._load = load
         self._key = key
-        self._rows: list[Row] = []
+        self._all: list[Row] = []  # every row loaded, sorted
+        self._rows: list[Row] = []  # the rows shown: those of _all the filter lets through
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._words: list[str] = []  # the filter, case-folded
+        self._haystacks: dict[object, str] = {}  # row key → its columns' text, case-folded
 
     # Qt interface -----------------------------------------------------------------------
 
@@ -81,6 +84,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         old = self.persistentIndexList()
         keys = [self._key(self._rows[i.row()]) for i in old]
         self._apply_sort()
+        self._rows = self._filtered()
         positions = {self._key(row): n for n, row in enumerate(self._rows)}
         self.changePersistentIndexList(
             old,
@@ -96,9 +100,47 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = self._load()
+        self._all = self._load()
+        self._haystacks = {}
         self._apply_sort()
+        self._rows = self._filtered()
         self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        """Show only the rows whose columns hold every word of `text` (case ignored)."""
+        words = text.casefold().split()
+        if words == self._words:
+            return
+        self.beginResetModel()
+        self._words = words
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    @property
+    def filtering(self) -> bool:
+        return bool(self._words)
+
+    @property
+    def total(self) -> int:
+        """Rows loaded, whether the filter shows them or not."""
+        return len(self._all)
+
+    def _filtered(self) -> list[Row]:
+        if not self._words:
+            return list(self._all)
+        words = self._words
+        haystacks = self._haystacks
+        shown = []
+        for row in self._all:
+            key = self._key(row)
+            haystack = haystacks.get(key)
+            if haystack is None:
+                haystack = haystacks[key] = "\n".join(
+                    column.text(row) for column in self._columns
+                ).casefold()
+            if all(word in haystack for word in words):
+                shown.append(row)
+        return shown
 
     def row(self, position: int) -> Row:
         return self._rows[position]
@@ -119,4 +161,4 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         column, order = self._sort
         spec = self._columns[column]
         sort_key = spec.sort_key or (lambda row: spec.text(row).casefold())
-        self._rows.sort(key=sort_key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._all.sort(key=sort_key, reverse=order == Qt.SortOrder.DescendingOrder)

@@ -356,3 +356,29 @@ def test_every_menu_command_has_a_shortcut(window: MainWindow) -> None:
     assert missing == []
     shortcuts = [a.shortcut().toString() for a in commands if not a.shortcut().isEmpty()]
     assert len(shortcuts) == len(set(shortcuts)), "two commands share a shortcut"
+
+
+def test_the_people_page_filters_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    from planner.gui.main_window import PEOPLE
+
+    assert window.navigation.currentRow() != PEOPLE
+    window.find_action.trigger()  # Edit > Find, from Home: to the people, ready to type
+    assert window.navigation.currentRow() == PEOPLE
+    page = window.page(PEOPLE)
+    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.focusWidget() is page.filter
+    everyone = page.model.rowCount()
+    assert page.count.text() == f"{everyone} shown"
+    qtbot.keyClicks(page.filter, "cobalt")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.row(0).person.full_name == "Sofía García"
+    assert page.count.text() == f"1 of {everyone} shown"
+    page.filter.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == everyone)
+    page.filter.setText("<b>nobody</b>")
+    page.apply_filter()
+    assert page.model.rowCount() == 0
+    assert page.stack.currentWidget() is page.table  # no "nobody here yet" for a filter
+    assert page.count.text() == f"0 of {everyone} shown"

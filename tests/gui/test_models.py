@@ -65,3 +65,32 @@ def test_overdue_follow_up_is_flagged(context: AppContext) -> None:
     position = model.position_of(overdue[0].follow_up.id)
     assert position is not None
     assert model.data(model.index(position, 0), Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_a_filter_keeps_the_rows_holding_every_word(
+    qtmodeltester: ModelTester, context: AppContext
+) -> None:
+    model = PeopleModel(context)
+    model.reload()
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    everyone = model.rowCount()
+    model.set_filter("  ACME ")  # any case, words trimmed
+    assert [model.row(i).person.full_name for i in range(model.rowCount())] == [
+        "Noa Levi",
+        "Priya Raman",
+    ]
+    assert model.filtering and model.total == everyone
+    qtmodeltester.check(model, force_py=True)
+    model.set_filter("acme data")  # every word, in any column
+    assert [model.row(i).person.full_name for i in range(model.rowCount())] == ["Priya Raman"]
+    model.sort(0, Qt.SortOrder.DescendingOrder)  # sorting keeps the filter
+    assert model.rowCount() == 1
+    model.reload()  # and so does a reload
+    assert [model.row(i).person.full_name for i in range(model.rowCount())] == ["Priya Raman"]
+    model.set_filter("nobody by this name")
+    assert model.rowCount() == 0
+    model.set_filter("")
+    assert model.rowCount() == everyone and not model.filtering
+    assert (
+        model.row(0).person.full_name > model.row(everyone - 1).person.full_name
+    )  # still descending
