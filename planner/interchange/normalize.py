@@ -42,9 +42,9 @@ import re
 import time
 import traceback
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.domain.dedupe import NormalizedPerson, is_latin_name
 from planner.domain.enums import AttendeeRole
@@ -430,13 +430,21 @@ class Normalizer:
         return found
 
     def release(self, batch: int = 5000) -> None:
-        """Forget everything, `batch` entries at a time, giving up the GIL in between (a
-        large file leaves enough behind to hold up other threads when freed in one go)."""
-        for memory in (self.cleaned, self.named):
-            while memory:
+        """Forget everything, `batch` entries at a time (see `forget`)."""
+        forget((self.cleaned, self.named), batch)
+
+
+def forget(memories: Iterable[dict[Any, Any] | list[Any]], batch: int = 5000) -> None:
+    """Empty these dicts and lists `batch` entries at a time, giving up the GIL in between:
+    what a large import leaves behind would hold up other threads (a GUI) if freed in one go."""
+    for memory in memories:
+        while memory:
+            if isinstance(memory, dict):
                 for _ in range(min(batch, len(memory))):
                     memory.popitem()
-                time.sleep(0)
+            else:
+                del memory[-batch:]
+            time.sleep(0)
 
 
 def _normalize(

@@ -13,7 +13,6 @@ processes); a row that is not a person (cancelled, no name or email) is a `Skipp
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
@@ -28,7 +27,7 @@ from planner.domain.dedupe import (
 )
 from planner.domain.importing import Skipped, SourceRow
 from planner.interchange.layouts import RowPlan, map_rows
-from planner.interchange.normalize import Normalizer
+from planner.interchange.normalize import Normalizer, forget
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -114,34 +113,24 @@ class RowPreparer:
         full_key, compare = found
         if not compare:
             return False, "", email_key(email), linkedin_key, company_text, ()
-        parts = self.name_parts
-        if given_name:
-            given = parts.get(given_name)
-            if given is None:
-                given = parts[given_name] = self._name_part(given_name)
-        else:
-            given = ""
-        if family_name:
-            family = parts.get(family_name)
-            if family is None:
-                family = parts[family_name] = self._name_part(family_name)
-        else:
-            family = ""
+        given = self._name_part(given_name) if given_name else ""
+        family = self._name_part(family_name) if family_name else ""
         blocks = ordered_block_keys(full_key.split(), given, family, company_text)
         return False, compare, email_key(email), linkedin_key, company_text, blocks
 
     def _name_part(self, name: str) -> str:
-        if len(self.name_parts) >= KEYS_KEPT:
-            self.name_parts.clear()
-        return name_key(name).replace(" ", "")
+        """A given or family name's key without spaces, remembered."""
+        parts = self.name_parts
+        found = parts.get(name)
+        if found is None:
+            if len(parts) >= KEYS_KEPT:
+                parts.clear()
+            found = parts[name] = name_key(name).replace(" ", "")
+        return found
 
     def release(self, batch: int = 5000) -> None:
-        """Forget everything, `batch` entries at a time, giving up the GIL in between."""
-        for memory in (self.full_keys, self.name_parts):
-            while memory:
-                for _ in range(min(batch, len(memory))):
-                    memory.popitem()
-                time.sleep(0)
+        """Forget everything, `batch` entries at a time (see normalize.forget)."""
+        forget((self.full_keys, self.name_parts), batch)
         self.normalize.release(batch)
 
 

@@ -71,10 +71,6 @@ from planner.domain.dedupe import (
     R_NOTES,
     R_ROLE,
     Prepared,
-    company_key,
-    compare_of,
-    email_key,
-    name_block_keys,
     name_key,
 )
 from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier
@@ -290,13 +286,12 @@ def run_import(
                 run = _Run(conn, event_id, table.source, report, preparer)
                 runs.append(run)
                 done = 0
+                place, skipped = run.place, report.skipped
                 # Closed on the way out, so a helper process stops at once on a cancel or
                 # an error, not whenever the generator is collected.
                 chunks = prepared_chunks(table.rows, preparer, parallel=parallel)
                 with contextlib.closing(chunks):
                     for chunk in chunks:
-                        place = run.place
-                        skipped = report.skipped
                         for row in chunk:
                             if isinstance(row, tuple):
                                 place(row)
@@ -418,16 +413,6 @@ class _Known:
         self.linkedin_key = linkedin_key
         self.company_key = company_key
 
-    def refresh_keys(self) -> None:
-        values = self.values
-        email = values[P_EMAIL]
-        self.email_key = email_key(email)
-        self.named_by_email = email is not None and values[P_FULL_NAME] == email
-        self.compare = "" if self.named_by_email else compare_of(name_key(values[P_FULL_NAME]))
-        linkedin = values[P_LINKEDIN_URL]
-        self.linkedin_key = linkedin.casefold() if linkedin else None
-        self.company_key = company_key(values[P_COMPANY])
-
     @property
     def id(self) -> int:
         return int(self.values[P_ID])
@@ -541,30 +526,35 @@ class _Run:
 
         self.ratio: Callable[..., float] = fuzz.ratio
         self.extract: Callable[..., list[tuple[str, float, int]]] = process.extract
-        self._load(preparer)
+        self.preparer = preparer
+        self._load()
 
     # loading ---------------------------------------------------------------------------
 
-    def _load(self, preparer: RowPreparer) -> None:
+    def _keys_of(
+        self, values: Sequence[Any]
+    ) -> tuple[bool, str, str | None, str | None, str, tuple[str, ...]]:
+        """RowPreparer.keys of a person's values (PERSON_COLUMNS order): a row from the
+        database, or a known person whose empty fields an import filled."""
+        full_name, email, linkedin = values[P_FULL_NAME], values[P_EMAIL], values[P_LINKEDIN_URL]
+        return self.preparer.keys(
+            email is not None and full_name == email,
+            full_name,
+            values[P_GIVEN_NAME],
+            values[P_FAMILY_NAME],
+            email,
+            values[P_COMPANY],
+            linkedin.casefold() if linkedin else None,
+        )
+
+    def _load(self) -> None:
         people: dict[int, _Known] = {}
-        keys_of = preparer.keys
         index = self._index
         for row in store.people_for_matching(self.conn):
             # notes: '' when empty (an import may fill it), None when there is text.
             values = [*row[:9], None if row[9] else "", None, None, None]
-            full_name, email, linkedin = row[P_FULL_NAME], row[P_EMAIL], row[P_LINKEDIN_URL]
-            named_by_email, compare, email_text, linkedin_text, company, blocks = keys_of(
-                email is not None and full_name == email,
-                full_name,
-                row[P_GIVEN_NAME],
-                row[P_FAMILY_NAME],
-                email,
-                row[P_COMPANY],
-                linkedin.casefold() if linkedin else None,
-            )
-            known = _Known(
-                values, False, named_by_email, compare, email_text, linkedin_text, company
-            )
+            named_by_email, compare, email, linkedin, company, blocks = self._keys_of(values)
+            known = _Known(values, False, named_by_email, compare, email, linkedin, company)
             people[known.id] = known
             index(known, blocks)
         for person_id, (attendance_id, role) in store.attendances_at(
@@ -582,23 +572,12 @@ class _Run:
         if known.compare:
             self._index_name(known, block_keys)
 
-    def _index_name(self, known: _Known, block_keys: Sequence[str] | None = None) -> None:
+    def _index_name(self, known: _Known, block_keys: Sequence[str]) -> None:
         """File the person under their block keys, with "@" for people with an email (a row
-        with another email only looks among them for a review case) and "-" without.
-        `block_keys`: the person's name_block_keys, when already known."""
-        values = known.values
+        with another email only looks among them for a review case) and "-" without."""
         mark = "@" if known.email_key else "-"
         blocks = self.blocks
         compare = known.compare
-        if block_keys is None:
-            block_keys = sorted(
-                name_block_keys(
-                    values[P_FULL_NAME],
-                    values[P_GIVEN_NAME],
-                    values[P_FAMILY_NAME],
-                    values[P_COMPANY],
-                )
-            )
         for key in block_keys:
             block = blocks.get(mark + key)
             if block is None:
@@ -764,7 +743,14 @@ class _Run:
             known.linkedin_key,
             known.company_key,
         )
-        known.refresh_keys()
+        (
+            known.named_by_email,
+            known.compare,
+            known.email_key,
+            known.linkedin_key,
+            known.company_key,
+            block_keys,
+        ) = self._keys_of(values)
         if known.email_key and known.email_key != old_email:
             self.by_email.setdefault(known.email_key, []).append(known)
         if known.linkedin_key and known.linkedin_key != old_linkedin:
@@ -774,7 +760,7 @@ class _Run:
             or (known.email_key and not old_email)
             or (known.company_key and not old_company)
         ):
-            self._index_name(known)  # under the keys it gained (duplicates are skipped)
+            self._index_name(known, block_keys)  # under the keys it gained
         if not known.is_new:
             values[P_UPDATED_AT] = self.stamp
             self.updated_people[known.id] = known
@@ -915,23 +901,23 @@ class _Run:
     def release(self) -> None:
         """Drop the index a little at a time, giving up the GIL in between: freeing a
         hundred thousand people in one go would hold up every other thread."""
+        from planner.interchange.normalize import forget
+
         self.before_people.clear()
         self.before_attendances.clear()
-        for mapping in (
-            self.blocks,
-            self.exact,
-            self.by_email,
-            self.by_linkedin,
-            self.updated_people,
-        ):
-            while mapping:
-                for _ in range(min(RELEASE_BATCH, len(mapping))):
-                    mapping.popitem()
-                time.sleep(0)
-        for items in (self.new_people, self.new_attendances, self.review_rows):
-            while items:
-                del items[-RELEASE_BATCH:]
-                time.sleep(0)
+        forget(
+            (
+                self.blocks,
+                self.exact,
+                self.by_email,
+                self.by_linkedin,
+                self.updated_people,
+                self.new_people,
+                self.new_attendances,
+                self.review_rows,
+            ),
+            RELEASE_BATCH,
+        )
 
 
 def _columns(rows: Sequence[Sequence[Any]], width: int) -> tuple[tuple[Any, ...], ...]:

@@ -28,6 +28,16 @@ EVENTBRITE = (
 )
 
 
+def write_list(path: Path, count: int) -> Path:
+    """An Eventbrite report of `count` distinct people."""
+    rows = "".join(
+        f"{n},2026-11-01,Person{n},Family{n},p{n}@example.org,1,GA,{n},Attending,Dev,Co{n}\r\n"
+        for n in range(count)
+    )
+    path.write_text(EVENTBRITE.splitlines()[0] + "\r\n" + rows, encoding="utf-8")
+    return path
+
+
 def upcoming_id(workspace: Workspace) -> int:
     event = next(e for e in workspace.repos.events.all() if e.name == UPCOMING_NAME)
     assert event.id is not None
@@ -140,12 +150,7 @@ def test_cancel_rolls_back(
     monkeypatch: pytest.MonkeyPatch,
     reports: list[ReportDialog],
 ) -> None:
-    rows = "".join(
-        f"{n},2026-11-01,Person{n},Family{n},p{n}@example.org,1,GA,{n},Attending,Dev,Co{n}\r\n"
-        for n in range(20_000)
-    )
-    path = tmp_path / "big.csv"
-    path.write_text(EVENTBRITE.splitlines()[0] + "\r\n" + rows, encoding="utf-8")
+    path = write_list(tmp_path / "big.csv", 20_000)
     dialogs: list[Columns] = []
     accept_columns(monkeypatch, dialogs)
     before = workspace.repos.people.count()
@@ -188,12 +193,7 @@ def test_a_large_file_is_imported_with_the_helper_process(
     monkeypatch.setattr(import_rows, "PARALLEL_FROM_ROWS", 1000)
     monkeypatch.setattr(import_rows, "CHUNK_ROWS", 100)
     monkeypatch.setattr(import_rows, "_executor", watched)
-    rows = "".join(
-        f"{n},2026-11-01,Person{n},Family{n},p{n}@example.org,1,GA,{n},Attending,Dev,Co{n}\r\n"
-        for n in range(3000)
-    )
-    path = tmp_path / "big.csv"
-    path.write_text(EVENTBRITE.splitlines()[0] + "\r\n" + rows, encoding="utf-8")
+    path = write_list(tmp_path / "big.csv", 3000)
     accept_columns(monkeypatch, [])
     before = workspace.repos.people.count()
     window.importer.start(path, upcoming_id(workspace))
@@ -235,12 +235,7 @@ def test_undoing_a_large_import_runs_off_the_gui_thread_while_the_app_waits(
 
     watch("undo_import")
     watch("redo_import")
-    rows = "".join(
-        f"{n},2026-11-01,Person{n},Family{n},p{n}@example.org,1,GA,{n},Attending,Dev,Co{n}\r\n"
-        for n in range(600)
-    )
-    path = tmp_path / "list.csv"
-    path.write_text(EVENTBRITE.splitlines()[0] + "\r\n" + rows, encoding="utf-8")
+    path = write_list(tmp_path / "list.csv", 600)
     accept_columns(monkeypatch, [])
     before = workspace.repos.people.count()
     window.open_event(upcoming_id(workspace))
