@@ -2,9 +2,9 @@
 given the keys the matching compares them by.
 
 This is the part of an import that depends on nothing but the row, so for a large file it is
-shared with one helper process (`prepared_chunks`): the import thread matches and writes the
-rows in file order, and whenever the row it needs next is still being prepared by the helper,
-it prepares a later part of the file itself. Both produce exactly the same prepared rows; when
+shared with one helper process (`PreparedChunks`): the import thread matches and writes the
+rows in file order, and whenever the row it needs next is not ready, it prepares part of the
+file itself: that row, if the helper has not started on it, else a later part. Both produce exactly the same prepared rows; when
 the helper cannot be started or fails, the import thread prepares every row.
 
 A prepared row is a flat tuple (`planner.domain.dedupe.Prepared`, cheap to pass between
@@ -13,7 +13,7 @@ processes); a row that is not a person (cancelled, no name or email) is a `Skipp
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 Rows = list[tuple[int, tuple[str, ...]]]
 """Some rows of a table as (line, cells): what a chunk is, here and in the helper."""
 
-__all__ = ["PARALLEL_FROM_ROWS", "RowPreparer", "prepared_chunks"]
+__all__ = ["PARALLEL_FROM_ROWS", "PreparedChunks", "RowPreparer"]
 
 CHUNK_ROWS = 500
 """Rows prepared at a time, in this thread or the helper; also the rows between progress
@@ -43,8 +43,9 @@ reports, cancel checks and yields of the GIL."""
 PARALLEL_FROM_ROWS = 20_000
 """Files with fewer rows are prepared in the import thread alone: starting the helper
 (a new Python interpreter) costs more than it saves."""
-IN_FLIGHT = 4
-"""Chunks handed to the helper ahead of need."""
+IN_FLIGHT = 48
+"""Chunks handed to the helper ahead of need: enough for it to keep working while the import
+thread writes (the import thread takes back those not started when it runs short)."""
 KEYS_KEPT = 65536
 """Distinct names (and name parts) whose keys are remembered during an import."""
 
@@ -171,83 +172,105 @@ def _executor(plan: RowPlan, default_region: str | None) -> ProcessPoolExecutor 
         return None
 
 
-def prepared_chunks(
-    rows: Sequence[SourceRow],
-    preparer: RowPreparer,
-    *,
-    parallel: bool | None = None,
-) -> Generator[list[Prepared | Skipped], None, None]:
-    """The rows prepared, a chunk at a time, in file order.
+class PreparedChunks:
+    """The rows of a table prepared, a chunk at a time, in file order: iterate once, then
+    `close` (or use it in a `with`).
 
     `parallel`: share the work with a helper process (True), do not (False), or decide by
-    the number of rows (None: from PARALLEL_FROM_ROWS on). The caller may stop iterating at
-    any time (cancel); the helper is then told to stop after its current chunk.
+    the number of rows (None: from PARALLEL_FROM_ROWS on). The helper is started, and handed
+    its first chunks, when this is made: make it before other work the import does first
+    (loading the people already known), so the helper is under way by the time the first
+    chunk is wanted. The helper takes the next chunks nobody has taken, IN_FLIGHT at a time;
+    while the chunk wanted next is still with it, this thread prepares the first chunk nobody
+    has taken. A helper that fails leaves its chunks to this thread. The caller may stop
+    iterating at any time (cancel): `close` tells the helper to stop after its current chunk.
     """
-    size = CHUNK_ROWS
-    count = -(-len(rows) // size)
 
-    def chunk(index: int) -> Rows:
-        return [(row.line, row.cells) for row in rows[index * size : (index + 1) * size]]
+    def __init__(
+        self,
+        rows: Sequence[SourceRow],
+        preparer: RowPreparer,
+        *,
+        parallel: bool | None = None,
+    ) -> None:
+        self._rows = rows
+        self._preparer = preparer
+        self._count = -(-len(rows) // CHUNK_ROWS)
+        if parallel is None:
+            parallel = len(rows) >= PARALLEL_FROM_ROWS
+        plan, region = preparer.plan, preparer.normalize.default_region
+        self._executor = _executor(plan, region) if parallel else None
+        self._broken = self._executor is None
+        self._helper: dict[int, Future[list[Prepared | Skipped]]] = {}
+        self._done_here: dict[int, list[Prepared | Skipped]] = {}
+        self._ahead = 0  # the first chunk nobody has taken
+        self._hand_out()
 
-    if parallel is None:
-        parallel = len(rows) >= PARALLEL_FROM_ROWS
-    executor = _executor(preparer.plan, preparer.normalize.default_region) if parallel else None
-    if executor is None:
-        for index in range(count):
-            yield preparer(chunk(index))
-        return
-    try:
-        yield from _shared(count, chunk, preparer, executor)
-    finally:
-        # The helper finishes the chunk in hand, if any, and exits on its own.
-        executor.shutdown(wait=False, cancel_futures=True)
+    def __enter__(self) -> PreparedChunks:
+        return self
 
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
-def _shared(
-    count: int,
-    chunk: Callable[[int], Rows],
-    preparer: RowPreparer,
-    executor: ProcessPoolExecutor,
-) -> Generator[list[Prepared | Skipped], None, None]:
-    """Chunks in order: the helper takes the next ones not yet taken (IN_FLIGHT at a time);
-    while the chunk needed next is still with it, this thread prepares the first chunk nobody
-    has taken. A helper that fails leaves its chunks to this thread."""
-    helper: dict[int, Future[list[Prepared | Skipped]]] = {}
-    done_here: dict[int, list[Prepared | Skipped]] = {}
-    ahead = 0  # the first chunk nobody has taken
-    broken = False
+    def __iter__(self) -> Iterator[list[Prepared | Skipped]]:
+        for index in range(self._count):
+            yield self._next_chunk(index)
+            self._hand_out()
 
-    def hand_out() -> None:
-        nonlocal ahead, broken
-        while not broken and len(helper) < IN_FLIGHT and ahead < count:
+    def close(self) -> None:
+        """Let the helper go: it finishes the chunk in hand, if any, and exits on its own."""
+        executor, self._executor = self._executor, None
+        self._broken = True
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+
+    def _chunk(self, index: int) -> Rows:
+        size = CHUNK_ROWS
+        return [(row.line, row.cells) for row in self._rows[index * size : (index + 1) * size]]
+
+    def _hand_out(self) -> None:
+        helper, executor = self._helper, self._executor
+        while not self._broken and len(helper) < IN_FLIGHT and self._ahead < self._count:
+            assert executor is not None
             try:
-                helper[ahead] = executor.submit(_prepare_in_helper, chunk(ahead))
+                helper[self._ahead] = executor.submit(_prepare_in_helper, self._chunk(self._ahead))
             except Exception:  # BrokenProcessPool, RuntimeError after a failure...
-                broken = True
+                self._broken = True
                 return
-            ahead += 1
+            self._ahead += 1
 
-    def next_chunk(index: int) -> list[Prepared | Skipped]:
-        nonlocal ahead, broken
-        while True:
-            if index in done_here:
-                return done_here.pop(index)
+    def _next_chunk(self, index: int) -> list[Prepared | Skipped]:
+        helper, done_here = self._helper, self._done_here
+        while index not in done_here:
             future = helper.get(index)
-            if future is None:  # nobody has it: prepare it here
-                ahead = max(ahead, index + 1)
-                return preparer(chunk(index))
-            if future.done() or broken or ahead >= count:
+            if future is None or future.cancel():  # nobody has it, or the helper not yet
+                helper.pop(index, None)
+                self._ahead = max(self._ahead, index + 1)
+                return self._here(index)
+            later = None if future.done() or self._broken else self._spare()
+            if later is None:  # wait for the helper
                 del helper[index]
                 try:
                     return future.result()
                 except Exception:  # the helper failed: this thread does its work
-                    broken = True
-                    return preparer(chunk(index))
-            done_here[ahead] = preparer(chunk(ahead))  # useful while the helper works
-            ahead += 1
-            hand_out()
+                    self._broken = True
+                    return self._here(index)
+            done_here[later] = self._here(later)
+            self._hand_out()
+        return done_here.pop(index)
 
-    hand_out()
-    for index in range(count):
-        yield next_chunk(index)
-        hand_out()
+    def _spare(self) -> int | None:
+        """A chunk to prepare here while the helper works on the one wanted: the last one it
+        has not started (taken back), else the first nobody has taken; None if none is left."""
+        helper = self._helper
+        for later in reversed(helper):
+            if helper[later].cancel():
+                del helper[later]
+                return later
+        if self._ahead < self._count:
+            self._ahead += 1
+            return self._ahead - 1
+        return None
+
+    def _here(self, index: int) -> list[Prepared | Skipped]:
+        return self._preparer(self._chunk(index))

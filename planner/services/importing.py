@@ -264,7 +264,7 @@ def run_import(
     unchanged whenever it raises.
     """
     from planner.interchange.layouts import row_plan
-    from planner.services.import_rows import RowPreparer, prepared_chunks
+    from planner.services.import_rows import PreparedChunks, RowPreparer
 
     if not maps_identity(mapping):
         raise ValueError("the mapping takes no column of names or emails")
@@ -278,7 +278,10 @@ def run_import(
     total = len(table.rows)
     runs: list[_Run] = []
     preparer = RowPreparer(row_plan(table, mapping), default_region)
-    with _bulk_work(db):
+    # Made first, so a helper process starts while the people already known are loaded.
+    # Closed on the way out, so the helper stops at once on a cancel or an error.
+    chunks = PreparedChunks(table.rows, preparer, parallel=parallel)
+    with chunks, _bulk_work(db):
         try:
             with db.transaction() as conn:
                 if not store.event_exists(conn, event_id):
@@ -287,24 +290,20 @@ def run_import(
                 runs.append(run)
                 done = 0
                 place, skipped = run.place, report.skipped
-                # Closed on the way out, so a helper process stops at once on a cancel or
-                # an error, not whenever the generator is collected.
-                chunks = prepared_chunks(table.rows, preparer, parallel=parallel)
-                with contextlib.closing(chunks):
-                    for chunk in chunks:
-                        for row in chunk:
-                            if isinstance(row, tuple):
-                                place(row)
-                            else:
-                                skipped.append(row)
-                        done += len(chunk)
-                        if run.placed - run.flushed_at >= FLUSH_EVERY:
-                            run.flush()
-                        time.sleep(0)  # let the GUI thread have the GIL now
-                        if cancelled is not None and cancelled():
-                            raise ImportCancelled()
-                        if progress is not None and done < total:  # the last once committed
-                            progress(done, total)
+                for chunk in chunks:
+                    for row in chunk:
+                        if isinstance(row, tuple):
+                            place(row)
+                        else:
+                            skipped.append(row)
+                    done += len(chunk)
+                    if run.placed - run.flushed_at >= FLUSH_EVERY:
+                        run.flush()
+                    time.sleep(0)  # let the GUI thread have the GIL now
+                    if cancelled is not None and cancelled():
+                        raise ImportCancelled()
+                    if progress is not None and done < total:  # the last once committed
+                        progress(done, total)
                 run.flush()
                 if cancelled is not None and cancelled():
                     raise ImportCancelled()

@@ -17,7 +17,7 @@ from planner.domain.dedupe import block_keys_of_keys, ordered_block_keys
 from planner.domain.importing import Field, Mapping, SourceRow, Table, TableKind
 from planner.interchange.layouts import row_plan
 from planner.services import import_rows
-from planner.services.import_rows import RowPreparer, prepared_chunks
+from planner.services.import_rows import PreparedChunks, RowPreparer
 from planner.services.importing import ImportCancelled, ImportOutcome, prepare_import, run_import
 from planner.services.workspace import Workspace
 from tests.unit.test_importing import make_event
@@ -124,13 +124,15 @@ def test_sharing_the_work_with_a_helper_imports_exactly_the_same(
     assert shared == alone
 
 
+def _prepared(rows: Any, preparer: RowPreparer, *, parallel: bool | None = None) -> list[Any]:
+    """Every row, prepared by PreparedChunks, in order."""
+    with PreparedChunks(rows, preparer, parallel=parallel) as chunks:
+        return [row for chunk in chunks for row in chunk]
+
+
 def _prepare_alone(rows: list[tuple[str, ...]]) -> list[Any]:
     preparer = RowPreparer(row_plan(table(rows), MAPPING), "PT")
-    return [
-        row
-        for chunk in prepared_chunks(table(rows).rows, preparer, parallel=False)
-        for row in chunk
-    ]
+    return _prepared(table(rows).rows, preparer, parallel=False)
 
 
 class _FailingExecutor:
@@ -155,10 +157,44 @@ def test_chunks_a_failed_helper_took_are_prepared_here(monkeypatch: pytest.Monke
     monkeypatch.setattr(import_rows, "CHUNK_ROWS", 50)
     monkeypatch.setattr(import_rows, "_executor", lambda plan, region: executor)
     preparer = RowPreparer(row_plan(table(rows), MAPPING), "PT")
-    shared = [
-        row for chunk in prepared_chunks(table(rows).rows, preparer, parallel=True) for row in chunk
-    ]
+    shared = _prepared(table(rows).rows, preparer, parallel=True)
     assert executor.taken >= 1
+    assert shared == _prepare_alone(rows)
+
+
+class _NeverStarted(Future[Any]):
+    def result(self, timeout: float | None = None) -> Any:
+        if not self.done():
+            raise AssertionError("waited for a chunk the helper had not started")
+        return super().result(timeout)
+
+
+class _BusyExecutor:
+    """A helper that takes chunks and never gets round to them."""
+
+    def __init__(self) -> None:
+        self.futures: list[Future[Any]] = []
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
+        future = _NeverStarted()
+        self.futures.append(future)
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        pass
+
+
+def test_chunks_the_helper_has_not_started_are_taken_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rows = varied_rows(700)
+    executor = _BusyExecutor()
+    monkeypatch.setattr(import_rows, "CHUNK_ROWS", 50)  # 14 chunks, all handed out at once
+    monkeypatch.setattr(import_rows, "_executor", lambda plan, region: executor)
+    preparer = RowPreparer(row_plan(table(rows), MAPPING), "PT")
+    shared = _prepared(table(rows).rows, preparer, parallel=True)
+    assert len(executor.futures) == 14
+    assert all(future.cancelled() for future in executor.futures)
     assert shared == _prepare_alone(rows)
 
 
@@ -166,9 +202,7 @@ def test_without_a_helper_every_row_is_prepared_here(monkeypatch: pytest.MonkeyP
     rows = varied_rows(300)
     monkeypatch.setattr(import_rows, "_executor", lambda plan, region: None)
     preparer = RowPreparer(row_plan(table(rows), MAPPING), "PT")
-    shared = [
-        row for chunk in prepared_chunks(table(rows).rows, preparer, parallel=True) for row in chunk
-    ]
+    shared = _prepared(table(rows).rows, preparer, parallel=True)
     assert shared == _prepare_alone(rows)
 
 
@@ -179,7 +213,7 @@ def test_a_small_file_starts_no_helper(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(import_rows, "_executor", refuse)
     rows = varied_rows(import_rows.PARALLEL_FROM_ROWS // 100)
     preparer = RowPreparer(row_plan(table(rows), MAPPING), "PT")
-    assert sum(len(chunk) for chunk in prepared_chunks(table(rows).rows, preparer)) == len(rows)
+    assert len(_prepared(table(rows).rows, preparer)) == len(rows)
 
 
 def test_a_cancelled_shared_import_changes_nothing_and_the_helper_goes(
