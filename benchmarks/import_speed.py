@@ -13,7 +13,7 @@ the GUI thread waits while an import runs beside it.
    people, attendances and review items in one transaction), timed apart; then, once,
    `undo_import` and `redo_import` of that import.
 4. Stall: on another fresh copy, `run_import` in a worker thread on its own connection
-   (`open_worker_database`), as the GUI runs it, while the main thread ticks every 10 ms
+   (`Workspace.second_connection`), as the GUI runs it, while the main thread ticks every 10 ms
    with time.sleep; the longest gap between ticks is how long a GUI would have frozen.
 
 Every floor, import and stall run is timed in a new interpreter, as the first import of a
@@ -54,7 +54,6 @@ from planner.services.events import EventService  # noqa: E402
 from planner.services.importing import (  # noqa: E402
     ImportOutcome,
     PreparedImport,
-    open_worker_database,
     prepare_import,
     redo_import,
     run_import,
@@ -211,7 +210,7 @@ def stall(
         failure: list[BaseException] = []
 
         def work() -> None:
-            db = open_worker_database(workspace)
+            db = workspace.second_connection()
             try:
                 run_import(
                     db,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,3 +21,12 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("PLANNER_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _nothing_frozen_after() -> Iterator[None]:
+    """A long list loaded in a test freezes what is alive (planner.services.memory); let the
+    next test's garbage collection see it all again."""
+    yield
+    if gc.get_freeze_count():
+        gc.unfreeze()

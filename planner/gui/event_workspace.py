@@ -26,9 +26,9 @@ from planner.gui.context import AppContext
 from planner.gui.formatting import relative_text, span_text
 from planner.gui.goals_view import GoalsTab
 from planner.gui.models import AttendeesModel, FollowUpsModel
-from planner.gui.pages import make_table
+from planner.gui.pages import fit_columns, make_table
 from planner.gui.table_model import RowTableModel
-from planner.gui.widgets import EmptyState, exec_once
+from planner.gui.widgets import EmptyState, RefreshWhenShown, exec_once
 from planner.services.people import update_attendance
 from planner.storage.errors import NotFoundError
 from planner.storage.planning import AttendeeListing
@@ -39,7 +39,8 @@ def tr(text: str) -> str:
 
 
 class _ListTab(QWidget):
-    """A read-only list of this event's rows, with a sentence when there are none."""
+    """A read-only list of this event's rows, with a sentence when there are none. A long list
+    loads in the background (see RowTableModel): `rows_in` runs when its rows are in."""
 
     def __init__(self, model: RowTableModel[Any], empty: str) -> None:
         super().__init__()
@@ -47,17 +48,43 @@ class _ListTab(QWidget):
         model.setParent(self)
         self.table = make_table(model)
         self.empty = EmptyState(empty)
+        self.loading = EmptyState(tr("Loading the list…"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
+        layout.addWidget(self.loading, 1)
+        self.fit_next = True  # fit the columns to the next rows shown (a new event)
+        self._keep: object = None  # the row selected before the rows were replaced
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.reloaded.connect(self.rows_in)
+        model.loading_changed.connect(self._show_state)
 
     def refresh(self) -> None:
         self.model.reload()
+
+    def rows_in(self) -> None:
+        self._show_state()
+        if self.model.rowCount() and self.fit_next:
+            self.fit_next = False
+            fit_columns(self.table, self.model, range(self.model.columnCount()))
+        if self._keep is not None:
+            self.select(self._keep)
+
+    def select(self, key: object) -> None:
+        position = self.model.position_of(key)
+        if position is not None:
+            self.table.selectRow(position)
+
+    def _remember_selection(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self._keep = self.model.key(self.model.row(rows[0].row())) if rows else None
+
+    def _show_state(self, *_: object) -> None:
         has_rows = self.model.rowCount() > 0
+        waiting = not has_rows and self.model.loading
         self.table.setVisible(has_rows)
-        self.empty.setVisible(not has_rows)
-        if has_rows:
-            self.table.resizeColumnsToContents()
+        self.empty.setVisible(not has_rows and not waiting)
+        self.loading.setVisible(waiting)
 
 
 class AttendeesTab(_ListTab):
@@ -110,11 +137,15 @@ class AttendeesTab(_ListTab):
         event_id = self.model.event_id  # type: ignore[attr-defined]
         pending = 0 if event_id is None else pending_review_count(self._context.workspace, event_id)
         self.review_note.setText(
-            tr("%n people may already be in your network.").replace("%n", str(pending))
+            tr("%n people may already be in your network.").replace("%n", f"{pending:,}")
             if pending != 1
             else tr("One person may already be in your network.")
         )
         self.review_bar.setVisible(pending > 0)
+        self._update_buttons()
+
+    def rows_in(self) -> None:
+        super().rows_in()
         self._update_buttons()
 
     def selected(self) -> AttendeeListing | None:
@@ -137,16 +168,11 @@ class AttendeesTab(_ListTab):
             lambda: update_attendance(workspace, after),
             lambda: update_attendance(workspace, before),
         )
-        self._select(after.id)
+        self.select(after.id)
 
     def selected_name(self) -> str:
         current = self.selected()
         return current.full_name if current else ""
-
-    def _select(self, attendance_id: object) -> None:
-        position = self.model.position_of(attendance_id)
-        if position is not None:
-            self.table.selectRow(position)
 
     def edit_selected(self, *_: object) -> None:
         from planner.gui.attendee_dialog import AttendeeDialog
@@ -169,7 +195,10 @@ class AttendeesTab(_ListTab):
         self._save(tr("Mark %1 Not Met") if met else tr("Mark %1 Met"), before, after)
 
 
-class EventWorkspace(QWidget):
+class EventWorkspace(RefreshWhenShown, QWidget):
+    """One event, opened. Kept up to date while on screen, and brought up to date when shown
+    again: a hidden workspace does not reload a conference's list at every change."""
+
     back_requested = Signal()
     edit_requested = Signal()
 
@@ -229,7 +258,7 @@ class EventWorkspace(QWidget):
         layout.addLayout(heading)
         layout.addWidget(self.overview)
         layout.addWidget(self.tabs, 1)
-        context.changed.connect(self.refresh)
+        self.watch(context.changed)
 
     @property
     def event_id(self) -> EventId | None:
@@ -242,9 +271,11 @@ class EventWorkspace(QWidget):
         self.checklist.show_event(event)
         for tab in (self.attendees, self.follow_ups):
             tab.model.event_id = event.id  # type: ignore[attr-defined]
+            tab.fit_next = True
         self.refresh()
 
     def refresh(self) -> None:
+        self._stale = False
         if self.shown_event is None or self.shown_event.id is None:
             return
         try:

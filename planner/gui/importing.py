@@ -160,14 +160,14 @@ class ImportController(QObject):
         self._import(prepared, mapping, EventId(chosen_event))
 
     def _import(self, prepared: PreparedImport, mapping: Any, event_id: EventId) -> None:
-        from planner.services.importing import open_worker_database, run_import
+        from planner.services.importing import run_import
 
         workspace = self._context.workspace
         region = user_region()
 
         def work(progress: Any, cancelled: Any) -> ImportOutcome:
             # Its own connection: the GUI thread keeps reading through the workspace's.
-            db = open_worker_database(workspace)
+            db = workspace.second_connection()
             try:
                 return run_import(
                     db,
@@ -226,10 +226,9 @@ class ImportController(QObject):
         if len(changes.rows) < LONG_CHANGE_ROWS or workspace.db.path is None:
             write(workspace, changes)
             return
-        from planner.services.importing import open_worker_database
 
         def work() -> None:
-            db = open_worker_database(workspace)
+            db = workspace.second_connection()
             try:
                 write(db, changes)
             finally:

@@ -55,6 +55,7 @@ QPushButton#primary:hover { background: #246b9c; }
 QTableView { border: 1px solid #dde1e6; border-radius: 8px; background: #ffffff;
     alternate-background-color: #f8f9fb; selection-background-color: #dbe7f3;
     selection-color: #12344d; }
+QTableView::item { padding: 0 8px; }
 QHeaderView::section { background: #ffffff; border: none; border-bottom: 1px solid #dde1e6;
     padding: 6px 8px; font-weight: 600; color: #3b4a5a; }
 QPushButton#link { border: none; color: #1f5f8b; padding: 2px 0; text-align: left; }

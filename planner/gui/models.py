@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
@@ -13,7 +14,8 @@ from planner.domain.ids import EventId, GoalId
 from planner.gui.context import AppContext
 from planner.gui.formatting import dates_text, day_text, relative_text, span_text
 from planner.gui.labels import role_name, status_name, tier_name
-from planner.gui.table_model import Column, RowTableModel
+from planner.gui.table_model import BackgroundLoad, Column, RowTableModel
+from planner.services.workspace import Repositories, Workspace
 from planner.storage.events import EventSummary
 from planner.storage.followups import FollowUpListing
 from planner.storage.people import PersonListing
@@ -22,8 +24,26 @@ from planner.storage.planning import AttendeeListing
 SAMPLE_COLOUR = QColor("#7a5c00")
 
 
+Row = TypeVar("Row")
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("models", text)
+
+
+def elsewhere(
+    workspace: Workspace, read: Callable[[Repositories], list[Row]]
+) -> Callable[[], list[Row]]:
+    """`read` for a worker thread: over a connection of its own, closed afterwards."""
+
+    def load() -> list[Row]:
+        db = workspace.second_connection()
+        try:
+            return read(Repositories.over(db))
+        finally:
+            db.close()
+
+    return load
 
 
 class EventsModel(RowTableModel[EventSummary]):
@@ -98,11 +118,16 @@ class PeopleModel(RowTableModel[PersonListing]):
                 align_right=True,
             ),
         ]
+        workspace = context.workspace
         super().__init__(
             columns,
-            context.workspace.repos.people.listings,
+            lambda: workspace.repos.people.listings(),
             key=lambda p: p.person.id,
             parent=parent,
+            background=BackgroundLoad(
+                count=lambda: workspace.repos.people.count(),
+                start=lambda: elsewhere(workspace, lambda repos: repos.people.listings()),
+            ),
         )
 
 
@@ -176,15 +201,42 @@ class AttendeesModel(RowTableModel[AttendeeListing]):
                 ),
             ),
         ]
-        super().__init__(columns, self._load, key=lambda a: a.attendance.id, parent=parent)
+        super().__init__(
+            columns,
+            self._load,
+            key=lambda a: a.attendance.id,
+            parent=parent,
+            background=BackgroundLoad(count=self._count, start=self._start_load),
+        )
 
     def _load(self) -> list[AttendeeListing]:
-        if self.event_id is None:
+        event_id = self._prepare()
+        if event_id is None:
             return []
-        self._goal_names = {
-            g.id: g.text for g in self._context.goals.for_event(self.event_id) if g.id is not None
-        }
-        return self._context.workspace.repos.attendances.listings(self.event_id)
+        return self._context.workspace.repos.attendances.listings(event_id)
+
+    def _count(self) -> int:
+        if self.event_id is None:
+            return 0
+        return self._context.workspace.repos.attendances.count_for_event(self.event_id)
+
+    def _start_load(self) -> Callable[[], list[AttendeeListing]]:
+        event_id = self._prepare()
+        if event_id is None:
+            return list
+        return elsewhere(
+            self._context.workspace, lambda repos: repos.attendances.listings(event_id)
+        )
+
+    def _prepare(self) -> EventId | None:
+        """The event shown, with its goals' names (for the Goals column) read now."""
+        if self.event_id is not None:
+            self._goal_names = {
+                g.id: g.text
+                for g in self._context.goals.for_event(self.event_id)
+                if g.id is not None
+            }
+        return self.event_id
 
     def extra_data(self, row: AttendeeListing, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and row.attendance.tier == PriorityTier.MUST_MEET:

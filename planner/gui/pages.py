@@ -276,17 +276,21 @@ class ListPage(RefreshWhenShown, QWidget):
         layout.setSpacing(12)
         layout.addLayout(header)
         layout.addWidget(self.stack, 1)
-        self._loaded = False
+        self._sized = False  # columns fitted to the first rows shown
+        model.reloaded.connect(self._rows_in)
+        model.loading_changed.connect(self._show_count)
         self.watch(context.changed)
 
     def refresh(self) -> None:
-        """Loaded when first shown, not at start-up: the people list can be long."""
+        """Loaded when first shown, not at start-up: the people list can be long (and a long
+        one loads in the background: `_rows_in` runs when its rows are in)."""
         self._stale = False
         self.model.reload()
-        if not self._loaded:
-            self._loaded = True
-            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-            self.table.resizeColumnsToContents()
+
+    def _rows_in(self) -> None:
+        if not self._sized and self.model.total:
+            self._sized = True
+            fit_columns(self.table, self.model, range(self.model.columnCount()))
             columns = self.table.horizontalHeader()
             columns.setStretchLastSection(False)
             columns.setSectionResizeMode(self._stretch_column, QHeaderView.ResizeMode.Stretch)
@@ -301,14 +305,16 @@ class ListPage(RefreshWhenShown, QWidget):
         self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter.selectAll()
 
-    def _show_count(self) -> None:
-        rows, total = self.model.rowCount(), self.model.total
-        if self.model.filtering:
+    def _show_count(self, *_: object) -> None:
+        rows, total, loading = self.model.rowCount(), self.model.total, self.model.loading
+        if loading and not total:
+            text = self.tr("Loading…")
+        elif self.model.filtering:
             text = self.tr("%1 of %2 shown").replace("%1", f"{rows:,}").replace("%2", f"{total:,}")
         else:
             text = self.tr("%n shown").replace("%n", f"{rows:,}")
         self.count.setText(text)
-        self.stack.setCurrentWidget(self.table if total else self.empty)
+        self.stack.setCurrentWidget(self.table if total or loading else self.empty)
 
 
 def people_page(context: AppContext) -> ListPage:

@@ -196,10 +196,9 @@ def _write(
     if len(ids) < IN_BACKGROUND_FROM or workspace.db.path is None:
         return work(workspace)
     from planner.gui.tasks import run_and_wait
-    from planner.services.importing import open_worker_database
 
     def run() -> T:
-        db = open_worker_database(workspace)
+        db = workspace.second_connection()
         try:
             return work(db)
         finally:

@@ -3,15 +3,31 @@
 Each list in the app (events, people, follow-ups) is a few columns plus a loader; this class
 holds the Qt plumbing once. Sorting and filtering happen on the Python list (no proxy model),
 which keeps a 10,000-row sort in the tens of milliseconds.
+
+A list that can grow long (everyone in the network, the attendees of a conference) also gives
+a way to count its rows and to load them in a worker thread, on a connection of its own. From
+BACKGROUND_FROM_ROWS rows on, `reload` loads, sorts and filters there, and the rows on screen
+stay until the new ones are in (`loading` meanwhile): reading 133,000 attendees takes over a
+second, which the window would otherwise spend frozen.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from planner.services.memory import forget, lasting_load
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -26,23 +42,71 @@ class Column(Generic[Row]):
     align_right: bool = False
 
 
+BACKGROUND_FROM_ROWS = 5_000
+"""Lists expected to hold this many rows load in a worker thread."""
+
+
+@dataclass(frozen=True)
+class BackgroundLoad(Generic[Row]):
+    """How a list that can grow long is loaded away from the GUI thread."""
+
+    count: Callable[[], int]
+    """How many rows a load would give; on the GUI thread, so it must be quick."""
+    start: Callable[[], Callable[[], list[Row]]]
+    """On the GUI thread: takes what the load needs to know now (the event shown...) and
+    returns the load itself, which runs in a worker thread on a connection of its own."""
+
+
+class _Arranged(Generic[Row]):
+    """Rows loaded, sorted and filtered: what a reload puts on screen."""
+
+    __slots__ = ("haystacks", "rows", "shown", "sort", "words")
+
+    def __init__(
+        self,
+        rows: list[Row],
+        shown: list[Row],
+        haystacks: dict[object, str],
+        sort: tuple[int, Qt.SortOrder] | None,
+        words: list[str],
+    ) -> None:
+        self.rows = rows  # every row loaded, sorted by `sort`
+        self.shown = shown  # the rows `words` let through
+        self.haystacks = haystacks
+        self.sort = sort
+        self.words = words
+
+
 class RowTableModel(QAbstractTableModel, Generic[Row]):
+    loading_changed = Signal(bool)
+    """A background load started (True) or its rows are in (False)."""
+    reloaded = Signal()
+    """New rows are on screen (right after `reload`, or when a background load is in)."""
+    _arrived = Signal(int, object)  # from the worker thread: (generation, _Arranged | error)
+
     def __init__(
         self,
         columns: Sequence[Column[Row]],
         load: Callable[[], list[Row]],
         key: Callable[[Row], object],
         parent: Any = None,
+        *,
+        background: BackgroundLoad[Row] | None = None,
     ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._load = load
         self._key = key
+        self._background = background
         self._all: list[Row] = []  # every row loaded, sorted
         self._rows: list[Row] = []  # the rows shown: those of _all the filter lets through
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._words: list[str] = []  # the filter, case-folded
         self._haystacks: dict[object, str] = {}  # row key → its columns' text, case-folded
+        self._generation = 0  # reloads asked for; a background load of an older one is dropped
+        self._worker: threading.Thread | None = None
+        self._again = False  # a reload was asked for while a background load ran
+        self._arrived.connect(self._take_arrival, Qt.ConnectionType.QueuedConnection)
 
     # Qt interface -----------------------------------------------------------------------
 
@@ -77,8 +141,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self._columns):
-            return
+        if not 0 <= column < len(self._columns) or self._sort == (column, order):
+            return  # the rows are kept in the current order through every reload
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
@@ -99,12 +163,85 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         return None
 
     def reload(self) -> None:
+        """Load the rows again: here, or for a long list in a worker thread (see the module)."""
+        self._generation += 1
+        background = self._background
+        if background is not None and background.count() >= BACKGROUND_FROM_ROWS:
+            if self._worker is not None:
+                self._again = True  # started when the load under way is in
+            else:
+                self._start_background(background)
+            return
+        self._show(self._arrange(self._load(), self._sort, self._words))
+
+    @property
+    def loading(self) -> bool:
+        """A background load is under way; the rows on screen are the previous ones."""
+        return self._worker is not None
+
+    def wait_for_load(self, timeout: float = 30.0) -> bool:
+        """Block until the background load under way, if any, has finished (not until its
+        rows are in: that happens in the event loop). For tests and for closing."""
+        worker = self._worker
+        if worker is not None:
+            worker.join(timeout)
+            return not worker.is_alive()
+        return True
+
+    def _arrange(
+        self, rows: list[Row], sort: tuple[int, Qt.SortOrder] | None, words: list[str]
+    ) -> _Arranged[Row]:
+        """Sort and filter `rows`; pure, so a worker thread may call it."""
+        if sort is not None:
+            rows.sort(key=self._sort_key(sort[0]), reverse=sort[1] == Qt.SortOrder.DescendingOrder)
+        haystacks: dict[object, str] = {}
+        shown = self._select(rows, words, haystacks) if words else list(rows)
+        return _Arranged(rows, shown, haystacks, sort, words)
+
+    def _show(self, arranged: _Arranged[Row]) -> None:
         self.beginResetModel()
-        self._all = self._load()
-        self._haystacks = {}
-        self._apply_sort()
-        self._rows = self._filtered()
+        retired = (self._all, self._rows, self._haystacks)
+        self._all, self._haystacks = arranged.rows, arranged.haystacks
+        if arranged.sort != self._sort:  # the user sorted while the rows were loading
+            self._apply_sort()
+        self._rows = arranged.shown if arranged.words == self._words else self._filtered()
         self.endResetModel()
+        if len(retired[0]) >= BACKGROUND_FROM_ROWS:
+            # Freeing 100,000 rows here would hold the window for a tenth of a second.
+            threading.Thread(target=forget, args=(retired,), name="list free", daemon=True).start()
+        del retired
+        self.reloaded.emit()
+
+    def _start_background(self, background: BackgroundLoad[Row]) -> None:
+        load = background.start()
+        generation, sort, words = self._generation, self._sort, list(self._words)
+
+        def work() -> None:
+            try:
+                with lasting_load():  # see planner.services.memory: no GC pauses
+                    outcome: object = self._arrange(load(), sort, words)
+            except Exception as error:  # told to the GUI thread, which loads there instead
+                outcome = error
+            with contextlib.suppress(RuntimeError):  # raised when the model is gone
+                self._arrived.emit(generation, outcome)
+
+        self._worker = threading.Thread(target=work, name="list load", daemon=True)
+        self._worker.start()
+        self.loading_changed.emit(True)
+
+    def _take_arrival(self, generation: int, outcome: object) -> None:
+        self._worker = None
+        if self._again:  # asked again meanwhile: what arrived may be out of date already
+            self._again = False
+            self.reload()
+            if self._worker is not None:
+                return  # still loading
+        elif generation == self._generation:
+            if isinstance(outcome, _Arranged):
+                self._show(outcome)
+            else:  # no second connection after all, or it failed: load here
+                self._show(self._arrange(self._load(), self._sort, self._words))
+        self.loading_changed.emit(False)
 
     def set_filter(self, text: str) -> None:
         """Show only the rows whose columns hold every word of `text` (case ignored)."""
@@ -128,10 +265,12 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def _filtered(self) -> list[Row]:
         if not self._words:
             return list(self._all)
-        words = self._words
-        haystacks = self._haystacks
+        return self._select(self._all, self._words, self._haystacks)
+
+    def _select(self, rows: list[Row], words: list[str], haystacks: dict[object, str]) -> list[Row]:
+        """The rows whose columns hold every word; `haystacks` remembers each row's text."""
         shown = []
-        for row in self._all:
+        for row in rows:
             key = self._key(row)
             haystack = haystacks.get(key)
             if haystack is None:
@@ -159,6 +298,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if self._sort is None:
             return
         column, order = self._sort
+        self._all.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _sort_key(self, column: int) -> Callable[[Row], Any]:
         spec = self._columns[column]
-        sort_key = spec.sort_key or (lambda row: spec.text(row).casefold())
-        self._all.sort(key=sort_key, reverse=order == Qt.SortOrder.DescendingOrder)
+        return spec.sort_key or (lambda row: spec.text(row).casefold())

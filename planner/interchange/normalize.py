@@ -39,10 +39,9 @@ Skipped rows
 from __future__ import annotations
 
 import re
-import time
 import traceback
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -429,22 +428,10 @@ class Normalizer:
             found = named[key] = _names(values, self._clean)
         return found
 
-    def release(self, batch: int = 5000) -> None:
-        """Forget everything, `batch` entries at a time (see `forget`)."""
-        forget((self.cleaned, self.named), batch)
-
-
-def forget(memories: Iterable[dict[Any, Any] | list[Any]], batch: int = 5000) -> None:
-    """Empty these dicts and lists `batch` entries at a time, giving up the GIL in between:
-    what a large import leaves behind would hold up other threads (a GUI) if freed in one go."""
-    for memory in memories:
-        while memory:
-            if isinstance(memory, dict):
-                for _ in range(min(batch, len(memory))):
-                    memory.popitem()
-            else:
-                del memory[-batch:]
-            time.sleep(0)
+    @property
+    def memories(self) -> tuple[dict[Any, Any], ...]:
+        """What it remembers, to be let go of (planner.services.memory.forget)."""
+        return (self.cleaned, self.named)
 
 
 def _normalize(

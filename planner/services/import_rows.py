@@ -4,8 +4,9 @@ given the keys the matching compares them by.
 This is the part of an import that depends on nothing but the row, so for a large file it is
 shared with one helper process (`PreparedChunks`): the import thread matches and writes the
 rows in file order, and whenever the row it needs next is not ready, it prepares part of the
-file itself: that row, if the helper has not started on it, else a later part. Both produce exactly the same prepared rows; when
-the helper cannot be started or fails, the import thread prepares every row.
+file itself: that row, if the helper has not started on it, else a later part. Both produce
+exactly the same prepared rows; when the helper cannot be started or fails, the import thread
+prepares every row.
 
 A prepared row is a flat tuple (`planner.domain.dedupe.Prepared`, cheap to pass between
 processes); a row that is not a person (cancelled, no name or email) is a `Skipped`.
@@ -27,7 +28,8 @@ from planner.domain.dedupe import (
 )
 from planner.domain.importing import Skipped, SourceRow
 from planner.interchange.layouts import RowPlan, map_rows
-from planner.interchange.normalize import Normalizer, forget
+from planner.interchange.normalize import Normalizer
+from planner.services.memory import forget
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -130,9 +132,8 @@ class RowPreparer:
         return found
 
     def release(self, batch: int = 5000) -> None:
-        """Forget everything, `batch` entries at a time (see normalize.forget)."""
-        forget((self.full_keys, self.name_parts), batch)
-        self.normalize.release(batch)
+        """Forget everything, `batch` entries at a time (see memory.forget)."""
+        forget((self.full_keys, self.name_parts, *self.normalize.memories), batch)
 
 
 # --- sharing the work with a helper process -----------------------------------------------------
@@ -145,7 +146,7 @@ def _start_helper(plan: RowPlan, default_region: str | None) -> None:
     import gc
 
     global _HELPER
-    gc.disable()  # nothing it makes holds a cycle; see services.importing._no_cyclic_gc
+    gc.disable()  # nothing it makes holds a cycle; see planner.services.memory
     _HELPER = RowPreparer(plan, default_region)
 
 

@@ -9,7 +9,7 @@ How the GUI uses it
    the last time a file with the same headers was imported (``prepared.remembered``).
 2. The user checks ``prepared.mapping`` against a preview of ``prepared.table.rows``.
 3. In a worker thread, on its own connection:
-   ``db = open_worker_database(workspace)`` then
+   ``db = workspace.second_connection()`` then
    ``outcome = run_import(db, table, mapping, event_id, layout=..., progress=..., cancelled=...)``
    and ``db.close()``. The import holds one write transaction for the whole file: the GUI
    thread can go on reading through its own connection (WAL), but must not write until the
@@ -50,7 +50,6 @@ Matching
 from __future__ import annotations
 
 import contextlib
-import gc
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -83,7 +82,8 @@ from planner.domain.importing import (
     ReviewItem,
     Table,
 )
-from planner.services.workspace import Target, Workspace, database_of
+from planner.services.memory import forget, no_cyclic_gc
+from planner.services.workspace import Target, database_of
 from planner.storage import imports as store
 from planner.storage.changes import ChangeSet, TableChanges, apply_changes, read_rows
 from planner.storage.codec import now_text
@@ -115,7 +115,6 @@ __all__ = [
     "ImportOutcome",
     "PreparedImport",
     "maps_identity",
-    "open_worker_database",
     "prepare_import",
     "redo_import",
     "remember_mapping",
@@ -173,7 +172,7 @@ def prepare_import(path: Path, target: Target | None = None) -> PreparedImport:
     from planner.interchange.layouts import guess_mapping
     from planner.interchange.tables import read_table
 
-    with _no_cyclic_gc():  # a large file is a few hundred thousand lists and tuples
+    with no_cyclic_gc():  # a large file is a few hundred thousand lists and tuples
         table = read_table(path)
     layout, mapping = guess_mapping(table)
     prepared = PreparedImport(table, layout, dict(mapping))
@@ -204,14 +203,6 @@ def remembered_mapping(target: Target, headers: Iterable[str]) -> Mapping | None
     from planner.interchange.tables import header_signature
 
     return store.load_mapping(database_of(target), header_signature(tuple(headers)))
-
-
-def open_worker_database(workspace: Workspace) -> Database:
-    """A second connection to the workspace's database, for a worker thread. Runs no
-    migration (the schema is current) and takes no folder lock; close it when done."""
-    if workspace.db.path is None:
-        raise ValueError("an in-memory database has no second connection")
-    return Database.open(workspace.db.path)
 
 
 # --- the import itself ----------------------------------------------------------------------
@@ -321,31 +312,17 @@ def run_import(
 @contextlib.contextmanager
 def _bulk_work(db: Database) -> Iterator[None]:
     """For the length of an import: a 64 MB page cache on its connection (the person and
-    attendance indexes take every row), and no cyclic garbage collection (`_no_cyclic_gc`).
-    Both are put back afterwards."""
+    attendance indexes take every row), and no cyclic garbage collection (it walked the
+    growing matching index again and again: a third of the time). Both are put back
+    afterwards."""
     conn = db.connection
     (pages,) = conn.execute("PRAGMA cache_size").fetchone()
     conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
     try:
-        with _no_cyclic_gc():
+        with no_cyclic_gc():
             yield
     finally:
         conn.execute(f"PRAGMA cache_size = {int(pages)}")
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """No cyclic garbage collection while a file is read or imported: it would walk the
-    rows read so far, or the growing matching index, over and over (it took two thirds of the
-    time of reading a large file, and a third of the time of importing it). Nothing made
-    there holds a reference cycle."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def undo_import(target: Target, changes: ImportChanges) -> None:
@@ -900,8 +877,6 @@ class _Run:
     def release(self) -> None:
         """Drop the index a little at a time, giving up the GIL in between: freeing a
         hundred thousand people in one go would hold up every other thread."""
-        from planner.interchange.normalize import forget
-
         self.before_people.clear()
         self.before_attendances.clear()
         forget(

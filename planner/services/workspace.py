@@ -118,6 +118,14 @@ class Workspace:
             raise
         return cls(db, lock, created=created)
 
+    def second_connection(self) -> Database:
+        """Another connection to this database, for a worker thread: it runs no migration (the
+        schema is current) and takes no folder lock; close it when done. ValueError for an
+        in-memory database, which has no second connection."""
+        if self.db.path is None:
+            raise ValueError("an in-memory database has no second connection")
+        return Database.open(self.db.path)
+
     @classmethod
     def in_memory(cls) -> Workspace:
         return cls(Database.in_memory(), None, created=True)

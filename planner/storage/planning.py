@@ -292,6 +292,13 @@ class AttendanceRepository:
             )
         return attendance
 
+    def count_for_event(self, event_id: EventId) -> int:
+        """How many people are on the event's list."""
+        row = self._db.connection.execute(
+            "SELECT count(*) FROM attendance WHERE event_id = ?", (event_id,)
+        ).fetchone()
+        return int(row[0])
+
     def listings(self, event_id: EventId) -> list[AttendeeListing]:
         people = {
             row[0]: row[1:]

@@ -398,3 +398,24 @@ def test_the_people_of_an_event_are_listed_a_to_z_at_first(opened: MainWindow) -
         0,
         Qt.SortOrder.AscendingOrder,
     )
+
+
+def test_a_hidden_event_reloads_nothing_until_it_is_opened_again(
+    opened: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = opened.workspace_page
+    model = page.attendees.model
+    loads: list[int] = []
+    reload = model.reload
+    monkeypatch.setattr(model, "reload", lambda: (loads.append(1), reload()))
+    opened.context.changed.emit()  # on screen: reloaded at once
+    assert loads == [1]
+    opened.show_page(EVENTS)
+    assert not page.isVisible()
+    opened.context.changed.emit()
+    opened.context.changed.emit()
+    assert loads == [1]  # hidden: nothing loaded
+    event = sample_event(workspace)
+    assert event.id is not None
+    opened.open_event(event.id)
+    assert loads == [1, 1]  # once, when it is shown again

@@ -19,7 +19,6 @@ from planner.services.events import EventService
 from planner.services.importing import (
     ImportCancelled,
     ImportOutcome,
-    open_worker_database,
     prepare_import,
     redo_import,
     remember_mapping,
@@ -550,7 +549,7 @@ def test_the_import_runs_on_its_own_connection_in_a_worker_thread(tmp_path: Path
                 reader.join()
 
         def work() -> None:
-            db = open_worker_database(workspace)
+            db = workspace.second_connection()
             try:
                 outcome.append(
                     run_import(db, table(many_rows(800)), MAPPING, event_id, progress=progress)
@@ -570,7 +569,7 @@ def test_the_import_runs_on_its_own_connection_in_a_worker_thread(tmp_path: Path
 
 def test_an_in_memory_workspace_has_no_worker_connection(workspace: Workspace) -> None:
     with pytest.raises(ValueError):
-        open_worker_database(workspace)
+        workspace.second_connection()
 
 
 # --- undo and redo -----------------------------------------------------------------------------
