@@ -1,5 +1,5 @@
 """Time a large attendee import against what the same file costs at the least, and how long
-the GUI thread waits while an import runs beside it.
+the app's window stops responding while it imports the file.
 
     python benchmarks/import_speed.py                   # 150,000 rows over 20,000 people
     python benchmarks/import_speed.py --rows 20000 --runs 3
@@ -12,9 +12,10 @@ the GUI thread waits while an import runs beside it.
    and `run_import` (normalise, de-duplicate against the database and within the file, write
    people, attendances and review items in one transaction), timed apart; then, once,
    `undo_import` and `redo_import` of that import.
-4. Stall: on another fresh copy, `run_import` in a worker thread on its own connection
-   (`Workspace.second_connection`), as the GUI runs it, while the main thread ticks every 10 ms
-   with time.sleep; the longest gap between ticks is how long a GUI would have frozen.
+4. Stall: on another fresh copy, the app itself (its window, offscreen) imports the file
+   into the event open on its People tab, from `ImportController.start` to the list showing
+   the new rows, the column and report dialogs answered as they come; a 5 ms QTimer ticks on
+   the GUI thread, and the longest gap between ticks is how long the window froze.
 
 Every floor, import and stall run is timed in a new interpreter, as the first import of a
 session would be.
@@ -28,13 +29,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import multiprocessing
 import shutil
 import sqlite3
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -48,7 +49,7 @@ sys.path.insert(0, str(HERE))
 import make_eventbrite_csv as generator  # noqa: E402
 
 from planner.domain.ids import EventId  # noqa: E402
-from planner.domain.importing import ImportReport, Table  # noqa: E402
+from planner.domain.importing import ImportReport  # noqa: E402
 from planner.domain.model import Event, Person  # noqa: E402
 from planner.services.events import EventService  # noqa: E402
 from planner.services.importing import (  # noqa: E402
@@ -64,7 +65,7 @@ from planner.services.workspace import DATABASE_NAME, Workspace  # noqa: E402
 T = TypeVar("T")
 TARGET_RATIO = 4.0
 TARGET_GAP_MS = 100.0
-TICK_S = 0.010
+GUI_TICK_MS = 5
 
 
 def build_data(folder: Path, existing: int) -> EventId:
@@ -193,52 +194,58 @@ def import_run(
     return read, imported, outcome.report, undo_redo
 
 
-def stall_run(
-    folder: Path, csv_path: Path, event_id: EventId, parallel: bool | None
-) -> list[float]:
-    prepared = prepare_import(csv_path)
-    return stall(folder, prepared.table, prepared, event_id, parallel)
+def stall_run(folder: Path, csv_path: Path, event_id: EventId) -> tuple[list[float], float]:
+    """The whole import as the app runs it, in its real window (offscreen Qt): the event open
+    on its People tab, `ImportController.start` (the file read in a worker, the column dialog
+    built and accepted as it comes, the import in a worker, the report dialog built), until
+    the event's list holds the new rows. A 5 ms QTimer ticks on the GUI thread meanwhile.
+    Returns the gaps between ticks, and the seconds until the report."""
+    import os
 
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
 
-def stall(
-    folder: Path, table: Table, prepared: PreparedImport, event_id: EventId, parallel: bool | None
-) -> list[float]:
-    """Gaps between 10 ms ticks of the main thread while the import runs in a worker."""
+    from planner.app import build_window, make_application
+    from planner.gui import importing as gui_importing
+    from planner.gui.import_dialog import ImportDialog
+
     cold_caches()
+    app = make_application([sys.argv[0]])
+    reported: list[float] = []
+
+    def answer(dialog: Any) -> int:  # the modal dialogs, answered as they come
+        dialog.deleteLater()
+        if isinstance(dialog, ImportDialog):
+            return 1  # the columns as recognised, into the event open
+        reported.append(time.perf_counter())
+        return 0
+
+    gui_importing.exec_once = answer
     with Workspace.open(folder) as workspace:
-        done = threading.Event()
-        failure: list[BaseException] = []
-
-        def work() -> None:
-            db = workspace.second_connection()
-            try:
-                run_import(
-                    db,
-                    table,
-                    prepared.mapping,
-                    event_id,
-                    layout=prepared.layout,
-                    parallel=parallel,
-                )
-            except BaseException as exc:
-                failure.append(exc)
-            finally:
-                db.close()
-                done.set()
-
-        gaps: list[float] = []
-        worker = threading.Thread(target=work)
-        last = time.perf_counter()
-        worker.start()
-        while not done.is_set():
-            time.sleep(TICK_S)
-            now = time.perf_counter()
-            gaps.append(now - last)
-            last = now
-        worker.join()
-        if failure:
-            raise failure[0]
-    return gaps
+        window = build_window(workspace)
+        window.resize(1200, 760)
+        window.show()
+        window.open_event(event_id, window.workspace_page.PEOPLE)
+        attendees = window.workspace_page.attendees.model
+        for _ in range(20):
+            app.processEvents()
+        ticks: list[float] = []
+        timer = QTimer()
+        timer.setInterval(GUI_TICK_MS)
+        timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        timer.start()
+        start = time.perf_counter()
+        ticks.append(start)
+        window.importer.start(csv_path, event_id)
+        while not reported or attendees.loading or window.importer.busy:
+            app.processEvents()
+            time.sleep(0.001)
+            if time.perf_counter() - start > 300:
+                raise RuntimeError("the import did not finish in 5 minutes")
+        timer.stop()
+        window.close()
+    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
+    return gaps, reported[0] - start
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -316,17 +323,18 @@ def main(argv: list[str] | None = None) -> int:
             )
 
         if not args.no_stall:
-            gaps = in_fresh_process(
-                stall_run, fresh_copy(base, root / "stall"), csv_path, event_id, parallel
+            gaps, report_s = in_fresh_process(
+                stall_run, fresh_copy(base, root / "stall"), csv_path, event_id
             )
             longest = max(gaps) * 1000
             ordered = sorted(gaps)
             p99 = ordered[int(len(ordered) * 0.99)] * 1000
             verdict = "PASS" if longest < TARGET_GAP_MS else "OVER"
             print(
-                f"GUI thread while importing: {len(gaps):,} ticks of {TICK_S * 1000:.0f} ms, "
-                f"longest gap {longest:.1f} ms (target < {TARGET_GAP_MS:.0f} ms: {verdict}), "
-                f"99th percentile {p99:.1f} ms"
+                f"the app importing the file (window open on the event's People tab): report "
+                f"after {report_s:.2f} s; GUI thread ticked {len(gaps):,} times, longest gap "
+                f"{longest:.1f} ms (target < {TARGET_GAP_MS:.0f} ms: {verdict}), 99th percentile "
+                f"{p99:.1f} ms"
             )
     finally:
         if args.keep:

@@ -76,18 +76,22 @@ class ReportDialog(QDialog):
             tr(
                 "%n may already be in your network under another spelling: review them on the "
                 "event's People tab."
-            ).replace("%n", str(len(report.review)))
+            ).replace("%n", f"{len(report.review):,}")
         )
         self.review.setWordWrap(True)
         self.review.setVisible(bool(report.review))
         layout.addWidget(self.review)
         self.skipped = QListWidget()
-        for item in report.skipped:
-            self.skipped.addItem(
-                tr("Line %1: %2").replace("%1", str(item.line)).replace("%2", item.reason)
-            )
+        self.skipped.setUniformItemSizes(True)  # thousands of rows: one line each
+        line = tr("Line %1: %2")
+        self.skipped.addItems(
+            [
+                line.replace("%1", str(item.line)).replace("%2", item.reason)
+                for item in report.skipped
+            ]
+        )
         if report.skipped:
-            layout.addWidget(QLabel(tr("Left out (%n):").replace("%n", str(len(report.skipped)))))
+            layout.addWidget(QLabel(tr("Left out (%n):").replace("%n", f"{len(report.skipped):,}")))
             layout.addWidget(self.skipped, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         if report.review:

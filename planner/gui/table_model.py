@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from planner.services.memory import forget, lasting_load
+from planner.services.memory import bulk_objects, forget
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -218,7 +218,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
         def work() -> None:
             try:
-                with lasting_load():  # see planner.services.memory: no GC pauses
+                with bulk_objects():  # no GC passes over the rows: see planner.services.memory
                     outcome: object = self._arrange(load(), sort, words)
             except Exception as error:  # told to the GUI thread, which loads there instead
                 outcome = error

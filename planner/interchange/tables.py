@@ -86,6 +86,9 @@ HEADER_SEARCH_ROWS = 20
 SAMPLE_ROWS = 50
 """Rows looked at after a header candidate (and when choosing the delimiter)."""
 _SAMPLE_CHARS = 256 * 1024
+_PIECE_CHARS = 1 << 20
+"""Whole-text passes over a large file go a piece this long at a time: one C call over 25 MB
+holds the GIL for a tenth of a second, and a window waiting for it freezes that long."""
 """The delimiter is chosen from at most this much text, whole lines of it."""
 
 EMPTY = "is empty"
@@ -135,7 +138,7 @@ def table_from_bytes(data: bytes, source: str) -> Table:
         raise FileProblem(source, OLD_EXCEL)
     text, encoding = _decode(data, source)
     start = text.lstrip("\ufeff \t\r\n\x0b\x0c")
-    if not start.strip():
+    if not start or start.isspace():
         raise FileProblem(source, EMPTY)
     opening = start[:4096].casefold()
     if opening.startswith("begin:vcard"):
@@ -291,12 +294,27 @@ def _line_at(data: bytes, offset: int) -> int:
 
 
 def _read_delimited(text: str, source: str, encoding: str) -> Table:
-    text = _NEWLINE.sub("\n", text).removeprefix("\ufeff")
+    text = _unix_newlines(text).removeprefix("\ufeff")
     directive = _SEP_DIRECTIVE.match(text)
     with _field_size_limit(len(text) + 1):
         delimiter = directive.group(1) if directive else _choose_delimiter(text)
         records = _parse(text, delimiter, source, skip_first_line=directive is not None)
     return _table_from_records(records, source, TableKind.CSV, encoding, delimiter)
+
+
+def _unix_newlines(text: str) -> str:
+    """CRLF and CR as LF, a piece at a time (_PIECE_CHARS); a piece ends after an LF, so no
+    CRLF is cut in two."""
+    if "\r" not in text:
+        return text
+    pieces = []
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start + _PIECE_CHARS)
+        end = size if end < 0 else end + 1
+        pieces.append(_NEWLINE.sub("\n", text[start:end]))
+        start = end
+    return "".join(pieces)
 
 
 @contextlib.contextmanager
@@ -383,7 +401,7 @@ def _check_closed(text: str, delimiter: str, line: int, cells: list[str], source
     A lenient reader takes such a field to the end of the file; a strict one, started at the
     record, says "unexpected end of data".
     """
-    tail = text.split("\n", line - 1)[-1]
+    tail = text[_line_start(text, line) :]
     strict = csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True)
     try:
         for _ in strict:
@@ -394,6 +412,17 @@ def _check_closed(text: str, delimiter: str, line: int, cells: list[str], source
             raise FileProblem(
                 source, "a quoted field starts on this line and is never closed", opening
             ) from None
+
+
+def _line_start(text: str, line: int) -> int:
+    """Where line `line` (from 1) of `text` starts, found from the end: the last lines of a
+    large file, without splitting the whole of it."""
+    position = len(text)
+    for _ in range(text.count("\n") - (line - 1) + 1):
+        position = text.rfind("\n", 0, position)
+        if position < 0:
+            break
+    return position + 1
 
 
 def _check_record(line: int, cells: Sequence[str], source: str) -> None:

@@ -82,7 +82,7 @@ from planner.domain.importing import (
     ReviewItem,
     Table,
 )
-from planner.services.memory import forget, no_cyclic_gc
+from planner.services.memory import bulk_objects, forget
 from planner.services.workspace import Target, database_of
 from planner.storage import imports as store
 from planner.storage.changes import ChangeSet, TableChanges, apply_changes, read_rows
@@ -172,7 +172,7 @@ def prepare_import(path: Path, target: Target | None = None) -> PreparedImport:
     from planner.interchange.layouts import guess_mapping
     from planner.interchange.tables import read_table
 
-    with no_cyclic_gc():  # a large file is a few hundred thousand lists and tuples
+    with bulk_objects():  # a large file is a few hundred thousand lists and tuples
         table = read_table(path)
     layout, mapping = guess_mapping(table)
     prepared = PreparedImport(table, layout, dict(mapping))
@@ -312,14 +312,14 @@ def run_import(
 @contextlib.contextmanager
 def _bulk_work(db: Database) -> Iterator[None]:
     """For the length of an import: a 64 MB page cache on its connection (the person and
-    attendance indexes take every row), and no cyclic garbage collection (it walked the
-    growing matching index again and again: a third of the time). Both are put back
-    afterwards."""
+    attendance indexes take every row), and the garbage collector kept off the rows and the
+    matching index (`bulk_objects`: it walked the growing index again and again, a third of
+    the time). The cache size is put back afterwards."""
     conn = db.connection
     (pages,) = conn.execute("PRAGMA cache_size").fetchone()
     conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
     try:
-        with no_cyclic_gc():
+        with bulk_objects():
             yield
     finally:
         conn.execute(f"PRAGMA cache_size = {int(pages)}")

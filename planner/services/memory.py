@@ -1,13 +1,23 @@
-"""Python's cyclic garbage collector, paused for bulk work.
+"""Python's garbage collector around bulk work, and letting go of large collections.
 
 Reading a large file, importing it, or loading a list of 100,000 people makes hundreds of
-thousands of objects that hold no reference cycle. The collector would walk them again and
-again as they pile up, each full pass holding the GIL for a tenth of a second or more: work
-lost, and a window frozen meanwhile. `no_cyclic_gc` pauses it for the length of such work.
+thousands of objects that hold no reference cycle, most of them kept afterwards (the table
+read, the import's undo data, the rows on screen). Python's cyclic collector would walk them
+over and over as they pile up, and again at the first collections after: each pass holds the
+GIL for up to a fifth of a second, work lost and a window frozen meanwhile.
 
-The switch is process-wide and the work may overlap (a list loading while an import runs), so
-pauses are counted: the collector comes back when the last one ends, and only if it was on
-when the first began.
+`bulk_objects` wraps such work. Garbage made before it is collected first. The collector is
+then paused, and when the work ends everything alive is frozen (`gc.freeze`). Frozen objects
+are left out of later collections. Reference counting still frees them when nothing uses them
+any more, which is how rows and tables without cycles go.
+
+The catch: an object frozen alive that later becomes part of an unreachable cycle is never
+collected. Collecting first keeps that to what is made during the work. That first pass is
+cheap, since after one freeze it only walks what was made since.
+
+The pause is process-wide and the work may overlap (a list loading while an import runs), so
+pauses are counted. Only the first collects. The last one freezes and switches the collector
+back on, and only if it was on when the first began.
 """
 
 from __future__ import annotations
@@ -19,7 +29,7 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["forget", "lasting_load", "no_cyclic_gc"]
+__all__ = ["bulk_objects", "forget"]
 
 _lock = threading.Lock()
 _pauses = 0
@@ -27,39 +37,25 @@ _was_enabled = False
 
 
 @contextlib.contextmanager
-def no_cyclic_gc() -> Iterator[None]:
-    """No cyclic garbage collection inside; only for work that makes no reference cycle."""
+def bulk_objects() -> Iterator[None]:
+    """Bulk work without reference cycles inside: see the module."""
     global _pauses, _was_enabled
     with _lock:
-        if _pauses == 0:
+        first = _pauses == 0
+        if first:
             _was_enabled = gc.isenabled()
             gc.disable()
         _pauses += 1
+    if first and _was_enabled:
+        gc.collect()
     try:
         yield
     finally:
         with _lock:
             _pauses -= 1
             if _pauses == 0 and _was_enabled:
+                gc.freeze()
                 gc.enable()
-
-
-@contextlib.contextmanager
-def lasting_load() -> Iterator[None]:
-    """For loading what will be kept a while, such as the 100,000 rows a table shows: no
-    cyclic collection meanwhile, and at the end everything alive is frozen (`gc.freeze`).
-
-    Frozen objects are left out of later collections. Without that, the first collection after
-    the load would walk every new row: a fifth of a second with the GIL held, the window
-    frozen. Rows hold no reference cycle, so reference counting still frees them when the
-    table lets them go. The catch is an object frozen alive that later becomes part of an
-    unreachable cycle: it is never collected. To keep that small, garbage is collected first.
-    That pass is cheap, because after one freeze it only walks what was made since.
-    """
-    gc.collect()
-    with no_cyclic_gc():
-        yield
-        gc.freeze()
 
 
 def forget(memories: Iterable[dict[Any, Any] | list[Any]], batch: int = 5000) -> None:

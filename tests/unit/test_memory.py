@@ -1,4 +1,4 @@
-"""Pausing the cyclic garbage collector for bulk work, freezing what a long load keeps, and
+"""The garbage collector around bulk work (collect first, pause, freeze what is kept) and
 letting go of large collections a little at a time."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from planner.services.memory import forget, lasting_load, no_cyclic_gc
+from planner.services.memory import bulk_objects, forget
 
 
 class Node:
@@ -24,13 +24,15 @@ def _collector_on() -> Iterator[None]:
     gc.enable()
     yield
     gc.unfreeze()
-    if not was:
+    if was:
+        gc.enable()
+    else:
         gc.disable()
 
 
 def test_overlapping_pauses_keep_the_collector_off_until_the_last_ends() -> None:
-    first = no_cyclic_gc()
-    second = no_cyclic_gc()
+    first = bulk_objects()
+    second = bulk_objects()
     first.__enter__()
     assert not gc.isenabled()
     second.__enter__()
@@ -40,11 +42,13 @@ def test_overlapping_pauses_keep_the_collector_off_until_the_last_ends() -> None
     assert gc.isenabled()
 
 
-def test_a_pause_leaves_the_collector_off_if_it_was_off() -> None:
+def test_bulk_work_leaves_the_collector_off_and_nothing_frozen_if_it_was_off() -> None:
+    gc.unfreeze()
     gc.disable()
-    with no_cyclic_gc():
+    with bulk_objects():
         pass
     assert not gc.isenabled()
+    assert gc.get_freeze_count() == 0
 
 
 def test_pauses_from_several_threads() -> None:
@@ -52,7 +56,7 @@ def test_pauses_from_several_threads() -> None:
     leave = threading.Event()
 
     def work() -> None:
-        with no_cyclic_gc():
+        with bulk_objects():
             inside.wait()
             leave.wait()
 
@@ -67,13 +71,13 @@ def test_pauses_from_several_threads() -> None:
     assert gc.isenabled()
 
 
-def test_a_lasting_load_collects_first_then_freezes_what_it_keeps() -> None:
+def test_bulk_work_collects_first_then_freezes_what_it_keeps() -> None:
     gc.unfreeze()
     garbage = Node()
     dead = weakref.ref(garbage)
     del garbage  # unreachable, but a cycle: waits for the collector
     assert dead() is not None
-    with lasting_load():
+    with bulk_objects():
         assert dead() is None  # collected before the load: never frozen
         assert not gc.isenabled()
         kept = [Node() for _ in range(100)]

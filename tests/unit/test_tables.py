@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.domain.importing import FileProblem, SourceRow, Table, TableKind
+from planner.interchange import tables
 from planner.interchange.tables import (
     MAX_COLUMNS,
     MAX_FIELD_CHARS,
@@ -635,3 +636,21 @@ def test_importing_the_readers_loads_no_third_party_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+# --- whole-text passes, a piece at a time ------------------------------------------------------
+
+_LINES = st.text(alphabet=st.sampled_from(["a", "é", ",", '"', "\r", "\n", " "]), max_size=80)
+
+
+@given(text=_LINES, piece=st.integers(min_value=1, max_value=12))
+def test_newlines_made_lf_piece_by_piece_as_in_one_pass(text: str, piece: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tables, "_PIECE_CHARS", piece)
+        assert tables._unix_newlines(text) == re.sub(r"\r\n?", "\n", text)
+
+
+@given(text=st.text(alphabet="ab\n", max_size=60), data=st.data())
+def test_a_line_is_found_from_the_end_as_splitting_finds_it(text: str, data: st.DataObject) -> None:
+    line = data.draw(st.integers(min_value=1, max_value=text.count("\n") + 1))
+    assert text[tables._line_start(text, line) :] == text.split("\n", line - 1)[-1]
