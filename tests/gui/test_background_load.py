@@ -202,3 +202,23 @@ def test_an_event_list_keeps_its_selection_and_follows_the_event_shown(
         a.attendance.id for a in expected
     }
     assert isinstance(tab.model, AttendeesModel)
+
+
+@pytest.mark.usefixtures("long_lists")
+def test_a_long_list_is_made_ready_for_filtering_in_the_worker(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filled: list[int] = []
+    fill = table_model.RowTableModel._fill_haystacks
+
+    def watched(self: Any, rows: Any, haystacks: Any) -> None:
+        filled.append(threading.get_ident())
+        fill(self, rows, haystacks)
+
+    monkeypatch.setattr(table_model.RowTableModel, "_fill_haystacks", watched)
+    model = PeopleModel(context)
+    with qtbot.waitSignal(model.reloaded, timeout=10_000):
+        model.reload()
+    model.set_filter("acme")
+    assert sorted(names(model)) == ["Noa Levi", "Priya Raman"]  # the sample's people at Acme
+    assert filled and threading.get_ident() not in filled  # the texts were worked out there
