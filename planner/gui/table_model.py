@@ -179,15 +179,6 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         """A background load is under way; the rows on screen are the previous ones."""
         return self._worker is not None
 
-    def wait_for_load(self, timeout: float = 30.0) -> bool:
-        """Block until the background load under way, if any, has finished (not until its
-        rows are in: that happens in the event loop). For tests and for closing."""
-        worker = self._worker
-        if worker is not None:
-            worker.join(timeout)
-            return not worker.is_alive()
-        return True
-
     def _arrange(
         self,
         rows: list[Row],
