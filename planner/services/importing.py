@@ -50,6 +50,7 @@ Matching
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -300,13 +301,21 @@ def run_import(
                     raise ImportCancelled()
                 changes = run.changes()
         finally:
-            for run in runs:
-                run.release()
+            # The matching index and the preparer's memory go in a thread of their own, a
+            # little at a time: 0.2 s for a large file that the result need not wait for.
+            threading.Thread(
+                target=_release, args=(runs, preparer), name="import release", daemon=True
+            ).start()
             del runs
-            preparer.release()
     if progress is not None:
         progress(total, total)
     return ImportOutcome(report, changes)
+
+
+def _release(runs: list[_Run], preparer: RowPreparer) -> None:
+    for run in runs:
+        run.release()
+    preparer.release()
 
 
 @contextlib.contextmanager

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import random
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -281,3 +282,24 @@ def test_reading_a_file_pauses_the_garbage_collector_and_puts_it_back(
     assert seen == [False]
     assert gc.isenabled()
     assert prepared.table.rows[0].cells == ("Ana Lima", "ana@lima.example")
+
+
+def test_the_matching_index_is_freed_after_the_import_returns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.services import importing
+
+    freed: list[int] = []
+    done = threading.Event()
+    release = importing._Run.release
+
+    def watched(self: Any) -> None:
+        release(self)
+        freed.append(threading.get_ident())
+        done.set()
+
+    monkeypatch.setattr(importing._Run, "release", watched)
+    report, written = import_into(tmp_path, "data", varied_rows(300), parallel=False)
+    assert report.added > 0 and written["person"]
+    assert done.wait(10)
+    assert freed and threading.get_ident() not in freed  # not on the thread that imported
