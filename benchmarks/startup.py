@@ -148,8 +148,8 @@ app.exec()
 # What `planner --data-dir D` runs: planner.cli.main parses the arguments, then
 # planner.app.run_gui. The steps of run_gui are spelled out so the harness can watch the window.
 _APP_BODY = """\
-from planner.cli import build_parser
-args, qt_args = build_parser().parse_known_args(["--data-dir", sys.argv[1]])
+from planner.cli import parse_arguments
+args, qt_args = parse_arguments(["--data-dir", sys.argv[1]])
 from planner.app import build_window, make_application, open_workspace
 from planner.services.workspace import resolve_data_dir
 from PySide6.QtCore import QEvent, QObject, QTimer

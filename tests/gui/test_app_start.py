@@ -99,8 +99,8 @@ def test_start_up_loads_only_what_home_needs(tmp_path: Path) -> None:
     open_workspace(folder, demo=False).close()  # first run: the sample is added
     code = (
         "import sys\n"
-        "from planner.cli import build_parser\n"
-        f"args, qt_args = build_parser().parse_known_args(['--data-dir', {str(folder)!r}])\n"
+        "from planner.cli import parse_arguments\n"
+        f"args, qt_args = parse_arguments(['--data-dir', {str(folder)!r}])\n"
         "from planner.app import build_window, make_application, open_workspace\n"
         "from planner.services.workspace import resolve_data_dir\n"
         "app = make_application([sys.argv[0], *qt_args])\n"

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from planner import __version__
+from planner import __version__, cli
 from planner.cli import main
 from planner.domain.model import Event
 from planner.services.events import EventLookupError, EventService
@@ -78,6 +78,62 @@ def test_unknown_arguments_are_refused(capsys: pytest.CaptureFixture[str], tmp_p
         main(["--data-dir", str(tmp_path), "event", "list", "--bogus"])
     assert caught.value.code == 2
     assert "unrecognized arguments: --bogus" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--demo"],
+        ["--data-dir", "/tmp/x"],
+        ["--data-dir=/tmp/x", "--demo", "-style=fusion"],
+        ["-reverse", "--data-dir", "event"],  # a folder named like a command
+        ["--dem"],  # argparse's abbreviation of --demo
+        ["--data-dir", "-x"],  # a value that looks like an option: argparse refuses it
+        ["-", "--", "--demo"],
+        ["-h"],
+        ["-help"],
+        ["--demo", "--help"],
+        ["--version"],
+        ["-platform", "offscreen"],
+    ],
+)
+def test_the_command_line_is_read_as_argparse_reads_it(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    try:
+        args, extra = cli.build_parser().parse_known_args(argv)
+        full: object = (vars(args), extra)
+    except SystemExit as refused:
+        full = ("exit", refused.code, capsys.readouterr())
+    try:
+        args, extra = cli.parse_arguments(argv)
+        quick: object = (vars(args), extra)
+    except SystemExit as refused:
+        quick = ("exit", refused.code, capsys.readouterr())
+    assert quick == full
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["--demo"], ["--data-dir", "/tmp/x", "-style=fusion"], ["--data-dir=/x"]]
+)
+def test_opening_the_app_builds_no_parser(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse() -> Any:
+        raise AssertionError("argparse was used to open the app")
+
+    monkeypatch.setattr(cli, "build_parser", refuse)
+    args, _ = cli.parse_arguments(argv)
+    assert args.command is None
+
+
+@pytest.mark.parametrize("argv", [["evnet", "list"], ["--demo", "poeple"]])
+def test_a_mistyped_command_is_still_a_usage_error(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
 
 
 # --- add and list ----------------------------------------------------------------------------
