@@ -76,13 +76,15 @@ _PEOPLE = (
 )
 
 
+SAMPLE_LEFT = (
+    "SELECT EXISTS (SELECT 1 FROM event WHERE is_sample)"
+    " OR EXISTS (SELECT 1 FROM person WHERE is_sample)"  # index person_sample: no scan
+)
+
+
 def has_sample(workspace: Workspace) -> bool:
-    conn = workspace.db.connection
-    row = conn.execute(
-        "SELECT EXISTS (SELECT 1 FROM event WHERE is_sample)"
-        " OR EXISTS (SELECT 1 FROM person WHERE is_sample)"
-    ).fetchone()
-    return bool(row[0])
+    """Whether any of the sample is left; asked at start-up and after every change."""
+    return bool(workspace.db.connection.execute(SAMPLE_LEFT).fetchone()[0])
 
 
 def remove_sample(workspace: Workspace) -> int:

@@ -178,5 +178,11 @@ CREATE INDEX import_review_new ON import_review (new_person_id);
 CREATE INDEX import_review_existing ON import_review (existing_person_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+# The sample's people found at once: the app asks whether any are left when it starts and after
+# every change, which read every person (10 ms for 143,000 people; now 0.02 ms).
+V4 = """
+CREATE INDEX person_sample ON person (id) WHERE is_sample;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
 SCHEMA_VERSION = len(MIGRATIONS)

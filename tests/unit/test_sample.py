@@ -12,6 +12,7 @@ from planner.domain.enums import AttendanceStatus
 from planner.domain.model import Attendance, Event, Person
 from planner.services.sample import (
     PAST_NAME,
+    SAMPLE_LEFT,
     UPCOMING_NAME,
     has_sample,
     remove_sample,
@@ -73,6 +74,13 @@ def test_first_run_seeds_the_sample(workspace: Workspace) -> None:
     assert has_sample(workspace)
     assert sorted(sample_events(workspace)) == sorted([UPCOMING_NAME, PAST_NAME])
     assert counts(workspace)["person"] == 10
+
+
+def test_asking_whether_the_sample_is_left_reads_no_list(workspace: Workspace) -> None:
+    plan = workspace.db.connection.execute(f"EXPLAIN QUERY PLAN {SAMPLE_LEFT}").fetchall()
+    steps = [step[-1] for step in plan]
+    assert any("person USING" in step and "INDEX person_sample" in step for step in steps)
+    assert not any(step == "SCAN person" for step in steps)
 
 
 def test_second_run_seeds_nothing(workspace: Workspace) -> None:
