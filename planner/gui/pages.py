@@ -8,6 +8,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -61,17 +62,25 @@ def make_table(model: RowTableModel[Any], *, sortable: bool = True) -> QTableVie
 
 
 def fit_columns(view: QTableView, model: RowTableModel[Any], columns: Iterable[int]) -> None:
-    """Size columns to their text, measured once here: cheaper than Qt's per-cell sizing."""
-    metrics = view.fontMetrics()
+    """Size columns to their text in the first 200 rows, in each cell's own font (a must-meet
+    row is bold): cheaper than Qt's per-cell sizing of every row."""
+    plain = view.fontMetrics()
+    fonts: dict[str, QFontMetrics] = {}  # a cell's font, as a key → its metrics
     rows = min(model.rowCount(), 200)
     for column in columns:
-        texts = [str(model.data(model.index(row, column)) or "") for row in range(rows)]
+        widest = 0
+        for row in range(rows):
+            index = model.index(row, column)
+            text = str(model.data(index) or "")
+            font = model.data(index, Qt.ItemDataRole.FontRole)
+            metrics = plain
+            if isinstance(font, QFont):
+                font = font.resolve(view.font())
+                metrics = fonts.get(font.key()) or fonts.setdefault(font.key(), QFontMetrics(font))
+            widest = max(widest, metrics.horizontalAdvance(text))
         header = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        widest = max([metrics.horizontalAdvance(text) for text in texts], default=0)
-        # The header is bold and carries the sort arrow, hence its extra room.
-        view.setColumnWidth(
-            column, max(widest + 24, metrics.horizontalAdvance(header) * 6 // 5 + 36)
-        )
+        # Room for the cell's padding; the header is bold and carries the sort arrow.
+        view.setColumnWidth(column, max(widest + 28, plain.horizontalAdvance(header) * 6 // 5 + 36))
 
 
 class EventsPage(QWidget):

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -419,3 +420,19 @@ def test_a_hidden_event_reloads_nothing_until_it_is_opened_again(
     assert event.id is not None
     opened.open_event(event.id)
     assert loads == [1, 1]  # once, when it is shown again
+
+
+def test_the_people_columns_fit_their_text_in_its_own_font(opened: MainWindow) -> None:
+    opened.tab_actions[1].trigger()
+    tab = opened.workspace_page.attendees
+    model, view = tab.model, tab.table
+    bold_rows = 0
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount() - 1):  # the last one may run off to the right
+            index = model.index(row, column)
+            font = model.data(index, Qt.ItemDataRole.FontRole)
+            bold_rows += isinstance(font, QFont) and column == 0
+            metrics = QFontMetrics(font.resolve(view.font()) if font else view.font())
+            needed = metrics.horizontalAdvance(str(model.data(index))) + 16  # the cell padding
+            assert view.columnWidth(column) >= needed, (row, column, model.data(index))
+    assert bold_rows >= 2  # the must-meet people, in bold
