@@ -132,7 +132,9 @@ EMAIL_NAME_FLOOR = 60.0  # below this, a shared email is not enough
 MAX_BLOCK = 1000  # a block this full takes no more members (bounds the work per row)
 BEST_PER_BLOCK = 10  # the closest names of each block are weighed, not every one above 80
 BULK_CACHE_KIB = 65536  # SQLite page cache for the import's connection
-RELEASE_BATCH = 5000  # rows handled between yields of the GIL when building or freeing
+RELEASE_BATCH = 5000  # rows handled between yields of the GIL when building the change set
+FREE_BATCH = 1000  # entries of the matching index freed between yields of the GIL
+RELEASE_AFTER_S = 1.0  # how long after an import its matching index starts to be freed
 FLUSH_EVERY = 5000  # rows between writes (executemany batches)
 
 IDENTITY_FIELDS = frozenset({Field.FULL_NAME, Field.GIVEN_NAME, Field.FAMILY_NAME, Field.EMAIL})
@@ -302,7 +304,8 @@ def run_import(
                 changes = run.changes()
         finally:
             # The matching index and the preparer's memory go in a thread of their own, a
-            # little at a time: 0.2 s for a large file that the result need not wait for.
+            # little at a time, once the caller has taken the result: 0.2 s for a large file
+            # that the result need not wait for, and that would slow a GUI putting it on screen.
             threading.Thread(
                 target=_release, args=(runs, preparer), name="import release", daemon=True
             ).start()
@@ -313,6 +316,7 @@ def run_import(
 
 
 def _release(runs: list[_Run], preparer: RowPreparer) -> None:
+    time.sleep(RELEASE_AFTER_S)
     for run in runs:
         run.release()
     preparer.release()
@@ -899,7 +903,7 @@ class _Run:
                 self.new_attendances,
                 self.review_rows,
             ),
-            RELEASE_BATCH,
+            FREE_BATCH,
         )
 
 

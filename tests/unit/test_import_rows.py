@@ -299,6 +299,7 @@ def test_the_matching_index_is_freed_after_the_import_returns(
         done.set()
 
     monkeypatch.setattr(importing._Run, "release", watched)
+    monkeypatch.setattr(importing, "RELEASE_AFTER_S", 0.0)
     report, written = import_into(tmp_path, "data", varied_rows(300), parallel=False)
     assert report.added > 0 and written["person"]
     assert done.wait(10)
