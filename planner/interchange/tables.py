@@ -86,10 +86,10 @@ HEADER_SEARCH_ROWS = 20
 SAMPLE_ROWS = 50
 """Rows looked at after a header candidate (and when choosing the delimiter)."""
 _SAMPLE_CHARS = 256 * 1024
+"""The delimiter is chosen from at most this much text, whole lines of it."""
 _PIECE_CHARS = 1 << 20
 """Whole-text passes over a large file go a piece this long at a time: one C call over 25 MB
 holds the GIL for a tenth of a second, and a window waiting for it freezes that long."""
-"""The delimiter is chosen from at most this much text, whole lines of it."""
 
 EMPTY = "is empty"
 NOT_A_TABLE = "does not look like a CSV, spreadsheet or vCard file"

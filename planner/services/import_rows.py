@@ -181,10 +181,12 @@ class PreparedChunks:
     the number of rows (None: from PARALLEL_FROM_ROWS on). The helper is started, and handed
     its first chunks, when this is made: make it before other work the import does first
     (loading the people already known), so the helper is under way by the time the first
-    chunk is wanted. The helper takes the next chunks nobody has taken, IN_FLIGHT at a time;
-    while the chunk wanted next is still with it, this thread prepares the first chunk nobody
-    has taken. A helper that fails leaves its chunks to this thread. The caller may stop
-    iterating at any time (cancel): `close` tells the helper to stop after its current chunk.
+    chunk is wanted. The helper takes the next chunks nobody has taken, IN_FLIGHT at a time.
+    When the chunk wanted next is not ready, this thread takes it back if the helper has not
+    started it; otherwise it takes back the last chunk the helper has not started (or the
+    first nobody has taken) and prepares that meanwhile. A helper that fails leaves its chunks
+    to this thread. The caller may stop iterating at any time (cancel): `close` tells the
+    helper to stop after its current chunk.
     """
 
     def __init__(
