@@ -203,7 +203,13 @@ def stall_run(folder: Path, csv_path: Path, event_id: EventId) -> tuple[list[flo
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer, qInstallMessageHandler
+
+    def quiet(kind: Any, context: Any, message: str) -> None:
+        if "propagateSizeHints" not in message:  # the offscreen platform's note, every window
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(quiet)
 
     from planner.app import build_window, make_application
     from planner.gui import importing as gui_importing
