@@ -112,6 +112,7 @@ class AttendeesTab(_ListTab):
         self.met_button.clicked.connect(self.toggle_met)
         self.table.activated.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.dataChanged.connect(self._update_buttons)  # a row edited here (replace)
         import_button = QPushButton(tr("Import Attendees…"))
         import_button.setObjectName("primary")
         import_button.clicked.connect(self.import_requested)
@@ -162,11 +163,15 @@ class AttendeesTab(_ListTab):
     def _save(self, label: str, before: Attendance, after: Attendance) -> None:
         if after == before:
             return
-        workspace = self._context.workspace
+        workspace, model, shown = self._context.workspace, self.model, self.selected()
+
+        def apply(value: Attendance) -> None:
+            update_attendance(workspace, value)
+            if shown is not None:  # on screen at once, whether the list reloads here or not
+                model.replace(replace(shown, attendance=value))
+
         self._context.push(
-            label.replace("%1", self.selected_name()),
-            lambda: update_attendance(workspace, after),
-            lambda: update_attendance(workspace, before),
+            label.replace("%1", self.selected_name()), lambda: apply(after), lambda: apply(before)
         )
         self.select(after.id)
 

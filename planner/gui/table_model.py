@@ -298,6 +298,22 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
                 return position
         return None
 
+    def replace(self, row: Row) -> None:
+        """Show `row` at once in place of the row with its key: an edit made in this window.
+        The reload the edit causes confirms it; for a long list that takes a second or so,
+        during which the row on screen would otherwise still show the edit undone."""
+        key = self._key(row)
+        for rows in (self._all, self._rows):
+            for position, old in enumerate(rows):
+                if self._key(old) == key:
+                    rows[position] = row
+                    break
+        if self._haystacks.pop(key, None) is not None:
+            self._fill_haystacks([row], self._haystacks)
+        shown = self.position_of(key)
+        if shown is not None:
+            self.dataChanged.emit(self.index(shown, 0), self.index(shown, self.columnCount() - 1))
+
     def _apply_sort(self) -> None:
         if self._sort is None:
             return

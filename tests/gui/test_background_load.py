@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from planner.domain.enums import AttendanceStatus
 from planner.domain.model import Person
 from planner.gui import table_model
 from planner.gui.context import AppContext
@@ -222,3 +223,35 @@ def test_a_long_list_is_made_ready_for_filtering_in_the_worker(
     model.set_filter("acme")
     assert sorted(names(model)) == ["Noa Levi", "Priya Raman"]  # the sample's people at Acme
     assert filled and threading.get_ident() not in filled  # the texts were worked out there
+
+
+@pytest.mark.usefixtures("long_lists")
+def test_marking_someone_met_shows_at_once_in_a_long_list(
+    qtbot: QtBot, qtmodeltester: ModelTester, window: MainWindow, workspace: Workspace
+) -> None:
+    event = next(e for e in workspace.repos.events.all() if e.name == UPCOMING_NAME)
+    assert event.id is not None
+    window.open_event(event.id, window.workspace_page.PEOPLE)
+    tab = window.workspace_page.attendees
+    qtbot.waitUntil(lambda: not tab.model.loading and tab.model.rowCount() > 0, timeout=10_000)
+    qtmodeltester.check(tab.model, force_py=True)  # watches the edits and reloads below
+    tab.table.selectRow(0)
+    chosen = tab.selected()
+    assert chosen is not None and chosen.attendance.status == AttendanceStatus.TO_MEET
+
+    def status() -> AttendanceStatus:
+        row = tab.selected()
+        assert row is not None and row.attendance.id == chosen.attendance.id
+        return row.attendance.status
+
+    window.met_action.trigger()
+    assert tab.model.loading  # the list reloads in the background...
+    assert status() == AttendanceStatus.MET  # ...but the row shows the edit already
+    assert tab.met_button.text() == "Mark Not Met"
+    qtbot.waitUntil(lambda: not tab.model.loading, timeout=10_000)
+    assert status() == AttendanceStatus.MET  # and the reload agrees
+    window.undo_action.trigger()
+    assert status() == AttendanceStatus.TO_MEET
+    assert tab.met_button.text() == "Mark Met"
+    qtbot.waitUntil(lambda: not tab.model.loading, timeout=10_000)
+    assert status() == AttendanceStatus.TO_MEET
