@@ -147,7 +147,27 @@ def _start_helper(plan: RowPlan, default_region: str | None) -> None:
 
     global _HELPER
     gc.disable()  # nothing it makes holds a cycle; see planner.services.memory
+    _follow_parent()
     _HELPER = RowPreparer(plan, default_region)
+
+
+def _follow_parent() -> None:
+    """End this helper as soon as the process that started it is gone. If that process was
+    killed or crashed mid-import, the helper would otherwise wait for work forever."""
+    import multiprocessing
+    import os
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent watch", daemon=True).start()
 
 
 def _prepare_in_helper(rows: Rows) -> list[Prepared | Skipped]:

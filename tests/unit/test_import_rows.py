@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import random
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -304,3 +306,47 @@ def test_the_matching_index_is_freed_after_the_import_returns(
     assert report.added > 0 and written["person"]
     assert done.wait(10)
     assert freed and threading.get_ident() not in freed  # not on the thread that imported
+
+
+_ORPHAN_PARENT = """
+import os, sys, time
+from planner.domain.importing import Field, SourceRow, Table, TableKind
+from planner.interchange.layouts import row_plan
+from planner.services.import_rows import PreparedChunks, RowPreparer
+
+if __name__ == "__main__":
+    rows = tuple(SourceRow(n + 2, (f"Person {n}", f"p{n}@x.example")) for n in range(5000))
+    table = Table("t.csv", TableKind.CSV, ("Name", "Email"), rows, "utf-8")
+    mapping = {0: Field.FULL_NAME, 1: Field.EMAIL}
+    chunks = PreparedChunks(rows, RowPreparer(row_plan(table, mapping), "PT"), parallel=True)
+    print(chunks._executor.submit(os.getpid).result(), flush=True)  # the helper, started
+    time.sleep(60)
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            return any(line.startswith("State:\\tZ") for line in status)  # ended, not reaped
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_a_helper_whose_import_was_killed_ends_too(tmp_path: Path) -> None:
+    script = tmp_path / "parent.py"
+    script.write_text(_ORPHAN_PARENT, encoding="utf-8")
+    with subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True
+    ) as parent:
+        try:
+            assert parent.stdout is not None
+            helper = int(parent.stdout.readline())
+            assert not _gone(helper)
+        finally:
+            parent.kill()  # as a crash or SIGKILL would: no clean-up runs in the parent
+            parent.wait(10)
+    deadline = time.monotonic() + 10
+    while not _gone(helper) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(helper)
