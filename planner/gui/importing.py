@@ -113,6 +113,7 @@ class ImportController(QObject):
         self._context = context
         self._window = parent
         self._task: BackgroundTask | None = None
+        self._stopping = False  # the window is closing
 
     @property
     def busy(self) -> bool:
@@ -241,7 +242,11 @@ class ImportController(QObject):
         run_and_wait(self._window, label, work)
 
     def _run(self, label: str, work: Any, on_done: Any) -> None:
-        task = BackgroundTask(self._window, label, work, on_done, self._failed)
+        def done(result: Any) -> None:
+            if not self._stopping:  # the window is closing: no next step, no dialog
+                on_done(result)
+
+        task = BackgroundTask(self._window, label, work, done, self._failed)
         task.done.connect(self._task_done)
         self._task = task
         task.start()
@@ -249,14 +254,18 @@ class ImportController(QObject):
     def _task_done(self) -> None:
         self._task = None
 
-    def wait(self) -> None:
-        """Block until the running step ends (tests; closing the window)."""
-        if self._task is not None:
-            self._task.wait()
+    def stop(self) -> bool:
+        """Cancel the running step and wait for it to end, for closing the window: an import
+        is rolled back (unless it had already committed), a file being read is dropped.
+        False if it did not end in time."""
+        self._stopping = True
+        return self._task is None or self._task.stop()
 
     def _failed(self, error: BaseException) -> None:
         from planner.services.importing import ImportCancelled
 
+        if self._stopping:
+            return
         if isinstance(error, ImportCancelled):
             self._window.statusBar().showMessage(  # type: ignore[attr-defined]
                 tr("Import cancelled; nothing was changed."), 8000

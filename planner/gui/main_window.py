@@ -538,6 +538,26 @@ class MainWindow(QMainWindow):
         importer.review_requested.connect(self.review_duplicates)
         return importer
 
+    def _import_stopped(self) -> bool:
+        """True when no import is running, or the user agrees to stop the one that is and it
+        has ended; False keeps the window open."""
+        importer = self.__dict__.get("importer")  # made on the first import only
+        if importer is None or not importer.busy:
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self,
+            self.tr("Import Under Way"),
+            self.tr(
+                "An attendee list is still being imported. Stop the import and quit? Unless "
+                "it has just finished, the event is left as it was before the import."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes and importer.stop()
+
     def import_attendees(self) -> None:
         self.importer.choose_file(self._current_event_id())
 
@@ -667,6 +687,9 @@ class MainWindow(QMainWindow):
         self.show_page(int(page) if page.isdigit() and int(page) <= FOLLOW_UPS else HOME)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._import_stopped():
+            event.ignore()
+            return
         settings = self.context.settings
         settings.setValue("window/geometry", self.saveGeometry())
         events = self._built.get(EVENTS)

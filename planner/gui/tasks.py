@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -89,6 +89,7 @@ class BackgroundTask(QObject):
     ) -> None:
         super().__init__(parent)
         self._cancel = threading.Event()
+        self._ended = False
         self._on_done = on_done
         self._on_error = on_error
         self.dialog = _ProgressDialog(label, self.tr("Cancel") if cancellable else None, parent)
@@ -122,9 +123,18 @@ class BackgroundTask(QObject):
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def wait(self, msecs: int = 30_000) -> bool:
-        """Block until the worker thread has ended (for tests and for closing the window)."""
-        return self._thread.wait(msecs)
+    def stop(self, timeout_ms: int = 30_000) -> bool:
+        """Cancel the work and wait, the windows still painting, until it has ended: for
+        closing the window while it runs (a QThread destroyed running aborts the app). Work
+        that does not look at `cancelled` (reading a file) runs to its end. False if it had
+        not ended after `timeout_ms`."""
+        if not self._ended:
+            self.cancel()
+            loop = QEventLoop()
+            self.done.connect(loop.quit)
+            QTimer.singleShot(timeout_ms, loop.quit)
+            loop.exec()
+        return self._ended
 
     def _progress(self, done: int, total: int) -> None:
         if total > 0:
@@ -132,6 +142,7 @@ class BackgroundTask(QObject):
             self.dialog.setValue(min(done, total))
 
     def _end(self) -> None:
+        self._ended = True
         self._thread.quit()
         self._thread.wait()
         self.dialog.closable = True

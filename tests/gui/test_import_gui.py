@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
@@ -376,3 +377,76 @@ def test_several_pairs_are_answered_at_once_in_one_undo_step(
     window.undo_action.trigger()
     assert workspace.repos.people.count() == people
     assert {p.id for p in workspace.repos.people.all()} >= set(new_ids)
+
+
+@pytest.fixture
+def slow_import(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Imports that take a while (50 ms per 100 rows), and the rows prepared so far."""
+    import time
+
+    from planner.services import import_rows
+    from planner.services.import_rows import RowPreparer
+
+    monkeypatch.setattr(import_rows, "CHUNK_ROWS", 100)
+    prepared: list[int] = []
+    prepare = RowPreparer.__call__
+
+    def slowly(self: RowPreparer, chunk: Any) -> Any:
+        time.sleep(0.05)
+        prepared.append(len(chunk))
+        return prepare(self, chunk)
+
+    monkeypatch.setattr(RowPreparer, "__call__", slowly)
+    return prepared
+
+
+@pytest.mark.parametrize("answer", ["Yes", "Cancel"])
+def test_closing_the_window_during_an_import_asks_and_stops_it(
+    answer: str,
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reports: list[ReportDialog],
+    slow_import: list[int],
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    accept_columns(monkeypatch, [])
+    asked: list[str] = []
+    button = getattr(QMessageBox.StandardButton, answer)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda parent, title, text, *rest: asked.append(text) or button
+    )
+    before = emails(workspace)
+    window.importer.start(write_list(tmp_path / "list.csv", 1500), upcoming_id(workspace))
+    qtbot.waitUntil(lambda: len(slow_import) >= 2, timeout=10_000)  # importing, not reading
+
+    window.close()
+    assert asked and "still being imported" in asked[0]
+    if answer == "Yes":
+        assert not window.isVisible()
+        assert not window.importer.busy  # stopped and ended, before the window went
+        assert sum(slow_import) < 1500  # cut short
+        assert emails(workspace) == before  # rolled back
+        assert reports == []  # and no report shown on the way out
+    else:
+        assert window.isVisible()  # kept open; the import goes on to the end
+        run_to_end(qtbot, window)
+        assert len(emails(workspace) - before) == 1500
+        assert len(reports) == 1
+
+
+def test_closing_the_window_while_nothing_is_imported_asks_nothing(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(*args: Any) -> Any:
+        raise AssertionError("asked about an import that is not running")
+
+    monkeypatch.setattr(QMessageBox, "question", refuse)
+    assert not window.importer.busy  # made, but idle
+    window.close()
+    assert not window.isVisible()
