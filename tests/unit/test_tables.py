@@ -654,3 +654,21 @@ def test_newlines_made_lf_piece_by_piece_as_in_one_pass(text: str, piece: int) -
 def test_a_line_is_found_from_the_end_as_splitting_finds_it(text: str, data: st.DataObject) -> None:
     line = data.draw(st.integers(min_value=1, max_value=text.count("\n") + 1))
     assert text[tables._line_start(text, line) :] == text.split("\n", line - 1)[-1]
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from(['"', ",", "\n", "a", "é", " "]), max_size=120),
+    piece=st.integers(min_value=1, max_value=10),
+)
+def test_records_read_piece_by_piece_as_from_one_text(text: str, piece: int) -> None:
+    def parsed() -> object:
+        try:
+            return tables._parse(text, ",", "t.csv", skip_first_line=False)
+        except FileProblem as problem:
+            return str(problem)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tables, "_PIECE_CHARS", 10_000)
+        whole = parsed()
+        patch.setattr(tables, "_PIECE_CHARS", piece)
+        assert parsed() == whole
