@@ -11,11 +11,13 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.domain.ids import EventId
 from planner.domain.model import Event
 from planner.domain.rules import ValidationError
 from planner.gui.context import AppContext
+from planner.gui.tasks import write_waiting
 from planner.storage.errors import StorageError
 from planner.storage.events import EventSnapshot
 
@@ -83,20 +85,46 @@ class DeleteEventCommand(_ContextCommand):
         super().__init__(context, tr("Delete “%1”").replace("%1", event.name))
         assert event.id is not None
         self._event_id = event.id
+        self._name = event.name
         self._snapshot: EventSnapshot | None = None
 
     def redo(self) -> None:
+        from planner.services.events import delete_event
+
         def action() -> None:
-            self._snapshot = self.context.events.delete(self._event_id)
+            event_id = self._event_id
+            rows = self.context.workspace.repos.attendances.count_for_event(event_id)
+            label = tr("Deleting “%1”…").replace("%1", self._name)
+            self._snapshot = write_waiting(
+                self._window(),
+                label,
+                self.context.workspace,
+                rows,
+                lambda target: delete_event(target, event_id),
+            )
 
         self._run(action)
 
     def undo(self) -> None:
+        from planner.services.events import restore_event, snapshot_rows
+
         def action() -> None:
-            assert self._snapshot is not None
-            self.context.events.restore(self._snapshot)
+            snapshot = self._snapshot
+            assert snapshot is not None
+            label = tr("Putting “%1” back…").replace("%1", self._name)
+            write_waiting(
+                self._window(),
+                label,
+                self.context.workspace,
+                snapshot_rows(snapshot),
+                lambda target: restore_event(target, snapshot),
+            )
 
         self._run(action)
+
+    @staticmethod
+    def _window() -> QWidget | None:
+        return QApplication.activeWindow()
 
 
 class Edit(_ContextCommand):

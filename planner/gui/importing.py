@@ -24,7 +24,7 @@ from planner.domain.ids import EventId
 from planner.domain.importing import FileProblem, ImportReport
 from planner.gui.context import AppContext
 from planner.gui.messages import show_warning
-from planner.gui.tasks import BackgroundTask, run_and_wait
+from planner.gui.tasks import BackgroundTask, write_waiting
 from planner.gui.widgets import exec_once
 from planner.storage.errors import StorageError
 
@@ -32,8 +32,6 @@ if TYPE_CHECKING:
     from planner.services.importing import ImportChanges, ImportOutcome, PreparedImport
     from planner.services.workspace import Target
 
-LONG_CHANGE_ROWS = 20_000
-"""Rows an import's undo or redo writes from which it runs in a worker thread."""
 FILE_FILTER = "Attendee lists (*.csv *.tsv *.txt *.xls *.xlsx *.vcf *.vcard);;All files (*)"
 
 
@@ -225,21 +223,12 @@ class ImportController(QObject):
         changes: ImportChanges,
         label: str,
     ) -> None:
-        """Undo or redo an import: a large one on its own connection in a worker thread (a
-        150,000-row import takes over a second either way), with the app waiting for it."""
+        """Undo or redo an import: a large one (150,000 rows take over a second either way) in
+        a worker thread, with the app waiting for it."""
         workspace = self._context.workspace
-        if len(changes.rows) < LONG_CHANGE_ROWS or workspace.db.path is None:
-            write(workspace, changes)
-            return
-
-        def work() -> None:
-            db = workspace.second_connection()
-            try:
-                write(db, changes)
-            finally:
-                db.close()
-
-        run_and_wait(self._window, label, work)
+        write_waiting(
+            self._window, label, workspace, len(changes.rows), lambda t: write(t, changes)
+        )
 
     def _run(self, label: str, work: Any, on_done: Any) -> None:
         def done(result: Any) -> None:

@@ -31,9 +31,9 @@ if TYPE_CHECKING:
     from planner.services.workspace import Target
 
 T = TypeVar("T")
-IN_BACKGROUND_FROM = 3000
-"""Pairs answered together from which the work runs in a worker thread (1,429 merges take
-0.24 s, their undo 0.1 s)."""
+ROWS_PER_PAIR = 7
+"""About how many rows answering one pair writes: with tasks.LONG_CHANGE_ROWS, about 2,900
+pairs answered together run in a worker thread (1,429 merges take 0.24 s, their undo 0.1 s)."""
 
 
 def tr(text: str) -> str:
@@ -190,19 +190,9 @@ class ReviewDialog(QDialog):
 def _write(
     context: AppContext, host: QWidget | None, work: Callable[[Target], T], ids: list[int]
 ) -> T:
-    """`work(target)` on the app's connection, or for many pairs on its own connection in a
-    worker thread while the app waits (`host`: the window the waiting dialog belongs to)."""
-    workspace = context.workspace
-    if len(ids) < IN_BACKGROUND_FROM or workspace.db.path is None:
-        return work(workspace)
-    from planner.gui.tasks import run_and_wait
-
-    def run() -> T:
-        db = workspace.second_connection()
-        try:
-            return work(db)
-        finally:
-            db.close()
+    """`work(target)`: for many pairs in a worker thread while the app waits (`host`: the
+    window the waiting dialog belongs to). A pair writes about seven rows."""
+    from planner.gui.tasks import write_waiting
 
     label = tr("Settling %1 possible duplicates…").replace("%1", f"{len(ids):,}")
-    return run_and_wait(host, label, run)
+    return write_waiting(host, label, context.workspace, len(ids) * ROWS_PER_PAIR, work)

@@ -22,8 +22,14 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slo
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from planner.services.workspace import Target, Workspace
+
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 T = TypeVar("T")
+
+LONG_CHANGE_ROWS = 20_000
+"""A write touching this many rows (undoing a large import, deleting a conference) takes a
+second or so: it runs in a worker thread, with the app waiting (`write_waiting`)."""
 
 
 class _ProgressDialog(QProgressDialog):
@@ -183,3 +189,26 @@ def run_and_wait(parent: QWidget | None, label: str, work: Callable[[], T]) -> T
     if not finished:
         raise value
     return value  # type: ignore[no-any-return]
+
+
+def write_waiting(
+    parent: QWidget | None,
+    label: str,
+    workspace: Workspace,
+    rows: int,
+    work: Callable[[Target], T],
+) -> T:
+    """`work(target)` for a write touching about `rows` rows: here, on the workspace, when it
+    is small; from LONG_CHANGE_ROWS rows on, on a connection of its own in a worker thread,
+    while a dialog that cannot be dismissed keeps the app out of reach (`run_and_wait`)."""
+    if rows < LONG_CHANGE_ROWS or workspace.db.path is None:
+        return work(workspace)
+
+    def run() -> T:
+        db = workspace.second_connection()
+        try:
+            return work(db)
+        finally:
+            db.close()
+
+    return run_and_wait(parent, label, run)

@@ -5,9 +5,25 @@ from __future__ import annotations
 from planner.domain.ids import EventId
 from planner.domain.model import Event
 from planner.domain.rules import validate_event
-from planner.services.workspace import Workspace
+from planner.services.workspace import Target, Workspace, database_of
 from planner.storage.errors import NotFoundError
-from planner.storage.events import EventSnapshot, EventSummary
+from planner.storage.events import EventRepository, EventSnapshot, EventSummary
+
+
+def delete_event(target: Target, event_id: EventId) -> EventSnapshot:
+    """Remove the event with everything it owns; the snapshot brings it all back. `target`
+    may be a second connection, for a worker thread: a conference's list is 100,000 rows."""
+    return EventRepository(database_of(target)).delete(event_id)
+
+
+def restore_event(target: Target, snapshot: EventSnapshot) -> Event:
+    """Put back an event deleted by `delete_event`, with everything it owned."""
+    return EventRepository(database_of(target)).restore(snapshot)
+
+
+def snapshot_rows(snapshot: EventSnapshot) -> int:
+    """How many rows deleting the event took with it."""
+    return sum(len(rows) for _, _, rows in snapshot.owned)
 
 
 class EventLookupError(LookupError):
@@ -34,10 +50,10 @@ class EventService:
 
     def delete(self, event_id: EventId) -> EventSnapshot:
         """Remove the event with everything it owns; the snapshot brings it all back."""
-        return self._repo.delete(event_id)
+        return delete_event(self._workspace, event_id)
 
     def restore(self, snapshot: EventSnapshot) -> Event:
-        return self._repo.restore(snapshot)
+        return restore_event(self._workspace, snapshot)
 
     def get(self, event_id: EventId) -> Event:
         return self._repo.get(event_id)

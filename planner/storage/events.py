@@ -28,6 +28,7 @@ _OWNED = (
         "WHERE a.event_id = ?",
     ),
     ("checklist_item", "SELECT * FROM checklist_item WHERE event_id = ?"),
+    ("import_review", "SELECT * FROM import_review WHERE event_id = ?"),
 )
 # Tables that outlive their event (the link is set to NULL) and get the link back on restore.
 _LINKED = ("interaction", "follow_up")
@@ -46,7 +47,8 @@ class EventSnapshot:
     """Everything deleting an event removed or unlinked, to put back on undo."""
 
     event_row: dict[str, Any]
-    owned: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+    owned: tuple[tuple[str, tuple[str, ...], tuple[tuple[Any, ...], ...]], ...]
+    """(table, columns, rows) for each table whose rows went with the event."""
     linked: tuple[tuple[str, tuple[int, ...]], ...]
 
     @property
@@ -147,10 +149,11 @@ class EventRepository:
             row = cursor.execute("SELECT * FROM event WHERE id = ?", (event_id,)).fetchone()
             if row is None:
                 raise NotFoundError(f"event {event_id} does not exist")
-            owned = tuple(
-                (table, tuple(dict(r) for r in cursor.execute(sql, (event_id,)).fetchall()))
-                for table, sql in _OWNED
-            )
+            owned = []
+            for table, sql in _OWNED:
+                rows = conn.execute(sql, (event_id,))
+                columns = tuple(column[0] for column in rows.description)
+                owned.append((table, columns, tuple(rows.fetchall())))
             linked = tuple(
                 (
                     table,
@@ -164,14 +167,16 @@ class EventRepository:
                 for table in _LINKED
             )
             conn.execute("DELETE FROM event WHERE id = ?", (event_id,))
-        return EventSnapshot(dict(row), owned, linked)
+        return EventSnapshot(dict(row), tuple(owned), linked)
 
     def restore(self, snapshot: EventSnapshot) -> Event:
         with self._db.transaction() as conn:
             _insert(conn, "event", snapshot.event_row)
-            for table, rows in snapshot.owned:
-                for row in rows:
-                    _insert(conn, table, row)
+            for table, columns, rows in snapshot.owned:
+                marks = ", ".join("?" for _ in columns)
+                conn.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
+                )
             for table, ids in snapshot.linked:
                 conn.executemany(
                     f"UPDATE {table} SET event_id = ? WHERE id = ?",

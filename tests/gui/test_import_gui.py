@@ -219,10 +219,10 @@ def test_undoing_a_large_import_runs_off_the_gui_thread_while_the_app_waits(
 
     from PySide6.QtWidgets import QApplication
 
-    from planner.gui import importing as gui_importing
+    from planner.gui import tasks
     from planner.services import importing
 
-    monkeypatch.setattr(gui_importing, "LONG_CHANGE_ROWS", 500)
+    monkeypatch.setattr(tasks, "LONG_CHANGE_ROWS", 500)
     seen: list[tuple[str, bool]] = []
 
     def watch(name: str) -> None:
@@ -358,7 +358,9 @@ def test_several_pairs_are_answered_at_once_in_one_undo_step(
     assert dialog.items.count() == 3
 
     # Many pairs are merged in a worker thread; undo works after the dialog is gone.
-    monkeypatch.setattr(review_dialog, "IN_BACKGROUND_FROM", 2)
+    from planner.gui import tasks
+
+    monkeypatch.setattr(tasks, "LONG_CHANGE_ROWS", 2 * review_dialog.ROWS_PER_PAIR)
     threads: list[bool] = []
     resolve = review.resolve_reviews
 

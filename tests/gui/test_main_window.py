@@ -165,6 +165,38 @@ def test_delete_and_undo_brings_back_goals_and_attendees(
     assert workspace.repos.attendances.for_event(event.id) == people
 
 
+def test_a_large_event_is_deleted_and_put_back_in_a_worker_thread(
+    window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from planner.gui import tasks
+    from planner.services import events
+
+    monkeypatch.setattr(tasks, "LONG_CHANGE_ROWS", 5)  # the sample's 7 attendees are "large"
+    threads: list[str] = []
+    for name in ("delete_event", "restore_event"):
+        original = getattr(events, name)
+
+        def watched(target: object, value: object, _original: object = original) -> object:
+            threads.append(threading.current_thread().name)
+            return _original(target, value)  # type: ignore[operator]
+
+        monkeypatch.setattr(events, name, watched)
+    window.show_page(EVENTS)
+    event = window.events_page.selected_event()
+    assert event is not None and event.id is not None
+    before = workspace.repos.attendances.for_event(event.id)
+    assert len(before) >= 5
+
+    window.delete_action.trigger()
+    assert event.name not in event_names(workspace)
+    window.undo_action.trigger()
+    assert workspace.repos.events.get(event.id) == event
+    assert workspace.repos.attendances.for_event(event.id) == before
+    assert len(threads) == 2 and threading.main_thread().name not in threads
+
+
 def test_remove_sample_data_in_one_click(
     window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:

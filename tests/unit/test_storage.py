@@ -33,6 +33,7 @@ from planner.domain.model import (
 from planner.services.workspace import Repositories, Workspace
 from planner.storage.database import Database
 from planner.storage.errors import NotFoundError
+from planner.storage.imports import INSERT_REVIEW
 from planner.storage.schema import SCHEMA_VERSION
 
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -71,9 +72,13 @@ def count(db: Database, table: str) -> int:
 
 def table_rows(db: Database) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, in a stable order, for exact before/after comparisons."""
+    tables = db.connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    assert set(TABLES) <= {table for (table,) in tables}
     return {
         table: sorted(db.connection.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
-        for table in TABLES
+        for (table,) in tables
     }
 
 
@@ -612,7 +617,29 @@ def build_event_with_everything(repos: Repositories) -> tuple[Event, Event]:
     )
     repos.follow_ups.add(FollowUp(ana.id, date(2026, 3, 9), "Thank", uid="u1", event_id=event.id))
     repos.follow_ups.add(FollowUp(bo.id, date(2026, 3, 9), "Other", uid="u2", event_id=other.id))
+    with repos.events._db.transaction() as conn:  # a possible duplicate left by an import
+        conn.execute(INSERT_REVIEW, (None, event.id, "list.csv", 7, cy.id, ana.id, 88.5, "now"))
+        conn.execute(INSERT_REVIEW, (None, other.id, "other.csv", 3, bo.id, cy.id, 90.0, "now"))
     return event, other
+
+
+def test_the_event_with_everything_has_rows_in_every_table_that_refers_to_it(
+    workspace: Workspace,
+) -> None:
+    event, _ = build_event_with_everything(workspace.repos)
+    conn = workspace.db.connection
+    tables = [
+        name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    ]
+    referring = [
+        table
+        for table in tables
+        if any(key[2] == "event" for key in conn.execute(f"PRAGMA foreign_key_list({table})"))
+    ]
+    assert {"goal", "attendance", "checklist_item", "import_review"} <= set(referring)
+    for table in referring:  # so that delete and restore below are tried on each of them
+        found = conn.execute(f"SELECT count(*) FROM {table} WHERE event_id = ?", (event.id,))
+        assert found.fetchone()[0] > 0, table
 
 
 def test_delete_removes_owned_rows_and_unlinks_the_rest(workspace: Workspace) -> None:
