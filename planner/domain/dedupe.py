@@ -284,3 +284,13 @@ def compare_of(key: str) -> str:
     if key and _is_cjk(key[0]):
         return key.replace(" ", "")
     return " ".join(sorted(key.split()))
+
+
+def family_first(compare: str, given: str, family: str) -> str:
+    """A CJK name's compare key family name first, when its parts say it was written given
+    name first: "美咲 田中" (given 美咲, family 田中) compares as "田中美咲". Address books filled
+    in through Western forms keep CJK names in that order; attendee lists write them family
+    name first. `given` and `family` are the parts' keys without spaces."""
+    if given and family and compare == given + family and _is_cjk(compare[0]):
+        return family + given
+    return compare

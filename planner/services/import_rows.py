@@ -23,6 +23,7 @@ from planner.domain.dedupe import (
     company_key,
     compare_of,
     email_key,
+    family_first,
     name_key,
     ordered_block_keys,
 )
@@ -119,6 +120,7 @@ class RowPreparer:
         given = self._name_part(given_name) if given_name else ""
         family = self._name_part(family_name) if family_name else ""
         blocks = ordered_block_keys(full_key.split(), given, family, company_text)
+        compare = family_first(compare, given, family)
         return False, compare, email_key(email), linkedin_key, company_text, blocks
 
     def _name_part(self, name: str) -> str:

@@ -9,6 +9,7 @@ from planner.domain.dedupe import (
     block_keys,
     company_key,
     email_key,
+    family_first,
     is_latin_name,
     name_key,
 )
@@ -127,3 +128,20 @@ def test_unrelated_people_share_no_block() -> None:
 
 def test_a_person_without_a_name_key_has_no_name_blocks() -> None:
     assert block_keys(Person("---")) == set()
+
+
+@pytest.mark.parametrize(
+    ("compare", "given", "family", "expected"),
+    [
+        ("美咲田中", "美咲", "田中", "田中美咲"),  # given name first: turned round
+        ("田中美咲", "美咲", "田中", "田中美咲"),  # family name first already
+        ("민준최", "민준", "최", "최민준"),  # Korean too
+        ("田中美咲子", "美咲", "田中", "田中美咲子"),  # more than the two parts: left alone
+        ("美咲田中", "", "田中", "美咲田中"),  # one part unknown
+        ("ana lima", "ana", "lima", "ana lima"),  # Latin names are compared word-sorted
+    ],
+)
+def test_a_cjk_name_is_compared_family_name_first(
+    compare: str, given: str, family: str, expected: str
+) -> None:
+    assert family_first(compare, given, family) == expected

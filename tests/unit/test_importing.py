@@ -883,3 +883,31 @@ def test_review_rows_go_with_their_people(workspace: Workspace, event_id: EventI
             " existing_person_id, score, created_at) VALUES (?, 'x', 1, 1, 1, 90, '')",
             (event_id,),
         )
+
+
+@pytest.mark.parametrize("email", ["misaki@sakura.example", ""])
+def test_a_cjk_name_kept_given_name_first_is_the_same_person_family_name_first(
+    workspace: Workspace, event_id: EventId, email: str
+) -> None:
+    # An address book filled in through a Western form, and an attendee list (family first).
+    known = workspace.repos.people.add(
+        Person(
+            "美咲 田中",
+            given_name="美咲",
+            family_name="田中",
+            email="misaki@sakura.example",
+            company="桜キャピタル",
+        )
+    )
+    listed = Table(
+        source="list.csv",
+        kind=TableKind.CSV,
+        headers=("First Name", "Last Name", "Email", "Company"),
+        rows=(SourceRow(2, ("美咲", "田中", email, "桜キャピタル株式会社")),),
+        encoding="utf-8",
+        delimiter=",",
+    )
+    mapping = {0: Field.GIVEN_NAME, 1: Field.FAMILY_NAME, 2: Field.EMAIL, 3: Field.COMPANY}
+    report = run_import(workspace, listed, mapping, event_id).report
+    assert (report.added, report.merged, report.review) == (0, 1, [])
+    assert workspace.repos.people.get(PersonId(known.id or 0)).full_name == "美咲 田中"
