@@ -356,6 +356,12 @@ _ATTENDEE = AttendeeRole.ATTENDEE.value
 _NICE_TO_MEET = PriorityTier.NICE_TO_MEET.value
 _TO_MEET = AttendanceStatus.TO_MEET.value
 
+# The blocks a row searches, as (mark, lowest name score), by what the row has: no email
+# (anyone may be them), an email and a company block key, or an email and a name key.
+_ANY_PERSON: tuple[tuple[str, float], ...] = (("-", UNCERTAIN), ("@", UNCERTAIN))
+_SAME_COMPANY: tuple[tuple[str, float], ...] = (("-", UNCERTAIN), ("@", CERTAIN_NAME))
+_NO_EMAIL_ONLY: tuple[tuple[str, float], ...] = (("-", UNCERTAIN),)
+
 _UPDATE_PERSON = (
     "UPDATE person SET full_name = ?, given_name = ?, family_name = ?, email = ?, company = ?,"
     " title = ?, phone = ?, linkedin_url = ?, notes = coalesce(?, notes), updated_at = ?"
@@ -649,25 +655,18 @@ class _Run:
         blocks = self.blocks
         extract = self.extract
         for block_key in row[R_BLOCKS]:
-            # People without an email: anyone may be them. People with one: a row with
-            # another email can only be a review case, at the same company.
-            block = blocks.get("-" + block_key)
-            if block is not None:
-                names, members = block
-                for _, name_score, index in extract(
-                    compare, names, scorer=ratio, score_cutoff=UNCERTAIN, limit=BEST_PER_BLOCK
-                ):
-                    if match is None:
-                        match = _Match(key, company, linkedin, ratio)
-                    match.consider(members[index], name_score)
+            # People without an email ("-"): anyone may be them. People with one ("@"): a
+            # row with another email can only be a review case, at the same company.
             if key is None:
-                cutoff = UNCERTAIN
+                searched = _ANY_PERSON
             elif block_key.startswith("c:"):
-                cutoff = CERTAIN_NAME
+                searched = _SAME_COMPANY
             else:
-                continue
-            block = blocks.get("@" + block_key)
-            if block is not None:
+                searched = _NO_EMAIL_ONLY
+            for mark, cutoff in searched:
+                block = blocks.get(mark + block_key)
+                if block is None:
+                    continue
                 names, members = block
                 for _, name_score, index in extract(
                     compare, names, scorer=ratio, score_cutoff=cutoff, limit=BEST_PER_BLOCK

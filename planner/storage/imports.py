@@ -18,7 +18,7 @@ from planner.domain.importing import Field, Mapping
 from planner.domain.model import Person
 from planner.storage.codec import now_text
 from planner.storage.database import Database
-from planner.storage.people import PERSON_COLUMNS, PersonRepository
+from planner.storage.people import PERSON_COLUMNS, PERSON_FIELDS, PersonRepository
 
 ATTENDANCE_COLUMNS = (
     "id",
@@ -55,20 +55,7 @@ P_LINKEDIN_URL = PERSON_COLUMNS.index("linkedin_url")
 P_NOTES = PERSON_COLUMNS.index("notes")
 P_UPDATED_AT = PERSON_COLUMNS.index("updated_at")
 
-FILLABLE = {
-    name: PERSON_COLUMNS.index(name)
-    for name in (
-        "full_name",
-        "given_name",
-        "family_name",
-        "email",
-        "company",
-        "title",
-        "phone",
-        "linkedin_url",
-        "notes",
-    )
-}
+FILLABLE = {name: PERSON_COLUMNS.index(name) for name in PERSON_FIELDS if name != "is_sample"}
 
 
 def _insert_sql(table: str, columns: Sequence[str]) -> str:
