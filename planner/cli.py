@@ -381,6 +381,8 @@ def _print_report(report: ImportReport, event: Event, names: dict[int, str]) -> 
         ("To review", len(report.review)),
         ("Skipped", len(report.skipped)),
     ]
+    if report.unread:
+        counts.append(("Lines not read", len(report.unread)))
     width = max(len(label) for label, _ in counts)
     for label, count in counts:
         print(f"  {label.ljust(width)}  {count:>7,}")
@@ -398,6 +400,11 @@ def _print_report(report: ImportReport, event: Event, names: dict[int, str]) -> 
         for skipped in report.skipped[:_LISTED]:
             print(f"  line {skipped.line}: {skipped.reason}")
         _more(len(report.skipped))
+    if report.unread:
+        print("\nLines not read (the rest of their row was imported):")
+        for unread in report.unread[:_LISTED]:
+            print(f"  line {unread.line}: {unread.reason}")
+        _more(len(report.unread))
 
 
 def _more(count: int) -> None:

@@ -47,6 +47,14 @@ class SourceRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """A row left out of an import, or a line left out of its row, and why."""
+
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Table:
     """A file read into headers and rows. For vCards the headers are Field values."""
 
@@ -57,6 +65,7 @@ class Table:
     encoding: str | None = None  # detected text encoding (None for XLSX)
     delimiter: str | None = None  # detected delimiter for delimited text
     header_line: int = 1  # where the header row was found (after any preamble)
+    unread: tuple[Skipped, ...] = ()  # lines that could not be read, left out of their row
 
 
 # Column index → field. Columns not in the mapping are ignored.
@@ -93,12 +102,6 @@ class Candidate:
 
 
 @dataclass(frozen=True, slots=True)
-class Skipped:
-    line: int
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
 class ReviewItem:
     """A row that looks like someone already known but not surely: the user decides."""
 
@@ -120,6 +123,7 @@ class ImportReport:
     attendances_added: int = 0
     review: list[ReviewItem] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    unread: list[Skipped] = field(default_factory=list)  # lines left out of an imported row
 
     @property
     def imported_anything(self) -> bool:

@@ -81,15 +81,14 @@ class ReportDialog(QDialog):
         layout.addWidget(self.review)
         self.skipped = QListWidget()
         self.skipped.setUniformItemSizes(True)  # thousands of rows: one line each
+        # Rows left out, and lines left out of a row, in the file's order.
+        left_out = sorted([*report.skipped, *report.unread], key=lambda item: item.line)
         line = tr("Line %1: %2")
         self.skipped.addItems(
-            [
-                line.replace("%1", str(item.line)).replace("%2", item.reason)
-                for item in report.skipped
-            ]
+            [line.replace("%1", str(item.line)).replace("%2", item.reason) for item in left_out]
         )
-        if report.skipped:
-            layout.addWidget(QLabel(tr("Left out (%n):").replace("%n", f"{len(report.skipped):,}")))
+        if left_out:
+            layout.addWidget(QLabel(tr("Left out (%n):").replace("%n", f"{len(left_out):,}")))
             layout.addWidget(self.skipped, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         if report.review:

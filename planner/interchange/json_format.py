@@ -108,4 +108,5 @@ def import_report_to_json(
             for item in report.review
         ],
         "skipped": [{"line": item.line, "reason": item.reason} for item in report.skipped],
+        "unread": [{"line": item.line, "reason": item.reason} for item in report.unread],
     }

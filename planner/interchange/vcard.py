@@ -15,8 +15,9 @@ the fields one to one. Each row's `line` is the line of its BEGIN:VCARD. Read pe
 
 vCard 2.1 (quoted-printable, CHARSET), 3.0 (Apple, iCloud, Google Contacts) and 4.0 are read
 by vobject, one contact at a time, so that one damaged contact does not cost the others; its
-PHOTO, LOGO, SOUND and KEY are dropped unread. A contact cut short by the end of the file is
-read as far as it goes.
+PHOTO, LOGO, SOUND and KEY are dropped unread. A line vobject cannot parse is left out of its
+contact, and named in `Table.unread` (and so in the import's report) by its line. A contact
+cut short by the end of the file is read as far as it goes.
 
 A contact with no name (FN or N) and no email cannot become a person: it gets a row whose
 cells are all empty, so that the import reports it, by line, as skipped. A file in which no
@@ -30,7 +31,7 @@ import warnings
 from collections.abc import Iterable
 from typing import Any
 
-from planner.domain.importing import Field, FileProblem, SourceRow, Table, TableKind
+from planner.domain.importing import Field, FileProblem, Skipped, SourceRow, Table, TableKind
 
 __all__ = ["FIELDS", "HEADERS", "read_vcards"]
 
@@ -50,6 +51,7 @@ HEADERS = tuple(field.value for field in FIELDS)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _DROPPED = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 _URL_ESCAPE = re.compile(r"\\([\\;,:])")
+_SHOWN = 60  # characters of an unreadable line quoted in its message
 
 
 def read_vcards(text: str, source: str) -> Table:
@@ -59,23 +61,28 @@ def read_vcards(text: str, source: str) -> Table:
         raise FileProblem(source, "does not look like a vCard file: it has no BEGIN:VCARD")
     empty = ("",) * len(FIELDS)
     rows: list[SourceRow] = []
-    for line, card in cards:
+    unread: list[Skipped] = []
+    for line, card, left_out in cards:
+        unread.extend(left_out)
         values = _values(card)
         usable = any(values.get(field) for field in (*FIELDS[:3], Field.EMAIL))
         cells = tuple(values.get(field, "") for field in FIELDS) if usable else empty
         rows.append(SourceRow(line, cells))
     if all(row.cells == empty for row in rows):
         raise FileProblem(source, "has no contact with a name or an email address", cards[0][0])
-    return Table(source=source, kind=TableKind.VCARD, headers=HEADERS, rows=tuple(rows))
+    return Table(
+        source=source, kind=TableKind.VCARD, headers=HEADERS, rows=tuple(rows), unread=tuple(unread)
+    )
 
 
-def _split(text: str) -> list[tuple[int, str]]:
+def _split(text: str) -> list[tuple[int, str, list[Skipped]]]:
     """Each top-level BEGIN:VCARD ... END:VCARD with the line it starts on, without the
-    properties in `_DROPPED` (their folded lines included)."""
-    cards: list[tuple[int, str]] = []
+    properties in `_DROPPED` (their folded lines included), and without the lines vobject
+    cannot read, which come third."""
+    cards: list[tuple[int, str, list[Skipped]]] = []
     depth = 0
     start = 0
-    lines: list[str] = []
+    lines: list[tuple[int, str]] = []
     dropping = False
     for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
         line = raw.removeprefix("\ufeff") if number == 1 else raw
@@ -97,14 +104,51 @@ def _split(text: str) -> list[tuple[int, str]]:
             dropping = True
             continue
         if line.strip():
-            lines.append(line)
+            lines.append((number, line))
         if not continued and word == "END:VCARD":
             depth -= 1
             if depth == 0:
-                cards.append((start, "\r\n".join(lines) + "\r\n"))
+                cards.append((start, *_readable(start, lines)))
     if depth:
-        cards.append((start, "\r\n".join([*lines, *["END:VCARD"] * depth]) + "\r\n"))
+        lines.extend((0, "END:VCARD") for _ in range(depth))
+        cards.append((start, *_readable(start, lines)))
     return cards
+
+
+def _readable(start: int, lines: list[tuple[int, str]]) -> tuple[str, list[Skipped]]:
+    """The text of the card whose (number, line)s are `lines`, less the properties vobject
+    cannot parse; those are given back as Skipped, by the line they start on. (vobject
+    would leave them out too, but only say so in its log.)"""
+    from vobject.base import ParseError, parseLine  # type: ignore[import-untyped]
+
+    properties: list[list[tuple[int, str]]] = []
+    for number, line in lines:
+        if properties and (line[:1] in (" ", "\t") or _soft_break(properties[-1])):
+            properties[-1].append((number, line))
+        else:
+            properties.append([(number, line)])
+    kept: list[str] = []
+    unread: list[Skipped] = []
+    for property_lines in properties:
+        (first, text), *rest = property_lines
+        logical = text + "".join(line[1:] if line[:1] in (" ", "\t") else line for _, line in rest)
+        try:
+            parseLine(logical)
+        except ParseError:
+            shown = logical if len(logical) <= _SHOWN else logical[: _SHOWN - 1] + "…"
+            reason = f"could not be read, left out of the contact at line {start}: “{shown}”"
+            unread.append(Skipped(first, reason))
+            continue
+        kept.extend(line for _, line in property_lines)
+    return "\r\n".join(kept) + "\r\n", unread
+
+
+def _soft_break(property_lines: list[tuple[int, str]]) -> bool:
+    """Whether a quoted-printable value (vCard 2.1) goes on to the next line, by vobject's
+    rule (`allowQP`): the property so far ends with "=" and says quoted-printable."""
+    return property_lines[-1][1].endswith("=") and any(
+        "quoted-printable" in line.lower() for _, line in property_lines
+    )
 
 
 def _name(line: str) -> str:
@@ -119,7 +163,7 @@ def _values(card: str) -> dict[Field, str]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            component = vobject.readOne(card, ignoreUnreadable=True)
+            component = vobject.readOne(card, ignoreUnreadable=True, allowQP=True)
     except Exception:  # vobject raises many types for a damaged card
         return {}
     contents: dict[str, list[Any]] = component.contents

@@ -268,6 +268,7 @@ def run_import(
         layout=layout.name if layout is not None and layout.mapping == mapping else None,
         encoding=table.encoding,
         rows=len(table.rows),
+        unread=list(table.unread),
     )
     total = len(table.rows)
     runs: list[_Run] = []

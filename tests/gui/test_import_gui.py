@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from planner.domain.importing import Field
@@ -141,6 +142,48 @@ def test_a_bad_file_is_reported_and_changes_nothing(
     assert len(shown) == 1 and "photo.csv" in shown[0]
     assert workspace.repos.people.count() == before
     assert not window.context.undo_stack.canUndo()
+
+
+def test_the_report_lists_rows_and_lines_left_out_in_file_order(
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = tmp_path / "contacts.vcf"
+    path.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Rui <b>Costa</b>\nTE{L:+351 912 000 000\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nTEL:+351 913 000 000\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Lima\nEMAIL ana@lima.example\nEND:VCARD\n",
+        encoding="utf-8",
+    )
+    shown: list[tuple[str, list[str]]] = []
+
+    def read(dialog: ReportDialog) -> int:  # before the dialog is deleted
+        listed = [dialog.skipped.item(row).text() for row in range(dialog.skipped.count())]
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        shown.append((next(text for text in labels if text.startswith("Left out")), listed))
+        return 1
+
+    monkeypatch.setattr(ReportDialog, "exec", read)
+    accept_columns(monkeypatch, [])
+    window.importer.start(path, upcoming_id(workspace))
+    run_to_end(qtbot, window)  # reading
+    run_to_end(qtbot, window)  # importing
+    assert shown == [
+        (
+            "Left out (3):",
+            [
+                "Line 4: could not be read, left out of the contact at line 1: "
+                "“TE{L:+351 912 000 000”",
+                "Line 6: no name or email",
+                "Line 13: could not be read, left out of the contact at line 10: "
+                "“EMAIL ana@lima.example”",
+            ],
+        )
+    ]
+    assert {"Rui <b>Costa</b>", "Ana Lima"} <= {p.full_name for p in workspace.repos.people.all()}
 
 
 def test_cancel_rolls_back(

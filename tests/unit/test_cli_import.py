@@ -100,6 +100,7 @@ def test_import_a_known_layout_as_json(
         "attendances_added",
         "review",
         "skipped",
+        "unread",
         "layout",
         "encoding",
         "rows",
@@ -111,7 +112,7 @@ def test_import_a_known_layout_as_json(
     assert report["layout"] == "Eventbrite attendee report"
     assert report["encoding"]
     assert report["skipped"] == [{"line": 3, "reason": "status is “Cancelled”"}]
-    assert report["review"] == []
+    assert report["review"] == report["unread"] == []
     assert report["event"]["name"] == "PyCon Lisboa"
 
     code, out, err = run(capsys, "--data-dir", str(data_dir), "people", "--json")
@@ -146,6 +147,28 @@ def test_import_prints_a_readable_report(
     assert "into PyCon Lisboa" in out
     assert "New people" in out and "Skipped" in out
     assert "line 3: status is “Cancelled”" in out
+
+
+DAMAGED_VCARD = (
+    "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Lima\nEMAIL:ana@lima.example\nEND:VCARD\n"
+    "BEGIN:VCARD\nVERSION:3.0\nFN:Rui Costa\nTE{L:+351 912 000 000\nEND:VCARD\n"
+)
+UNREAD = "could not be read, left out of the contact at line 6: “TE{L:+351 912 000 000”"
+
+
+def test_a_vcard_line_that_cannot_be_read_is_in_the_report(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "contacts.vcf", DAMAGED_VCARD)
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "import", str(path), "--event", "1")
+    assert (code, err) == (0, "")  # nothing logged on the side
+    assert "Lines not read" in out
+    assert f"  line 9: {UNREAD}" in out
+
+    code, report, err = import_json(capsys, data_dir, path)
+    assert (code, err) == (0, "")
+    assert report["unread"] == [{"line": 9, "reason": UNREAD}]
+    assert report["skipped"] == []
 
 
 def test_importing_again_adds_nobody(

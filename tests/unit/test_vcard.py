@@ -10,7 +10,7 @@ import vobject
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.domain.importing import Field, FileProblem, SourceRow, Table, TableKind
+from planner.domain.importing import Field, FileProblem, Skipped, SourceRow, Table, TableKind
 from planner.interchange.tables import read_table
 from planner.interchange.vcard import FIELDS, HEADERS, read_vcards
 from tests.conftest import DATA
@@ -205,6 +205,54 @@ def test_a_damaged_card_does_not_cost_the_others() -> None:
     )
     table = read_vcards(text, "damaged.vcf")
     assert [row.cells[0] for row in table.rows] == ["Ana Silva", "", "Bo Chen"]
+    assert [item.line for item in table.unread] == [8, 9]
+
+
+def test_a_line_that_cannot_be_read_is_named_and_the_rest_of_the_contact_kept(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"  # 1, 2
+        "PHOTO;ENCODING=BASE64;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD\r\n"  # 3: dropped unread
+        " /2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGBgkICAcJBwcHBwgKDgsKCAkKBwcHCg0KCg4\r\n"
+        "\r\n"  # 5
+        "FN:Ana Silva\r\n"  # 6
+        "EMA{IL;TYPE=INTERNET:ana.silva@example.pt\r\n"  # 7: not a property line
+        "NOTE;ENCODING=QUOTED-PRINTABLE:Met at the =\r\n"  # 8
+        "booth=0D=0Aon day two\r\n"  # 9: the note goes on (a soft line break)
+        "TEL;CELL:+351 912 000 000\r\n"  # 10
+        "ORG;Acme\r\n"  # 11: no colon
+        " Corporation\r\n"  # 12: folded into line 11
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Chen\r\nEMAIL:bo@example.com\r\nEND:VCARD\r\n"
+    )
+    with caplog.at_level("DEBUG"):
+        table = read_vcards(text, "damaged.vcf")
+    assert caplog.records == []  # said in the table, not in a log nobody reads
+    assert table.unread == (
+        Skipped(
+            7,
+            "could not be read, left out of the contact at line 1: "
+            "“EMA{IL;TYPE=INTERNET:ana.silva@example.pt”",
+        ),
+        Skipped(11, "could not be read, left out of the contact at line 1: “ORG;AcmeCorporation”"),
+    )
+    ana = dict(zip(HEADERS, table.rows[0].cells, strict=True))
+    assert (ana["full_name"], ana["email"], ana["phone"], ana["company"]) == (
+        "Ana Silva",
+        "",
+        "+351 912 000 000",
+        "",
+    )
+    assert ana["notes"] == "Met at the booth\r\non day two"
+    assert table.rows[1].cells[:4] == ("Bo Chen", "", "", "bo@example.com")
+
+
+def test_a_long_unreadable_line_is_quoted_in_part() -> None:
+    text = "BEGIN:VCARD\nVERSION:3.0\nFN:Ana\n" + "X" * 500 + "\nEND:VCARD\n"
+    (unread,) = read_vcards(text, "long.vcf").unread
+    assert unread.line == 4
+    assert unread.reason.endswith("“" + "X" * 59 + "…”")
 
 
 def test_a_card_cut_short_is_read_as_far_as_it_goes() -> None:
