@@ -39,8 +39,9 @@ file whose first rows all are like that has none: its columns are named "Column 
 Rows are lined up with the header: short rows are padded, extra cells must be empty, a column
 with neither a name nor a value (every row ending in a delimiter, a sheet starting in column B)
 is dropped, and rows with nothing in them are left out. Files beyond reason are refused before
-anything is imported: a field over 100,000 characters, a row over 1,000 columns, a quoted field
-never closed, or a header without rows. Every refusal is a `FileProblem` naming the file and,
+anything is imported: a file over 256 MB or a workbook that unpacks to over 1 GB (before they
+are read), a field over 100,000 characters, a row over 1,000 columns, a quoted field never
+closed, or a header without rows. Every refusal is a `FileProblem` naming the file and,
 where there is one, the line.
 
 Third-party libraries (openpyxl, charset-normalizer, vobject) are imported inside the
@@ -55,6 +56,7 @@ import csv
 import hashlib
 import io
 import itertools
+import os
 import re
 import unicodedata
 import warnings
@@ -72,6 +74,8 @@ __all__ = [
     "DELIMITERS",
     "MAX_COLUMNS",
     "MAX_FIELD_CHARS",
+    "MAX_FILE_BYTES",
+    "MAX_UNPACKED_BYTES",
     "header_signature",
     "read_table",
     "table_from_bytes",
@@ -79,6 +83,12 @@ __all__ = [
 
 MAX_FIELD_CHARS = 100_000
 MAX_COLUMNS = 1_000
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""The largest file read: about 1.5 million rows of an attendee report. Larger is not a list
+of people (or not one the import could hold in memory), and is refused before it is read."""
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+"""The most a workbook may unpack to (a zip says what each part unpacks to before any of it
+is read): a small file that unpacks to gigabytes would otherwise fill the memory."""
 DELIMITERS = (",", ";", "\t", "|")
 """Tried in this order; the first wins a tie."""
 
@@ -119,10 +129,31 @@ _DATA_CELL = re.compile(r"[^@\s]+@[^@\s]+\.\w+|https?://\S+", re.IGNORECASE)
 def read_table(path: Path) -> Table:
     """The file at `path` as a table; see the module docstring. Raises FileProblem."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise FileProblem(path.name, _too_big(size, MAX_FILE_BYTES))
+            data = file.read(MAX_FILE_BYTES + 1)  # a file that grew meanwhile stops there
     except OSError as error:
         raise FileProblem(path.name, f"cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise FileProblem(path.name, _too_big(len(data), MAX_FILE_BYTES))
     return table_from_bytes(data, path.name)
+
+
+def _too_big(size: int, limit: int, what: str = "is") -> str:
+    shown, most = _bytes(size), _bytes(limit)
+    if shown == most:  # just over
+        shown = f"over {shown}"
+    return f"{what} {shown}; the planner reads lists of up to {most}"
+
+
+def _bytes(size: int) -> str:
+    """1.5 GB, 256 MB, 12 KB: binary multiples, as file managers on most systems show them."""
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
 
 
 def table_from_bytes(data: bytes, source: str) -> Table:
@@ -571,9 +602,12 @@ def _read_zip(data: bytes, source: str) -> Table:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
+            unpacked = sum(entry.file_size for entry in archive.infolist())
             mimetype = archive.read("mimetype")[:200] if "mimetype" in names else b""
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError):
         raise FileProblem(source, NOT_A_TABLE) from None
+    if unpacked > MAX_UNPACKED_BYTES:  # zipfile never unpacks more than an entry says
+        raise FileProblem(source, _too_big(unpacked, MAX_UNPACKED_BYTES, "unpacks to"))
     if "xl/workbook.xml" in names:
         return _read_xlsx(data, source)
     if "xl/workbook.bin" in names:

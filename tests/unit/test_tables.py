@@ -374,6 +374,50 @@ def test_a_damaged_workbook_is_a_file_problem(tmp_path: Path) -> None:
     assert error.detail.startswith("is an Excel workbook that cannot be read")
 
 
+def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "video.csv"
+    with path.open("wb") as file:
+        file.truncate(tables.MAX_FILE_BYTES + 1)  # sparse: nothing is written to the disk
+    with pytest.raises(FileProblem) as caught:
+        read_table(path)
+    assert str(caught.value) == "video.csv: is over 256 MB; the planner reads lists of up to 256 MB"
+    with path.open("r+b") as file:
+        file.truncate(3 * (1 << 30) // 2)
+    with pytest.raises(FileProblem, match=r"^video\.csv: is 1\.5 GB; .* up to 256 MB$"):
+        read_table(path)
+
+
+def test_a_workbook_that_unpacks_past_the_limit_is_refused_before_it_is_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the workbook was opened")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", never)
+    monkeypatch.setattr(tables, "MAX_UNPACKED_BYTES", 10 << 20)
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        zipped.writestr("xl/workbook.xml", b"<workbook/>")
+        zipped.writestr("xl/sharedStrings.xml", b" " * (12 << 20))  # 12 KB packed
+    data = archive.getvalue()
+    assert len(data) < 100_000
+    error = problem(tmp_path, "bomb.xlsx", data)
+    assert error.detail == "unpacks to 12 MB; the planner reads lists of up to 10 MB"
+
+
+def test_sizes_are_written_as_file_managers_write_them() -> None:
+    assert [tables._bytes(n) for n in (0, 1023, 1024, 1536, 256 << 20, (1 << 30) + (1 << 29))] == [
+        "0 bytes",
+        "1023 bytes",
+        "1 KB",
+        "1.5 KB",
+        "256 MB",
+        "1.5 GB",
+    ]
+
+
 def test_a_workbook_whose_first_sheet_is_empty(tmp_path: Path) -> None:
     import openpyxl
 
