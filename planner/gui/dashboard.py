@@ -243,6 +243,8 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
 
         left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)  # level with the column on the right
+        left.setSpacing(8)
         left.addWidget(section_title(tr("Coming up")))
         left.addWidget(self.no_events)
         left.addLayout(self.cards)

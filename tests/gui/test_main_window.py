@@ -64,6 +64,20 @@ def test_first_run_opens_home_on_the_upcoming_sample_event(window: MainWindow) -
     assert "Strategic" in page.details.text()
 
 
+def test_home_sections_line_up(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    home = window.home_page
+    titles = {
+        label.text(): label.mapTo(home, label.rect().topLeft())
+        for label in home.findChildren(QLabel, "sectionTitle")
+    }
+    assert titles["Coming up"].y() == titles["Overdue"].y()
+    card = home.cards.itemAt(0).widget()
+    banner = home.banner.mapTo(home, home.banner.rect().topLeft())
+    assert card.mapTo(home, card.rect().topLeft()).x() == banner.x()
+
+
 def test_details_escape_markup_in_user_text(window: MainWindow, workspace: Workspace) -> None:
     start = datetime(2030, 1, 1, 9, tzinfo=LISBON)
     hostile = Event(
