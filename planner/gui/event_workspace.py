@@ -225,6 +225,12 @@ class EventWorkspace(RefreshWhenShown, QWidget):
         self.countdown = QLabel()
         self.countdown.setObjectName("countdown")
         self.countdown.setTextFormat(Qt.TextFormat.PlainText)
+        self.sample_pill = QLabel(tr("Sample event"))
+        self.sample_pill.setObjectName("samplePill")
+        self.sample_pill.setToolTip(
+            tr("Part of the sample data, which File > Remove Sample Data takes away.")
+        )
+        self.sample_pill.hide()
         self.overview = QLabel()
         self.overview.setObjectName("overview")
         self.overview.setTextFormat(Qt.TextFormat.RichText)
@@ -240,6 +246,8 @@ class EventWorkspace(RefreshWhenShown, QWidget):
         heading.addWidget(self.title)
         heading.addSpacing(12)
         heading.addWidget(self.countdown)
+        heading.addSpacing(6)
+        heading.addWidget(self.sample_pill)
         heading.addStretch(1)
 
         self.goals = GoalsTab(context)
@@ -297,6 +305,7 @@ class EventWorkspace(RefreshWhenShown, QWidget):
     def _fill_header(self, event: Event) -> None:
         self.title.setText(event.name)
         self.countdown.setText(relative_text(event.start, event.end, datetime.now(UTC)))
+        self.sample_pill.setVisible(event.is_sample)
         lines = [
             f"<b>{escape(span_text(event.local_start, event.local_end))}</b>"
             f" <span style='color:#6b7480'>({escape(event.timezone)})</span>"

@@ -62,6 +62,8 @@ QPushButton#link { border: none; color: #1f5f8b; padding: 2px 0; text-align: lef
 QPushButton#link:hover { text-decoration: underline; }
 QLabel#countdown { color: #1f5f8b; font-weight: 600; background: #e4eef7;
     border-radius: 10px; padding: 2px 10px; }
+QLabel#samplePill { color: #5a4300; font-weight: 600; background: #fff4d6;
+    border: 1px solid #f0d48a; border-radius: 10px; padding: 1px 10px; }
 QLabel#overview { color: #2b3440; }
 QLabel#hint { color: #6b7480; }
 QLabel#sectionTitle { font-size: 15px; font-weight: 600; color: #1d2733; margin-top: 4px; }
@@ -190,12 +192,16 @@ class MainWindow(QMainWindow):
     def _build_people(self) -> ListPage:
         from planner.gui.pages import people_page
 
-        return people_page(self.context)
+        page = people_page(self.context)
+        page.remove_sample_requested.connect(self.remove_sample_data)
+        return page
 
     def _build_follow_ups(self) -> ListPage:
         from planner.gui.pages import follow_ups_page
 
-        return follow_ups_page(self.context)
+        page = follow_ups_page(self.context)
+        page.remove_sample_requested.connect(self.remove_sample_data)
+        return page
 
     @property
     def events_page(self) -> EventsPage:

@@ -239,7 +239,10 @@ class EventsPage(QWidget):
 
 class ListPage(RefreshWhenShown, QWidget):
     """A titled, sortable, filterable list with an empty state: the People and Follow-ups
-    pages. Every word typed in the filter must appear in some column (Edit > Find, Ctrl+F)."""
+    pages. Every word typed in the filter must appear in some column (Edit > Find, Ctrl+F).
+    While the sample is there, the banner above the list says so."""
+
+    remove_sample_requested = Signal()
 
     FILTER_DELAY_MS = 150  # typing pauses this long before a long list is filtered
 
@@ -253,8 +256,11 @@ class ListPage(RefreshWhenShown, QWidget):
         filter_hint: str,
     ) -> None:
         super().__init__()
+        self._context = context
         self.model = model
         self._stretch_column = stretch_column
+        self.banner = SampleBanner()
+        self.banner.remove_requested.connect(self.remove_sample_requested)
         model.setParent(self)
         self.table = make_table(model)
         self.empty = EmptyState(empty_text)
@@ -284,6 +290,7 @@ class ListPage(RefreshWhenShown, QWidget):
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(12)
         layout.addLayout(header)
+        layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
         self._sized = False  # columns fitted to the first rows shown
         model.reloaded.connect(self._rows_in)
@@ -294,6 +301,7 @@ class ListPage(RefreshWhenShown, QWidget):
         """Loaded when first shown, not at start-up: the people list can be long (and a long
         one loads in the background: `_rows_in` runs when its rows are in)."""
         self._stale = False
+        self.banner.setVisible(has_sample(self._context.workspace))
         self.model.reload()
 
     def _rows_in(self) -> None:

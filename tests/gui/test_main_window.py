@@ -229,6 +229,35 @@ def test_remove_sample_data_in_one_click(
     assert not window.context.undo_stack.canUndo()
 
 
+@pytest.mark.parametrize("row", [PEOPLE, FOLLOW_UPS])
+def test_the_people_and_follow_ups_pages_say_the_sample_is_there(
+    window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch, row: int
+) -> None:
+    window.page_actions[row].trigger()
+    page = window.people_page if row == PEOPLE else window.follow_ups_page
+    assert page.banner.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.banner.remove_button.click()
+    assert event_names(workspace) == []
+    assert not page.banner.isVisible()
+    assert page.stack.currentWidget() is page.empty
+
+
+def test_a_sample_event_is_marked_as_one(window: MainWindow, workspace: Workspace) -> None:
+    sample = workspace.repos.events.find(UPCOMING_NAME)[0]
+    assert sample.id is not None
+    window.open_event(sample.id)
+    pill = window.workspace_page.sample_pill
+    assert pill.isVisible() and pill.text() == "Sample event"
+    start = datetime(2030, 5, 1, 9, tzinfo=LISBON)
+    mine = window.context.events.create(
+        Event("My own event", start, start.replace(hour=17), "Europe/Lisbon")
+    )
+    assert mine.id is not None
+    window.open_event(mine.id)
+    assert not pill.isVisible()
+
+
 def test_empty_state_when_there_are_no_events(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
