@@ -189,12 +189,17 @@ class ImportDialog(QDialog):
         layout_box.addWidget(self.summary)
         layout_box.addLayout(form)
         layout_box.addWidget(QLabel(tr("Columns")))
-        layout_box.addWidget(self.columns, 2)
+        layout_box.addWidget(self.columns, 3)
         layout_box.addWidget(QLabel(tr("First rows")))
-        layout_box.addWidget(self.preview, 3)
+        layout_box.addWidget(self.preview, 2)
+        layout_box.addStretch(0)  # takes what two short tables leave
         layout_box.addWidget(self.problem)
         layout_box.addWidget(self.buttons)
         self._mapping_changed()
+        # A short file's tables take no more height than their rows: the space goes to
+        # the other table, the one with rows out of sight.
+        for view in (self.columns, self.preview):
+            view.setMaximumHeight(_content_height(view))
 
     def mapping(self) -> Mapping:
         """The user's choice; a field chosen for two columns keeps the first."""
@@ -225,3 +230,11 @@ class ImportDialog(QDialog):
     def accept(self) -> None:
         if self.import_button.isEnabled():
             super().accept()
+
+
+def _content_height(view: QTableView) -> int:
+    """The height that shows every row of `view` with its header and a horizontal scroll bar."""
+    rows = view.model().rowCount()
+    height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+    height += sum(view.verticalHeader().sectionSize(row) for row in range(rows))
+    return height + view.horizontalScrollBar().sizeHint().height()

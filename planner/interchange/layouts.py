@@ -656,11 +656,12 @@ _RULES: dict[Field, _Rule] = {
     ),
     Field.EMAIL: _rule(
         "email|e mail|mail|email address|e mail address|emailaddress|mail address|correo"
-        "|correo electronico|courriel|adresse e mail|adresse electronique|adresse mail|e mail "
-        "adresse|email adresse|indirizzo email|endereco de email|endereco de e mail|e mailadres"
+        "|correo electronico|correio eletronico|correio electronico|courriel|adresse e mail"
+        "|adresse electronique|adresse mail|e mail adresse|email adresse|indirizzo email"
+        "|endereco de email|endereco de e mail|e mailadres"
         "|メール|メールアドレス|電子メール|电子邮件|电子邮箱|邮箱|이메일|البريد الإلكتروني|דוא ל"
         "|אימייל|почта|электронная почта",
-        contains="email|e mail|correo|courriel",
+        contains="email|e mail|correo|courriel|correio eletronico|correio electronico",
         substrings="email|メール|邮箱|邮件|이메일",
         veto=f"{_NOT_THE_PERSON}|type|label|display|opt|optin|consent|subscribed|subscribe"
         "|unsubscribed|status|verified|marketing|bounced|sent|format|permission|confirmed",
@@ -694,11 +695,12 @@ _RULES: dict[Field, _Rule] = {
         "phone|phone number|phonenumber|telephone|telephone number|tel|mobile|mobile phone"
         "|mobile number|cell|cell phone|cellphone|cell number|whatsapp|whatsapp number|contact "
         "number|telefon|telefonnummer|handy|handynummer|mobil|mobilnummer|telefono|movil|celular"
-        "|telefone|cellulare|portable|numero de telephone|telefoon|telefoonnummer|mobiel|電話"
+        "|telefone|telemovel|cellulare|portable|numero de telephone|telefoon|telefoonnummer"
+        "|mobiel|電話"
         "|電話番号|携帯|携帯電話|电话|电话号码|手机|手机号|手机号码|전화|전화번호|휴대폰"
         "|الهاتف|رقم الهاتف|טלפון|телефон",
-        contains="phone|telephone|mobile|cell|whatsapp|telefon|telefono|telefone|movil|celular"
-        "|handy|mobil|cellulare|portable|telefoon|mobiel",
+        contains="phone|telephone|mobile|cell|whatsapp|telefon|telefono|telefone|telemovel"
+        "|movil|celular|handy|mobil|cellulare|portable|telefoon|mobiel",
         substrings="phone|telefon|電話|电话|手机|携帯|전화",
         veto=f"{_NOT_THE_PERSON}|type|label|fax|code|ext|extension|verified|opt|consent|yomi",
     ),

@@ -495,3 +495,34 @@ def test_closing_the_window_while_nothing_is_imported_asks_nothing(
     assert not window.importer.busy  # made, but idle
     window.close()
     assert not window.isVisible()
+
+
+def test_the_column_dialog_shows_every_column_of_a_short_file(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from planner.services.importing import prepare_import
+
+    path = tmp_path / "guests.csv"
+    path.write_text(
+        "Nome;Apelido;Correio eletrónico;Empresa;Cargo;Telemóvel;Notas\n"
+        "Ana;Sousa;ana@example.pt;Luz Labs;CTO;912 345 678;veio do meetup\n"
+        "João;Ferreira;joao@example.pt;Rio Lda;Founder;;\n",
+        encoding="utf-8",
+    )
+    prepared = prepare_import(path)
+    events = workspace.repos.events.all()
+    dialog = ImportDialog(prepared.table, prepared.layout, prepared.mapping, events, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.columns.verticalScrollBar().maximum() == 0  # all seven rows in sight
+    assert dialog.preview.verticalScrollBar().maximum() == 0
+    assert [combo.currentData() for combo in dialog.combos] == [
+        "given_name",
+        "family_name",
+        "email",
+        "company",
+        "title",
+        "phone",
+        "notes",
+    ]

@@ -609,6 +609,10 @@ def test_values_lose_surrounding_spaces_and_invisible_marks() -> None:
             ["given_name", "family_name", "company", "role", "email", "phone"],
         ),
         (
+            ["Nome", "Apelido", "Correio eletrónico", "Empresa", "Cargo", "Telemóvel", "Notas"],
+            ["given_name", "family_name", "email", "company", "title", "phone", "notes"],
+        ),
+        (
             ["Nome completo", "E-mail", "Empresa", "Cargo", "Celular"],
             ["full_name", "email", "company", "title", "phone"],
         ),
