@@ -255,3 +255,142 @@ def test_marking_someone_met_shows_at_once_in_a_long_list(
     assert tab.met_button.text() == "Mark Met"
     qtbot.waitUntil(lambda: not tab.model.loading, timeout=10_000)
     assert status() == AttendanceStatus.TO_MEET
+
+
+class _Gates:
+    """Sort keys that record their thread, and whose sort waits at a gate until opened:
+    the n-th sort asked for waits for `gates[n]` (a sort with no gate runs freely)."""
+
+    def __init__(self, model: PeopleModel, gates: int, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.gates = [threading.Event() for _ in range(gates)]
+        self.threads: set[int] = set()
+        self._asked = 0
+        self.real = model._sort_key
+        monkeypatch.setattr(model, "_sort_key", self._sort_key)
+
+    def _sort_key(self, column: int) -> Any:
+        gate = self.gates[self._asked] if self._asked < len(self.gates) else None
+        self._asked += 1
+        real = self.real(column)
+
+        def key(row: Any) -> Any:
+            self.threads.add(threading.get_ident())
+            if gate is not None:
+                gate.wait(10)
+            return real(row)
+
+        return key
+
+    def open_all(self) -> None:
+        for gate in self.gates:
+            gate.set()
+
+
+def in_order(model: PeopleModel, column: int, *, reverse: bool = False) -> bool:
+    key = type(model)._sort_key(model, column)  # not the one a test may watch
+    keys = [key(model.row(i)) for i in range(model.rowCount())]
+    return keys == sorted(keys, reverse=reverse)
+
+
+def loaded(qtbot: QtBot, context: AppContext) -> PeopleModel:
+    model = PeopleModel(context)
+    with qtbot.waitSignal(model.reloaded, timeout=10_000):
+        model.reload()
+    return model
+
+
+@pytest.mark.usefixtures("long_lists")
+def test_a_long_list_is_sorted_in_a_worker_thread_keeping_the_selection(
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    context: AppContext,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QTableView
+
+    model = loaded(qtbot, context)
+    qtmodeltester.check(model, force_py=True)
+    view = QTableView()
+    view.setModel(model)
+    qtbot.addWidget(view)
+    view.selectRow(3)
+    chosen = model.row(3)
+    gates = _Gates(model, 1, monkeypatch)
+    before = names(model)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    qtbot.wait(50)
+    assert names(model) == before  # the rows stay as they are while the worker sorts
+    with qtbot.waitSignal(model.layoutChanged, timeout=10_000):
+        gates.open_all()
+    assert in_order(model, 1, reverse=True) and names(model) != before
+    assert gates.threads and threading.get_ident() not in gates.threads
+    assert [model.row(index.row()) for index in view.selectionModel().selectedRows()] == [chosen]
+    qtmodeltester.check(model, force_py=True)
+
+
+@pytest.mark.usefixtures("long_lists")
+def test_a_newer_sort_wins_over_one_still_running(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = loaded(qtbot, context)
+    before = names(model)
+    first, second = _Gates(model, 2, monkeypatch).gates
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    model.sort(3, Qt.SortOrder.DescendingOrder)
+    first.set()
+    qtbot.wait(200)  # the first sort ends first, and is not shown...
+    assert names(model) == before
+    with qtbot.waitSignal(model.layoutChanged, timeout=10_000):
+        second.set()  # ...the second is
+    assert in_order(model, 3, reverse=True)
+
+
+@pytest.mark.usefixtures("long_lists")
+def test_an_edit_made_during_a_sort_stays_on_screen(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    model = loaded(qtbot, context)
+    gates = _Gates(model, 1, monkeypatch)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    row = model.row(0)
+    edited = replace(row, person=replace(row.person, title="Chief Edited Officer"))
+    model.replace(edited)
+    with qtbot.waitSignal(model.layoutChanged, timeout=10_000):
+        gates.open_all()
+    assert in_order(model, 1, reverse=True)
+    titles = {model.row(i).person.id: model.row(i).person.title for i in range(model.rowCount())}
+    assert titles[row.person.id] == "Chief Edited Officer"
+
+
+@pytest.mark.usefixtures("long_lists")
+def test_rows_reloaded_during_a_sort_are_not_put_back_by_it(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = loaded(qtbot, context)
+    gates = _Gates(model, 1, monkeypatch)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    context.workspace.repos.people.add(Person(full_name="Zoë Ahmadi", company="Zzz Labs"))
+    with qtbot.waitSignal(model.reloaded, timeout=10_000):
+        model.reload()  # loads in the new order, past the gate: only the first sort waits
+    assert "Zoë Ahmadi" in names(model) and in_order(model, 1, reverse=True)
+    gates.open_all()
+    qtbot.wait(200)  # the sort of the older rows ends, and is dropped
+    assert "Zoë Ahmadi" in names(model) and in_order(model, 1, reverse=True)
+
+
+@pytest.mark.usefixtures("long_lists")
+def test_a_sort_asked_for_while_the_rows_load_is_not_undone_by_them(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    model = loaded(qtbot, context)
+    shown: list[bool] = []
+    model.reloaded.connect(lambda: shown.append(in_order(model, 2)))
+    model.reload()
+    assert model.loading
+    model.sort(2, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: not model.loading and bool(shown), timeout=10_000)
+    qtbot.wait(200)
+    assert shown == [True]  # the rows loaded in the older order were never shown
+    assert in_order(model, 2)
