@@ -68,6 +68,11 @@ def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
     try:
         window = build_window(workspace)
         window.show()
+        if args.open_file is not None:
+            from PySide6.QtCore import QTimer
+
+            path = Path(args.open_file)
+            QTimer.singleShot(0, lambda: window.import_file(path))  # once the window is up
         return app.exec()
     finally:
         workspace.close()

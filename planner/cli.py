@@ -48,6 +48,7 @@ def _app_options(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]] | 
     command, help, an option spelled another way), which argparse reads."""
     data_dir: str | None = None
     demo = False
+    open_file: str | None = None
     qt_args: list[str] = []
     arguments = iter(argv)
     for argument in arguments:
@@ -61,16 +62,24 @@ def _app_options(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]] | 
             data_dir = argument.partition("=")[2]
         elif len(argument) > 1 and argument[0] == "-" and argument[1] not in "-h":
             qt_args.append(argument)  # Qt's own, such as -style=fusion (-h... is for help)
+        elif open_file is None and argument not in COMMANDS and Path(argument).is_file():
+            open_file = argument  # an attendee list to import, as the desktop launcher passes
         else:
             return None
-    return argparse.Namespace(data_dir=data_dir, demo=demo, command=None), qt_args
+    namespace = argparse.Namespace(data_dir=data_dir, demo=demo, command=None, open_file=open_file)
+    return namespace, qt_args
+
+
+COMMANDS = frozenset({"event", "goal", "checklist", "import", "people"})
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="planner",
+        usage="%(prog)s [-h] [--version] [--data-dir DIR] [--demo] [COMMAND ... | FILE]",
         description=f"{APP_NAME}: prepare for events, meet the right people, follow up. "
-        "With no command, opens the desktop app.",
+        "With no command, opens the desktop app; with a FILE (an attendee list), opens the "
+        "app and imports it.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -82,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open the app with the sample events added"
     )
+    # `planner FILE` opens the app and imports FILE; read by _app_options alone, since a
+    # positional argument here would be taken for the command.
+    parser.set_defaults(open_file=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     event = commands.add_parser("event", help="add and list events")

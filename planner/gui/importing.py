@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
+from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -137,11 +138,14 @@ class ImportController(QObject):
 
     def _ask(self, prepared: PreparedImport, event_id: EventId | None) -> None:
         from planner.gui.import_dialog import ImportDialog
+        from planner.services.events import likely_event
         from planner.services.importing import remember_mapping, with_remembered
 
         workspace = self._context.workspace
         prepared = with_remembered(prepared, workspace)
         events = workspace.repos.events.all()
+        if event_id is None:  # none in view (Home, People...): the next event, most likely
+            event_id = likely_event(events, datetime.now(UTC))
         dialog = ImportDialog(
             prepared.table,
             prepared.layout,

@@ -567,6 +567,11 @@ class MainWindow(QMainWindow):
     def import_attendees(self) -> None:
         self.importer.choose_file(self._current_event_id())
 
+    def import_file(self, path: Path) -> None:
+        """Import `path` into the event in view (the dialog lets the user choose another): a
+        file dropped on the window, or given on the command line (`planner FILE`)."""
+        self.importer.start(path, self._current_event_id())
+
     def _current_event_id(self) -> EventId | None:
         event = self._event_in_view()
         return None if event is None else event.id
@@ -591,7 +596,7 @@ class MainWindow(QMainWindow):
         path = _dropped_file(event.mimeData())
         if path is not None:
             event.acceptProposedAction()
-            self.importer.start(path, self._current_event_id())
+            self.import_file(path)
 
     def edit_routine(self) -> None:
         from planner.gui.routine_dialog import RoutineDialog

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime
+
 from planner.domain.ids import EventId
 from planner.domain.model import Event
 from planner.domain.rules import validate_event
@@ -24,6 +27,17 @@ def restore_event(target: Target, snapshot: EventSnapshot) -> Event:
 def snapshot_rows(snapshot: EventSnapshot) -> int:
     """How many rows deleting the event took with it."""
     return sum(len(rows) for _, _, rows in snapshot.owned)
+
+
+def likely_event(events: Iterable[Event], now: datetime) -> EventId | None:
+    """The event a list of attendees most likely belongs to when none was picked: the next
+    one not over yet (the one on now, or the soonest), else the one that ended last."""
+    events = list(events)
+    coming = [event for event in events if event.end >= now]
+    if coming:
+        return min(coming, key=lambda event: event.start).id
+    latest = max(events, key=lambda event: event.end, default=None)
+    return None if latest is None else latest.id
 
 
 class EventLookupError(LookupError):

@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from planner.app import open_workspace, run_gui
+from planner.cli import parse_arguments
 from planner.services.sample import has_sample, remove_sample
 from planner.services.workspace import DATABASE_NAME
 
@@ -29,7 +31,7 @@ def start(folder: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> 
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
     monkeypatch.setattr(QApplication, "exec", lambda *a: pytest.fail("window opened"))
-    code = run_gui(argparse.Namespace(data_dir=str(folder), demo=False), [])
+    code = run_gui(argparse.Namespace(data_dir=str(folder), demo=False, open_file=None), [])
     assert code == 1
     return shown
 
@@ -61,6 +63,34 @@ def test_second_instance_gets_a_dialog(
     finally:
         first.close()
     assert len(shown) == 1 and "already using the data" in shown[0]
+
+
+def test_a_file_on_the_command_line_is_imported_into_the_next_event(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    from planner.gui.import_dialog import ImportDialog
+    from planner.services.sample import UPCOMING_NAME
+
+    attendees = tmp_path / "attendees.csv"
+    attendees.write_text("Name,Email\nAna Lima,ana@example.org\n", encoding="utf-8")
+    asked: list[tuple[str, str]] = []
+
+    def answer(dialog: ImportDialog) -> int:
+        asked.append((dialog.summary.text(), dialog.event_choice.currentText()))
+        return 0  # Cancel: nothing is imported
+
+    def event_loop(app: QApplication) -> int:
+        qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+        return 0
+
+    monkeypatch.setattr(ImportDialog, "exec", answer)
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    args, qt_args = parse_arguments(["--data-dir", str(tmp_path / "data"), str(attendees)])
+    assert args.open_file == str(attendees)
+    assert run_gui(args, qt_args) == 0
+    ((summary, event),) = asked
+    assert "attendees.csv" in summary
+    assert event == UPCOMING_NAME  # the app opens on Home: no event in view, the next one
 
 
 def test_demo_brings_the_sample_back(tmp_path: Path) -> None:

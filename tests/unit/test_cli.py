@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 from datetime import UTC, datetime
@@ -124,6 +125,35 @@ def test_opening_the_app_builds_no_parser(argv: list[str], monkeypatch: pytest.M
     monkeypatch.setattr(cli, "build_parser", refuse)
     args, _ = cli.parse_arguments(argv)
     assert args.command is None
+
+
+def test_a_file_opens_the_app_to_import_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    attendees = tmp_path / "attendees.csv"
+    attendees.write_text("Name,Email\n", encoding="utf-8")
+    args, extra = cli.parse_arguments(["--demo", str(attendees), "-style=fusion"])
+    assert (args.command, args.open_file, args.demo, extra) == (
+        None,
+        str(attendees),
+        True,
+        ["-style=fusion"],
+    )
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "people").write_text("", encoding="utf-8")
+    args, _ = cli.parse_arguments(["people"])  # a command, even beside a file of its name
+    assert args.command == "people" and args.open_file is None
+    for refused in (["missing.csv"], [str(attendees), str(attendees)]):
+        with pytest.raises(SystemExit) as caught:
+            cli.parse_arguments(refused)
+        assert caught.value.code == 2
+        assert "invalid choice" in capsys.readouterr().err
+
+
+def test_the_command_names_are_the_parsers() -> None:
+    parser = cli.build_parser()
+    (commands,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(commands.choices) == cli.COMMANDS
 
 
 @pytest.mark.parametrize("argv", [["evnet", "list"], ["--demo", "poeple"]])
