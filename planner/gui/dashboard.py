@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -39,11 +39,15 @@ def tr(text: str) -> str:
 
 
 class Bar(QWidget):
-    """One labelled progress bar."""
+    """One labelled progress bar. The bars of one card share `siblings` (themselves
+    included), so that their bars start at the same x."""
+
+    MIN_BAR = 120  # the bar keeps this much width; the labels take the rest they need
 
     def __init__(self, label: str, fraction: float, text: str, colour: QColor) -> None:
         super().__init__()
         self.label, self.fraction, self.text, self.colour = label, fraction, text, colour
+        self.siblings: list[Bar] = [self]
         self.setMinimumHeight(22)
         self.setToolTip(f"{label}: {text}")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -51,10 +55,18 @@ class Bar(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(300, 22)
 
+    def label_width(self, metrics: QFontMetrics) -> int:
+        """As wide as the longest label of the card, as long as every bar keeps MIN_BAR
+        beside its text; never under a third of the width."""
+        wanted = max(metrics.horizontalAdvance(bar.label) for bar in self.siblings) + 12
+        texts = max(metrics.horizontalAdvance(bar.text) for bar in self.siblings) + 10
+        room = self.width() - self.MIN_BAR - texts
+        return max(min(wanted, room), min(wanted, self.width() // 3))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        label_width = min(self.width() // 2, 260)
         metrics = painter.fontMetrics()
+        label_width = self.label_width(metrics)
         painter.setPen(QColor("#2b3440"))
         painter.drawText(
             QRect(0, 0, label_width - 8, self.height()),
@@ -97,7 +109,7 @@ class EventCard(QFrame):
         layout.setSpacing(6)
         layout.addWidget(name)
         layout.addWidget(when)
-        layout.addWidget(
+        bars = [
             Bar(
                 tr("Preparation"),
                 item.prep.fraction,
@@ -107,18 +119,21 @@ class EventCard(QFrame):
                 .replace("%3", str(item.prep.total)),
                 PREP_COLOUR,
             )
-        )
-        for progress in item.goals:
-            layout.addWidget(
-                Bar(
-                    progress.goal.text,
-                    progress.fraction,
-                    tr("%1 of %2 met")
-                    .replace("%1", str(progress.met))
-                    .replace("%2", str(progress.target)),
-                    NETWORK_COLOURS[progress.goal.network_type],
-                )
+        ]
+        bars.extend(
+            Bar(
+                progress.goal.text,
+                progress.fraction,
+                tr("%1 of %2 met")
+                .replace("%1", str(progress.met))
+                .replace("%2", str(progress.target)),
+                NETWORK_COLOURS[progress.goal.network_type],
             )
+            for progress in item.goals
+        )
+        for bar in bars:
+            bar.siblings = bars
+            layout.addWidget(bar)
         if not item.goals:
             none = QLabel(tr("No goals yet: decide what you want from this event."))
             none.setObjectName("hint")

@@ -78,6 +78,30 @@ def test_home_sections_line_up(window: MainWindow) -> None:
     assert card.mapTo(home, card.rect().topLeft()).x() == banner.x()
 
 
+@pytest.mark.parametrize("width", [1600, 1000])
+def test_a_cards_bars_line_up_and_show_goals_in_full_where_there_is_room(
+    window: MainWindow, qtbot: QtBot, width: int
+) -> None:
+    from planner.gui.dashboard import Bar
+
+    window.resize(width, 800)
+    qtbot.wait(10)
+    card = window.home_page.cards.itemAt(0).widget()
+    bars = card.findChildren(Bar)
+    assert len(bars) == 4  # preparation and the sample's three goals
+    metrics = bars[0].fontMetrics()
+    widths = {bar.label_width(metrics) for bar in bars}
+    assert len(widths) == 1  # every bar starts at the same x
+    (label_width,) = widths
+    longest = max(metrics.horizontalAdvance(bar.label) for bar in bars)
+    texts = max(metrics.horizontalAdvance(bar.text) for bar in bars) + 10
+    if width == 1600:
+        assert label_width > longest  # nothing cut short: it was capped at 260 px before
+    else:
+        assert label_width < longest
+        assert all(bar.width() - label_width - texts >= Bar.MIN_BAR for bar in bars)
+
+
 def test_details_escape_markup_in_user_text(window: MainWindow, workspace: Workspace) -> None:
     start = datetime(2030, 1, 1, 9, tzinfo=LISBON)
     hostile = Event(
