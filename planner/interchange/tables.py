@@ -128,17 +128,19 @@ _DATA_CELL = re.compile(r"[^@\s]+@[^@\s]+\.\w+|https?://\S+", re.IGNORECASE)
 
 def read_table(path: Path) -> Table:
     """The file at `path` as a table; see the module docstring. Raises FileProblem."""
+    source = path.name or str(path)  # "/" has no name
     try:
         with path.open("rb") as file:
             size = os.fstat(file.fileno()).st_size
             if size > MAX_FILE_BYTES:
-                raise FileProblem(path.name, _too_big(size, MAX_FILE_BYTES))
-            data = file.read(MAX_FILE_BYTES + 1)  # a file that grew meanwhile stops there
+                raise FileProblem(source, _too_big(size, MAX_FILE_BYTES))
+            # Stops there for a file that grew meanwhile, or a device with no size (/dev/zero).
+            data = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise FileProblem(path.name, f"cannot be read ({error.strerror or error})") from None
+        raise FileProblem(source, f"cannot be read ({error.strerror or error})") from None
     if len(data) > MAX_FILE_BYTES:
-        raise FileProblem(path.name, _too_big(len(data), MAX_FILE_BYTES))
-    return table_from_bytes(data, path.name)
+        raise FileProblem(source, _too_big(len(data), MAX_FILE_BYTES))
+    return table_from_bytes(data, source)
 
 
 def _too_big(size: int, limit: int, what: str = "is") -> str:

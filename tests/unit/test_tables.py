@@ -387,6 +387,19 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
         read_table(path)
 
 
+def test_a_device_without_a_size_is_read_no_further_than_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(tables, "MAX_FILE_BYTES", 1 << 20)
+    with pytest.raises(FileProblem, match=r"^zero: is over 1 MB; .* up to 1 MB$"):
+        read_table(Path("/dev/zero"))  # endless: it used to be read until memory ran out
+
+
+def test_a_folder_is_named_in_its_message() -> None:
+    with pytest.raises(FileProblem, match=r"^/: cannot be read \(Is a directory\)$"):
+        read_table(Path("/"))
+
+
 def test_a_workbook_that_unpacks_past_the_limit_is_refused_before_it_is_opened(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
