@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QListWidget,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.domain.ids import EventId
-from planner.domain.importing import FileProblem, ImportReport
+from planner.domain.importing import FileProblem, ImportReport, Table
 from planner.gui.context import AppContext
 from planner.gui.messages import show_warning
 from planner.gui.tasks import BackgroundTask, write_waiting
@@ -51,8 +52,17 @@ class ReportDialog(QDialog):
 
     review_requested = Signal()
 
-    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        report: ImportReport,
+        parent: QWidget | None = None,
+        *,
+        table: Table | None = None,
+        source: Path | None = None,
+    ) -> None:
+        """`table` and `source` (the file imported) let the user save what was left out."""
         super().__init__(parent)
+        self._report, self._table, self._source = report, table, source
         self.setWindowTitle(tr("Import Finished"))
         self.resize(560, 420)
         lines = [
@@ -88,16 +98,58 @@ class ReportDialog(QDialog):
         self.skipped.addItems(
             [line.replace("%1", str(item.line)).replace("%2", item.reason) for item in left_out]
         )
+        self.saved = QLabel()
+        self.saved.setObjectName("hint")
+        self.saved.setTextFormat(Qt.TextFormat.PlainText)
+        self.saved.hide()
         if left_out:
             layout.addWidget(QLabel(tr("Left out (%n):").replace("%n", f"{len(left_out):,}")))
             layout.addWidget(self.skipped, 1)
+            layout.addWidget(self.saved)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.save_button: QPushButton | None = None
+        if left_out and table is not None:
+            self.save_button = buttons.addButton(
+                tr("Save Left-Out Rows…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.save_button.setToolTip(
+                tr("A CSV of these rows, with their line and why, to fix and import again")
+            )
+            self.save_button.clicked.connect(self.save_left_out)
         if report.review:
             review = buttons.addButton(tr("Review Now"), QDialogButtonBox.ButtonRole.ActionRole)
             review.clicked.connect(self.review_requested)
             review.clicked.connect(self.accept)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+
+    def save_left_out(self) -> None:
+        from planner.services.importing import save_left_out
+
+        assert self._table is not None
+        name = Path(self._table.source).stem or "attendees"
+        folder = self._source.parent if self._source is not None else Path.home()
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Save Left-Out Rows"),
+            str(folder / f"{name} left out.csv"),
+            tr("CSV files (*.csv)"),
+        )
+        if not chosen:
+            return
+        try:
+            count = save_left_out(Path(chosen), self._table, self._report)
+        except OSError as error:
+            show_warning(
+                self,
+                tr("Could not save %1: %2")
+                .replace("%1", Path(chosen).name)
+                .replace("%2", error.strerror or str(error)),
+            )
+            return
+        saved = tr("1 row saved to %1") if count == 1 else tr("%n rows saved to %1")
+        self.saved.setText(saved.replace("%n", f"{count:,}").replace("%1", str(chosen)))
+        self.saved.show()
 
 
 class ImportController(QObject):
@@ -133,10 +185,10 @@ class ImportController(QObject):
         self._run(
             tr("Reading %1…").replace("%1", path.name),
             lambda progress, cancelled: prepare_import(path),
-            lambda prepared: self._ask(prepared, event_id),
+            lambda prepared: self._ask(prepared, event_id, path),
         )
 
-    def _ask(self, prepared: PreparedImport, event_id: EventId | None) -> None:
+    def _ask(self, prepared: PreparedImport, event_id: EventId | None, path: Path) -> None:
         from planner.gui.import_dialog import ImportDialog
         from planner.services.events import likely_event
         from planner.services.importing import remember_mapping, with_remembered
@@ -163,9 +215,11 @@ class ImportController(QObject):
             return
         if prepared.layout is None or mapping != prepared.layout.mapping:
             remember_mapping(workspace, prepared.table.headers, mapping)
-        self._import(prepared, mapping, EventId(chosen_event))
+        self._import(prepared, mapping, EventId(chosen_event), path)
 
-    def _import(self, prepared: PreparedImport, mapping: Any, event_id: EventId) -> None:
+    def _import(
+        self, prepared: PreparedImport, mapping: Any, event_id: EventId, path: Path
+    ) -> None:
         from planner.services.importing import run_import
 
         workspace = self._context.workspace
@@ -193,10 +247,12 @@ class ImportController(QObject):
             .replace("%1", f"{len(prepared.table.rows):,}")
             .replace("%2", prepared.table.source),
             work,
-            lambda outcome: self._imported(outcome, event_id),
+            lambda outcome: self._imported(outcome, event_id, prepared.table, path),
         )
 
-    def _imported(self, outcome: ImportOutcome, event_id: EventId) -> None:
+    def _imported(
+        self, outcome: ImportOutcome, event_id: EventId, table: Table, path: Path
+    ) -> None:
         from planner.services.importing import redo_import, undo_import
 
         changes = outcome.changes
@@ -216,7 +272,7 @@ class ImportController(QObject):
 
         self._context.push(tr("Import %1").replace("%1", source), redo, undo)
         self.finished.emit(outcome.report)
-        dialog = ReportDialog(outcome.report, self._window)
+        dialog = ReportDialog(outcome.report, self._window, table=table, source=path)
         dialog.review_requested.connect(lambda: self.review_requested.emit(event_id))
         exec_once(dialog)
 

@@ -194,6 +194,18 @@ def with_remembered(prepared: PreparedImport, target: Target) -> PreparedImport:
     return replace(prepared, mapping=mapping, remembered=True)
 
 
+def save_left_out(path: Path, table: Table, report: ImportReport) -> int:
+    """Write the rows and lines the import of `table` left out to `path` (a CSV to fix and
+    import again; see planner.interchange.left_out), replacing it in one step. Returns how
+    many were written."""
+    from planner.interchange.atomic import write_atomically
+    from planner.interchange.left_out import left_out_csv
+
+    left_out = [*report.skipped, *report.unread]
+    write_atomically(path, left_out_csv(table, left_out))
+    return len(left_out)
+
+
 def remember_mapping(target: Target, headers: Iterable[str], mapping: Mapping) -> None:
     """Keep the user's column choice for files with these headers."""
     from planner.interchange.tables import header_signature

@@ -526,3 +526,48 @@ def test_the_column_dialog_shows_every_column_of_a_short_file(
         "phone",
         "notes",
     ]
+
+
+def test_the_rows_left_out_can_be_saved_to_fix_and_import_again(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from planner.domain.importing import ImportReport, Skipped
+    from planner.interchange.tables import read_table
+    from planner.services.importing import prepare_import
+
+    source = tmp_path / "attendees.csv"
+    source.write_text(EVENTBRITE.replace("Attending,CTO", "Cancelled,CTO"), encoding="utf-8")
+    table = prepare_import(source).table
+    report = ImportReport(source=source.name, layout=None, encoding="utf-8", rows=3)
+    report.skipped.append(Skipped(2, "status is “Cancelled”"))
+    dialog = ReportDialog(report, table=table, source=source)
+    qtbot.addWidget(dialog)
+    assert dialog.save_button is not None
+    offered: list[str] = []
+    target = tmp_path / "fixed" / "left.csv"
+    target.parent.mkdir()
+
+    def choose(parent: object, title: str, suggested: str, filters: str) -> tuple[str, str]:
+        offered.append(suggested)
+        return str(target), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    dialog.save_button.click()
+    assert offered == [str(tmp_path / "attendees left out.csv")]  # beside the file imported
+    saved = read_table(target)
+    assert saved.headers[:3] == ("Line", "Left out because", "Order #")
+    assert [row.cells[:3] for row in saved.rows] == [("2", "status is “Cancelled”", "1001")]
+    assert dialog.saved.text() == f"1 row saved to {target}" and not dialog.saved.isHidden()
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: warned.append(box.text()) or 0)
+    target.unlink()
+    target.mkdir()  # a folder where the file should go: the save fails, and says so
+    dialog.save_button.click()
+    assert warned == ["Could not save left.csv: Is a directory"]
+
+    nothing_left_out = ReportDialog(ImportReport("a.csv", None, None), table=table, source=source)
+    qtbot.addWidget(nothing_left_out)
+    assert nothing_left_out.save_button is None

@@ -1,0 +1,65 @@
+"""The rows an import left out, saved as a CSV to fix and import again."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from planner.domain.importing import ImportReport, Skipped, SourceRow, Table, TableKind
+from planner.interchange.left_out import left_out_csv
+from planner.interchange.tables import read_table
+from planner.services.importing import save_left_out
+
+TABLE = Table(
+    source="attendees.csv",
+    kind=TableKind.CSV,
+    headers=("Name", "Email", "Status"),
+    rows=(
+        SourceRow(2, ("Ana Lima", "ana@example.org", "Attending")),
+        SourceRow(3, ('=HYPERLINK("x")', "", "Cancelled")),
+        SourceRow(5, ("渡辺 花子, <b>Jr.</b>", "", "Refunded")),
+        SourceRow(6, ("", "", "Attending")),
+    ),
+    encoding="utf-8",
+    delimiter=",",
+)
+
+
+def rows_of(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads the accents right
+    assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_each_row_left_out_with_its_line_reason_and_cells_in_file_order() -> None:
+    left_out = [
+        Skipped(6, "no name or email"),
+        Skipped(3, "status is “Cancelled”"),
+        Skipped(5, "status is “Refunded”"),
+    ]
+    assert rows_of(left_out_csv(TABLE, left_out)) == [
+        ["Line", "Left out because", "Name", "Email", "Status"],
+        ["3", "status is “Cancelled”", '=HYPERLINK("x")', "", "Cancelled"],  # as it was
+        ["5", "status is “Refunded”", "渡辺 花子, <b>Jr.</b>", "", "Refunded"],
+        ["6", "no name or email", "", "", "Attending"],
+    ]
+
+
+def test_a_line_left_out_of_a_contact_has_no_cells_of_its_own() -> None:
+    (_, row) = rows_of(left_out_csv(TABLE, [Skipped(4, "could not be read")]))
+    assert row == ["4", "could not be read"]
+
+
+def test_saved_in_one_step_and_read_back_as_a_table(tmp_path: Path) -> None:
+    report = ImportReport(source="attendees.csv", layout=None, encoding="utf-8", rows=4)
+    report.skipped.extend([Skipped(3, "status is “Cancelled”"), Skipped(5, "refunded")])
+    report.unread.append(Skipped(4, "could not be read"))
+    path = tmp_path / "left out.csv"
+    path.write_text("an older file", encoding="utf-8")
+    assert save_left_out(path, TABLE, report) == 3
+    assert [p.name for p in tmp_path.iterdir()] == ["left out.csv"]  # no temporary file left
+    table = read_table(path)
+    assert table.headers == ("Line", "Left out because", "Name", "Email", "Status")
+    assert [row.cells[0] for row in table.rows] == ["3", "4", "5"]
+    assert table.rows[2].cells[2] == "渡辺 花子, <b>Jr.</b>"
