@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -91,10 +91,13 @@ class EventCard(QFrame):
         super().__init__()
         self.setObjectName("card")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it; Enter opens it
         event = item.event
         assert event.id is not None
         self.event_id: EventId = event.id
         self.setToolTip(tr("Open %1").replace("%1", event.name))
+        self.setAccessibleName(event.name)
+        self.setAccessibleDescription(tr("Press Enter to open the event"))
         name = QLabel(event.name)
         name.setObjectName("cardTitle")
         name.setTextFormat(Qt.TextFormat.PlainText)
@@ -143,6 +146,12 @@ class EventCard(QFrame):
         if event.button() == Qt.MouseButton.LeftButton:
             self.open_requested.emit(self.event_id)
         super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.open_requested.emit(self.event_id)
+            return
+        super().keyPressEvent(event)
 
 
 class BalanceChart(QWidget):

@@ -71,6 +71,7 @@ QLabel#balanceHint { background: #fff4d6; border: 1px solid #f0d48a; border-radi
     padding: 8px 10px; color: #5a4300; }
 QFrame#card { background: #ffffff; border: 1px solid #dde1e6; border-radius: 10px; }
 QFrame#card:hover { border-color: #9dbad3; }
+QFrame#card:focus { border-color: #1f5f8b; background: #f5f9fd; }
 QLabel#cardTitle { font-size: 16px; font-weight: 600; color: #1d2733; }
 QLabel#cardSubtitle { color: #5b6570; }
 QListWidget#overdue { border: 1px solid #dde1e6; border-radius: 8px; background: #ffffff; }

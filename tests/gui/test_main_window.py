@@ -102,6 +102,18 @@ def test_a_cards_bars_line_up_and_show_goals_in_full_where_there_is_room(
         assert all(bar.width() - label_width - texts >= Bar.MIN_BAR for bar in bars)
 
 
+def test_an_event_card_opens_from_the_keyboard(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    card = window.home_page.cards.itemAt(0).widget()
+    card.setFocus()
+    assert card.hasFocus()
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.workspace_page
+    shown = window.workspace_page.shown_event
+    assert shown is not None and shown.name == UPCOMING_NAME
+
+
 def test_details_escape_markup_in_user_text(window: MainWindow, workspace: Workspace) -> None:
     start = datetime(2030, 1, 1, 9, tzinfo=LISBON)
     hostile = Event(
