@@ -42,7 +42,11 @@ Matching
   a review: a namesake with another address is someone else. Below that, a new person.
   The very same name with no company to compare counts as certain when that person was
   already on this event's list before the import (the same list imported again).
-- A merge only fills fields that are empty on the person already known.
+- A merge fills the fields that are empty on the person already known. On a person nobody has
+  edited since an import wrote them (person.imported_at is set), it also replaces the company,
+  title, phone and LinkedIn profile the file has new values for: an updated list updates what
+  changed. The email and the names stay: they are what the person was recognised by. A person
+  this import added is only filled by later rows of the same file.
 - Everyone imported gets an attendance at the event; one that exists is kept (with the
   user's status), its role only filled in when it was the default.
 """
@@ -99,9 +103,11 @@ from planner.storage.imports import (
     P_FULL_NAME,
     P_GIVEN_NAME,
     P_ID,
+    P_IMPORTED_AT,
     P_LINKEDIN_URL,
     P_NOTES,
     P_UPDATED_AT,
+    REFRESH_ORDER,
     REVIEW_COLUMNS,
 )
 from planner.storage.people import PERSON_COLUMNS
@@ -377,8 +383,8 @@ _NO_EMAIL_ONLY: tuple[tuple[str, float], ...] = (("-", UNCERTAIN),)
 
 _UPDATE_PERSON = (
     "UPDATE person SET full_name = ?, given_name = ?, family_name = ?, email = ?, company = ?,"
-    " title = ?, phone = ?, linkedin_url = ?, notes = coalesce(?, notes), updated_at = ?"
-    " WHERE id = ?"
+    " title = ?, phone = ?, linkedin_url = ?, notes = coalesce(?, notes), updated_at = ?,"
+    " imported_at = coalesce(?, imported_at) WHERE id = ?"
 )
 
 
@@ -395,6 +401,7 @@ class _Known:
         "is_new",
         "linkedin_key",
         "named_by_email",
+        "refreshable",
         "values",
     )
 
@@ -407,10 +414,14 @@ class _Known:
         email_key: str | None,
         linkedin_key: str | None,
         company_key: str,
+        refreshable: bool = False,
     ) -> None:
-        # values: in PERSON_COLUMNS order; notes None = unknown, not empty. The keys are
-        # RowPreparer.keys of the same values (made by the row or the load that adds it).
+        # values: in PERSON_COLUMNS order; notes and imported_at None = unknown (kept as they
+        # are). The keys are RowPreparer.keys of the same values (made by the row or the load
+        # that adds it). refreshable: in the database, and nobody has edited them since an
+        # import wrote them, so this import may replace what changed (REFRESH_ORDER).
         self.values = values
+        self.refreshable = refreshable
         self.is_new = is_new
         self.flushed = not is_new
         self.dirty = False
@@ -560,9 +571,11 @@ class _Run:
         index = self._index
         for row in store.people_for_matching(self.conn):
             # notes: '' when empty (an import may fill it), None when there is text.
-            values = [*row[:9], None if row[9] else "", None, None, None]
+            values = [*row[:9], None if row[9] else "", None, None, None, None]
             named_by_email, compare, email, linkedin, company, blocks = self._keys_of(values)
-            known = _Known(values, False, named_by_email, compare, email, linkedin, company)
+            known = _Known(
+                values, False, named_by_email, compare, email, linkedin, company, bool(row[10])
+            )
             people[known.id] = known
             index(known, blocks)
         for person_id, (attendance_id, role) in store.attendances_at(
@@ -696,7 +709,7 @@ class _Run:
     def _add(self, row: Prepared) -> _Known:
         stamp = self.stamp
         # R_FULL_NAME .. R_NOTES are the person's columns after its id, up to is_sample.
-        values = [self.next_person, *row[R_FULL_NAME : R_NOTES + 1], 0, stamp, stamp]
+        values = [self.next_person, *row[R_FULL_NAME : R_NOTES + 1], 0, stamp, stamp, stamp]
         self.next_person += 1
         known = _Known(
             values,
@@ -713,9 +726,17 @@ class _Run:
         return known
 
     def _fill(self, known: _Known, row: Prepared) -> None:
-        """Fill the known person's empty fields from the row; never overwrite."""
+        """Fill the known person's empty fields from the row, and for a person as an import
+        left them (`refreshable`) replace the fields of REFRESH_ORDER the row has new values
+        for. Nothing the user has edited is overwritten."""
         values = known.values
-        changed = False
+        changed = refreshed = False
+        if known.refreshable:
+            for index in REFRESH_ORDER:  # a person column's index is the prepared row's too
+                value = row[index]
+                if value and values[index] and value != values[index]:
+                    values[index] = value
+                    refreshed = True
         had_name = not known.named_by_email
         if known.named_by_email and not row[R_NAMED_BY_EMAIL]:
             values[P_FULL_NAME] = row[R_FULL_NAME]
@@ -737,6 +758,9 @@ class _Run:
         if row[R_NOTES] and values[P_NOTES] == "":
             values[P_NOTES] = row[R_NOTES]
             changed = True
+        if refreshed:
+            changed = True
+            values[P_IMPORTED_AT] = self.stamp  # still as an import left them
         if not changed:
             return
         old_email, old_linkedin, old_company = (
@@ -757,9 +781,7 @@ class _Run:
         if known.linkedin_key and known.linkedin_key != old_linkedin:
             self.by_linkedin.setdefault(known.linkedin_key, []).append(known)
         if known.compare and (
-            not had_name
-            or (known.email_key and not old_email)
-            or (known.company_key and not old_company)
+            not had_name or (known.email_key and not old_email) or known.company_key != old_company
         ):
             self._index_name(known, block_keys)  # under the keys it gained
         if not known.is_new:
@@ -819,7 +841,12 @@ class _Run:
             conn.executemany(
                 _UPDATE_PERSON,
                 [
-                    (*k.values[P_FULL_NAME : P_NOTES + 1], k.values[P_UPDATED_AT], k.values[P_ID])
+                    (
+                        *k.values[P_FULL_NAME : P_NOTES + 1],
+                        k.values[P_UPDATED_AT],
+                        k.values[P_IMPORTED_AT],
+                        k.values[P_ID],
+                    )
                     for k in self.dirty_people
                 ],
             )

@@ -54,6 +54,7 @@ P_COMPANY = PERSON_COLUMNS.index("company")
 P_LINKEDIN_URL = PERSON_COLUMNS.index("linkedin_url")
 P_NOTES = PERSON_COLUMNS.index("notes")
 P_UPDATED_AT = PERSON_COLUMNS.index("updated_at")
+P_IMPORTED_AT = PERSON_COLUMNS.index("imported_at")
 
 FILLABLE = {name: PERSON_COLUMNS.index(name) for name in PERSON_FIELDS if name != "is_sample"}
 
@@ -72,11 +73,12 @@ INSERT_REVIEW = _insert_sql("import_review", REVIEW_COLUMNS)
 
 def people_for_matching(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
     """Every person, as (id, full_name, given_name, family_name, email, company, title, phone,
-    linkedin_url, has_notes): what matching and filling need, without the notes' text."""
+    linkedin_url, has_notes, as_imported): what matching and filling need, without the notes'
+    text. as_imported: nobody has edited the person since an import wrote them."""
     return iter(
         conn.execute(
             "SELECT id, full_name, given_name, family_name, email, company, title, phone,"
-            " linkedin_url, notes != '' FROM person"
+            " linkedin_url, notes != '', imported_at IS NOT NULL FROM person"
         )
     )
 
@@ -195,3 +197,7 @@ def review_count(db: Database, event_id: EventId | None = None) -> int:
 FILL_ORDER = tuple(
     FILLABLE[name] for name in ("email", "company", "title", "phone", "linkedin_url")
 )
+# Fields an import replaces when the file has a new value, on a person nobody has edited since
+# an import wrote them: what changes in an updated list. The email is what people are known
+# by, and names are left as they are: the person is recognised under them.
+REFRESH_ORDER = tuple(FILLABLE[name] for name in ("company", "title", "phone", "linkedin_url"))

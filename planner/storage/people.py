@@ -25,10 +25,11 @@ PERSON_FIELDS = (
     "is_sample",
 )
 _COLUMNS = "id, " + ", ".join(PERSON_FIELDS)
-# Every column of the table, in order (imports and merges copy whole rows).
-PERSON_COLUMNS = ("id", *PERSON_FIELDS, "created_at", "updated_at")
+# Every column of the table, in order (imports and merges copy whole rows). imported_at: when
+# an import last wrote the person, NULL once edited (see planner.storage.schema.V5).
+PERSON_COLUMNS = ("id", *PERSON_FIELDS, "created_at", "updated_at", "imported_at")
 _INSERT = insert_sql("person", PERSON_COLUMNS)
-_UPDATE = update_sql("person", (*PERSON_FIELDS, "updated_at"))
+_UPDATE = update_sql("person", (*PERSON_FIELDS, "updated_at", "imported_at"))
 _SELECT = f"SELECT {_COLUMNS} FROM person"
 
 
@@ -84,17 +85,19 @@ class PersonRepository:
         sql = _INSERT
         with self._db.transaction() as conn:
             for person in people:
-                cursor = conn.execute(sql, (person.id, *_values(person), stamp, stamp))
+                cursor = conn.execute(sql, (person.id, *_values(person), stamp, stamp, None))
                 saved.append(replace(person, id=PersonId(inserted_id(cursor))))
         return saved
 
     def update(self, person: Person) -> Person:
+        """Save an edit. The person's values are then the user's: a later import fills only
+        what is empty (imported_at becomes NULL)."""
         if person.id is None:
             raise ValueError("cannot update a person who was never saved")
         with self._db.transaction() as conn:
             cursor = conn.execute(
                 _UPDATE,
-                (*_values(person), now_text(), person.id),
+                (*_values(person), now_text(), None, person.id),
             )
             if cursor.rowcount != 1:
                 raise NotFoundError(f"person {person.id} no longer exists")

@@ -184,5 +184,14 @@ V4 = """
 CREATE INDEX person_sample ON person (id) WHERE is_sample;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
+# When an import last wrote a person's values, as long as nobody has edited the person since
+# (an edit sets it back to NULL): only then may an import replace values that changed in the
+# file (a new job title). Until this version nobody could edit a person by hand, so every
+# person outside the sample holds what imports wrote.
+V5 = """
+ALTER TABLE person ADD COLUMN imported_at TEXT;
+UPDATE person SET imported_at = updated_at WHERE NOT is_sample;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -421,7 +422,7 @@ def test_importing_the_same_list_again_adds_nothing(
     assert snapshot(workspace.db) == before
 
 
-def test_an_updated_list_fills_what_is_new_and_keeps_the_users_status(
+def test_an_updated_list_updates_what_changed_and_keeps_the_users_status(
     workspace: Workspace, event_id: EventId
 ) -> None:
     run(workspace, LIST, event_id)
@@ -438,7 +439,7 @@ def test_an_updated_list_fills_what_is_new_and_keeps_the_users_status(
     report = run(workspace, updated, event_id).report
     assert (report.added, report.updated, report.merged, report.attendances_added) == (1, 2, 3, 1)
     people = people_by_name(workspace)
-    assert people["Ana Lima"].company == "Acme" and people["Ana Lima"].title == "CTO"
+    assert people["Ana Lima"].company == "Acme Corp" and people["Ana Lima"].title == "CTO"
     assert people["Rui Costa"].email == "rui@globex.example"
     rui_attendance = attendance_of(workspace, event_id, people["Rui Costa"])
     assert rui_attendance.status is AttendanceStatus.MET
@@ -449,6 +450,116 @@ def test_an_updated_list_fills_what_is_new_and_keeps_the_users_status(
         (event_id,),
     ).fetchone()
     assert count == (5, 5)
+
+
+CHANGED = [
+    row(
+        name="Ana Lima",
+        email="ANA@lima.example",
+        company="Acme Corp",
+        title="CTO",
+        phone="+351 912 000 111",
+        linkedin="https://www.linkedin.com/in/ana-lima-2",
+    ),
+    row(name="Rui Costa", company="Globex", title="Head of Sales"),
+]
+FIRST = [
+    row(
+        name="Ana Lima",
+        email="ana@lima.example",
+        company="Acme",
+        title="VP Engineering",
+        phone="+351 912 000 000",
+        linkedin="https://www.linkedin.com/in/ana-lima",
+        notes="Met at the booth",
+    ),
+    row(name="Rui Costa", company="Globex"),
+]
+
+
+def imported_at(workspace: Workspace, person: Person) -> tuple[str | None, str]:
+    found = workspace.db.connection.execute(
+        "SELECT imported_at, updated_at FROM person WHERE id = ?", (person.id,)
+    ).fetchone()
+    return found[0], found[1]
+
+
+def test_an_updated_list_replaces_what_changed_and_says_who_was_updated(
+    workspace: Workspace, event_id: EventId
+) -> None:
+    run(workspace, FIRST, event_id)
+    before = people_by_name(workspace)
+    outcome = run(workspace, CHANGED, event_id)
+    assert (outcome.report.updated, outcome.report.merged, outcome.report.added) == (2, 2, 0)
+    ana, rui = (people_by_name(workspace)[name] for name in ("Ana Lima", "Rui Costa"))
+    assert (ana.company, ana.title, ana.phone, ana.linkedin_url) == (
+        "Acme Corp",
+        "CTO",
+        "+351912000111",
+        "https://www.linkedin.com/in/ana-lima-2",
+    )
+    # What people are known by stays: the email (matched whatever its case), the name; and
+    # notes are only ever filled.
+    assert (ana.email, ana.full_name, ana.notes) == (
+        "ana@lima.example",
+        "Ana Lima",
+        "Met at the booth",
+    )
+    assert rui.title == "Head of Sales"  # filled: it was empty
+    stamp, updated = imported_at(workspace, ana)
+    assert stamp == updated  # still as an import left them: the next list may update again
+    assert run(workspace, [row(name="Ana Lima", email="ana@lima.example", title="CEO")],
+               event_id).report.updated == 1  # fmt: skip
+    assert people_by_name(workspace)["Ana Lima"].title == "CEO"
+    assert before["Ana Lima"].title == "VP Engineering"
+
+
+def test_what_the_user_edited_is_only_ever_filled(workspace: Workspace, event_id: EventId) -> None:
+    run(workspace, FIRST, event_id)
+    ana = people_by_name(workspace)["Ana Lima"]
+    workspace.repos.people.update(replace(ana, title="Chief Technology Officer", phone=None))
+    run(workspace, CHANGED, event_id)
+    ana = people_by_name(workspace)["Ana Lima"]
+    assert (ana.company, ana.title, ana.phone) == (
+        "Acme",  # not edited, but the person was: the import leaves every value alone...
+        "Chief Technology Officer",
+        "+351912000111",  # ...except what is empty
+    )
+    assert imported_at(workspace, ana)[0] is None  # and they stay the user's
+
+
+def test_a_row_repeated_in_the_same_file_does_not_replace_the_first(
+    workspace: Workspace, event_id: EventId
+) -> None:
+    report = run(workspace, [FIRST[0], CHANGED[0]], event_id).report
+    assert (report.added, report.merged) == (1, 1)
+    (ana,) = workspace.repos.people.all()
+    assert (ana.company, ana.title) == ("Acme", "VP Engineering")
+
+
+def test_undo_puts_back_the_replaced_values_and_who_wrote_them(
+    workspace: Workspace, event_id: EventId
+) -> None:
+    run(workspace, FIRST, event_id)
+    ana = people_by_name(workspace)["Ana Lima"]
+    before = snapshot(workspace.db)
+    outcome = run(workspace, CHANGED, event_id)
+    undo_import(workspace, outcome.changes)
+    assert snapshot(workspace.db) == before
+    redo_import(workspace, outcome.changes)
+    assert workspace.repos.people.get(ana.id).company == "Acme Corp"  # type: ignore[arg-type]
+
+
+def test_the_samples_people_are_only_ever_filled(workspace: Workspace) -> None:
+    from planner.services.sample import UPCOMING_NAME, seed_sample
+
+    seed_sample(workspace, datetime(2026, 11, 22, 12, tzinfo=UTC))
+    event = workspace.repos.events.find(UPCOMING_NAME)[0]
+    assert event.id is not None
+    sofia = next(p for p in workspace.repos.people.all() if p.full_name == "Sofía García")
+    run(workspace, [row(name="Sofía García", email=sofia.email or "", company="Elsewhere")],
+        event.id)  # fmt: skip
+    assert workspace.repos.people.get(sofia.id).company == sofia.company  # type: ignore[arg-type]
 
 
 def test_a_role_the_user_set_is_not_replaced(workspace: Workspace, event_id: EventId) -> None:

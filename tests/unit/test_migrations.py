@@ -206,6 +206,19 @@ def test_fixture_opens_at_the_current_version_with_every_row(fixture: Path, tmp_
     assert backups(path.parent, version) == taken
 
 
+@pytest.mark.parametrize("fixture", [f for f in fixtures() if fixture_version(f) < 5])
+def test_people_from_before_version_5_count_as_imported_unless_in_the_sample(
+    fixture: Path, tmp_path: Path
+) -> None:
+    path = copy_fixture(fixture, tmp_path / "data")
+    with Workspace.open(path.parent) as workspace:
+        rows = workspace.db.connection.execute(
+            "SELECT is_sample, imported_at IS NOT NULL AND imported_at = updated_at"
+            " FROM person ORDER BY id"
+        ).fetchall()
+    assert rows == [(0, 1), (0, 1), (0, 1), (0, 1), (1, 0)]
+
+
 def test_fixture_opens_with_database_open(tmp_path: Path) -> None:
     path = copy_fixture(fixtures()[-1], tmp_path)
     db = Database.open(path)
