@@ -390,6 +390,7 @@ def _print_report(report: ImportReport, event: Event, names: dict[int, str]) -> 
         ("Known people updated", report.updated),
         ("Rows merged into someone known", report.merged),
         ("Added to the event", report.attendances_added),
+        ("Taken off the event", report.attendances_removed),
         ("To review", len(report.review)),
         ("Skipped", len(report.skipped)),
     ]

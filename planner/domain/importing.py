@@ -55,6 +55,16 @@ class Skipped:
 
 
 @dataclass(frozen=True, slots=True)
+class Withdrawn(Skipped):
+    """A row whose status says the person is not coming (cancelled, refunded...), with what
+    recognises them: if an earlier import put them on the event's list, the import takes them
+    off it again (unless the user has started planning to meet them)."""
+
+    full_name: str = ""
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Table:
     """A file read into headers and rows. For vCards the headers are Field values."""
 
@@ -121,6 +131,7 @@ class ImportReport:
     updated: int = 0  # known people whose empty fields were filled
     merged: int = 0  # rows folded into a person already in the file or the database
     attendances_added: int = 0
+    attendances_removed: int = 0  # on the list before, and the file says they are not coming
     review: list[ReviewItem] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     unread: list[Skipped] = field(default_factory=list)  # lines left out of an imported row

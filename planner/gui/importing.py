@@ -75,6 +75,12 @@ class ReportDialog(QDialog):
             .replace("%3", f"{report.merged:,}"),
             tr("%1 added to the event's list").replace("%1", f"{report.attendances_added:,}"),
         ]
+        if report.attendances_removed:
+            lines.append(
+                tr("%1 taken off the event's list: the file says they are not coming").replace(
+                    "%1", f"{report.attendances_removed:,}"
+                )
+            )
         if report.layout:
             lines.insert(1, tr("Recognised as %1").replace("%1", report.layout))
         summary = QLabel("<br>".join(escape(line) for line in lines))

@@ -96,6 +96,7 @@ def import_report_to_json(
         "updated": report.updated,
         "merged": report.merged,
         "attendances_added": report.attendances_added,
+        "attendances_removed": report.attendances_removed,
         "review": [
             {
                 "line": item.line,

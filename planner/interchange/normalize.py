@@ -33,7 +33,8 @@ Role
 Skipped rows
     No name and no usable email: "no name or email". A status saying the person is not
     coming: cancelled, refunded, declined, deactivated, deleted, not attending, not going,
-    or a plain "no" (an RSVP). People on a waiting list are imported.
+    or a plain "no" (an RSVP); such a row is a `Withdrawn`, with the name and email that
+    recognise the person. People on a waiting list are imported.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.domain.dedupe import NormalizedPerson, is_latin_name
 from planner.domain.enums import AttendeeRole
-from planner.domain.importing import Candidate, Field, Skipped
+from planner.domain.importing import Candidate, Field, Skipped, Withdrawn
 
 if TYPE_CHECKING:
     from nameparser import HumanName
@@ -445,12 +446,11 @@ def _normalize(
     repeat across rows, and `names` (_names, or one that remembers) for the name fields."""
     get = values.get
     status = clean_repeated(get(Field.STATUS))
-    if status and _not_coming(status):
-        return Skipped(line, f"status is “{status}”")
-
     full_name, given, family = names(values)
     email_text = clean(get(Field.EMAIL))
     email, email_notes = _emails(email_text)
+    if status and _not_coming(status):
+        return Withdrawn(line, f"status is “{status}”", full_name, email)
     if not full_name and email is None:
         reason = NO_NAME_OR_EMAIL
         if email_text:

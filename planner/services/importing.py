@@ -49,6 +49,12 @@ Matching
   this import added is only filled by later rows of the same file.
 - Everyone imported gets an attendance at the event; one that exists is kept (with the
   user's status), its role only filled in when it was the default.
+- A row whose status says the person is not coming (cancelled, refunded...) is left out, and
+  when the person it names (by email, else by the very same name, and only one person) was
+  on the event's list before this import, no other row has them coming, and the user has not
+  started planning to meet them (status, priority, notes, goals, follow-ups, interactions
+  all untouched), their attendance is deleted: an updated list takes them off. The row's
+  reason in the report says so, or that they were kept.
 """
 
 from __future__ import annotations
@@ -75,6 +81,8 @@ from planner.domain.dedupe import (
     R_NOTES,
     R_ROLE,
     Prepared,
+    compare_of,
+    email_key,
     name_key,
 )
 from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier
@@ -85,7 +93,9 @@ from planner.domain.importing import (
     Layout,
     Mapping,
     ReviewItem,
+    Skipped,
     Table,
+    Withdrawn,
 )
 from planner.services.memory import bulk_objects, forget
 from planner.services.workspace import Target, database_of
@@ -239,6 +249,7 @@ class ImportChanges:
     people_updated: tuple[PersonId, ...]  # known people whose empty fields were filled
     attendances_added: tuple[AttendanceId, ...]
     attendances_updated: tuple[AttendanceId, ...]  # default role filled in
+    attendances_removed: tuple[AttendanceId, ...]  # the file says they are not coming
     reviews_added: tuple[int, ...]
     rows: ChangeSet  # before and after images of every row written
 
@@ -303,11 +314,14 @@ def run_import(
                 runs.append(run)
                 done = 0
                 place, skipped = run.place, report.skipped
+                withdrawn = run.withdrawn
                 for chunk in chunks:
                     for row in chunk:
                         if isinstance(row, tuple):
                             place(row)
                         else:
+                            if isinstance(row, Withdrawn):
+                                withdrawn.append((len(skipped), row))
                             skipped.append(row)
                     done += len(chunk)
                     if run.placed - run.flushed_at >= FLUSH_EVERY:
@@ -317,6 +331,7 @@ def run_import(
                         raise ImportCancelled()
                     if progress is not None and done < total:  # the last once committed
                         progress(done, total)
+                run.take_off_withdrawn()
                 run.flush()
                 changes = run.changes()
                 if cancelled is not None and cancelled():  # the last chance, before the commit
@@ -438,7 +453,7 @@ class _Known:
 
 
 class _Attendance:
-    __slots__ = ("dirty", "flushed", "id", "is_new", "role", "row")
+    __slots__ = ("confirmed", "dirty", "flushed", "id", "is_new", "role", "row")
 
     def __init__(self, attendance_id: int, role: str, row: list[Any] | None) -> None:
         self.id = attendance_id
@@ -447,6 +462,7 @@ class _Attendance:
         self.is_new = row is not None
         self.flushed = row is None
         self.dirty = False
+        self.confirmed = False  # a row of this file has the person coming
 
 
 class _Match:
@@ -537,6 +553,11 @@ class _Run:
         self.pending_attendances: list[_Attendance] = []
         self.dirty_attendances: list[_Attendance] = []
         self.before_attendances: dict[int, tuple[Any, ...]] = {}
+        self.removed_attendances: dict[int, tuple[Any, ...]] = {}
+        self.withdrawn: list[tuple[int, Withdrawn]] = []  # (position in report.skipped, row)
+        self.known_on_list: list[_Known] = []  # on the event's list before this import
+        self._by_listed_name: dict[str, list[_Known]] | None = None
+        self._holder: dict[int, _Known] = {}  # attendance id → whose it is, for withdrawals
         self.review_rows: list[tuple[Any, ...]] = []
         self.pending_reviews: list[tuple[Any, ...]] = []
         self.placed = 0  # rows placed so far
@@ -584,6 +605,7 @@ class _Run:
             known_person = people.get(person_id)
             if known_person is not None:
                 known_person.attendance = _Attendance(attendance_id, role, None)
+                self.known_on_list.append(known_person)
 
     def _index(self, known: _Known, block_keys: Sequence[str]) -> None:
         if known.email_key:
@@ -794,6 +816,8 @@ class _Run:
 
     def _attend(self, known: _Known, role: str) -> None:
         attendance = known.attendance
+        if attendance is not None:
+            attendance.confirmed = True
         if attendance is None:
             attendance_id = self.next_attendance
             row: list[Any] = [
@@ -821,6 +845,67 @@ class _Run:
             if attendance.flushed and not attendance.dirty:
                 attendance.dirty = True
                 self.dirty_attendances.append(attendance)
+
+    # people no longer coming -------------------------------------------------------------
+
+    def take_off_withdrawn(self) -> None:
+        """After every row is placed: take off the event's list the people a row says are not
+        coming (`Withdrawn`), when an earlier import put them there, no row of this file has
+        them coming after all, and the user has not started planning to meet them. Each such
+        row's reason in the report says what became of the person."""
+        if not self.withdrawn:
+            return
+        found = [(at, row, self._on_list(row)) for at, row in self.withdrawn]
+        candidates = [a.id for _, _, a in found if a is not None]
+        unplanned = store.unplanned_attendances(self.conn, candidates) if candidates else set()
+        leaving: dict[int, _Known] = {}
+        skipped = self.report.skipped
+        for at, row, attendance in found:
+            if attendance is None:
+                continue
+            if attendance.id in unplanned:
+                reason = f"{row.reason}: taken off the event's list"
+                leaving[attendance.id] = self._holder[attendance.id]
+            else:
+                reason = f"{row.reason}: kept on the event's list, with your plans for them"
+            skipped[at] = Skipped(row.line, reason)
+        if not leaving:
+            return
+        ids = sorted(leaving)
+        for before in read_rows(self.conn, "attendance", ATTENDANCE_COLUMNS, "id", ids):
+            self.removed_attendances[before[0]] = before
+        self.conn.executemany("DELETE FROM attendance WHERE id = ?", [(i,) for i in ids])
+        for known in leaving.values():
+            known.attendance = None
+        self.report.attendances_removed = len(ids)
+
+    def _on_list(self, row: Withdrawn) -> _Attendance | None:
+        """The attendance at this event, from before this import and not confirmed by any row
+        of it, of the one person `row` names: by email, else by the very same name."""
+        people: list[_Known] = []
+        key = email_key(row.email) if row.email else None
+        if key is not None:
+            people = self.by_email.get(key, [])
+        elif row.full_name:
+            people = self._listed_by_name().get(compare_of(name_key(row.full_name)), [])
+        listed = [k for k in people if k.attendance is not None and not k.attendance.is_new]
+        if len(listed) != 1 or listed[0].attendance is None:
+            return None
+        attendance = listed[0].attendance
+        if attendance.confirmed:
+            return None
+        self._holder[attendance.id] = listed[0]
+        return attendance
+
+    def _listed_by_name(self) -> dict[str, list[_Known]]:
+        """The people on the event's list from before this import, by their full name's
+        compare key (made the same way for a withdrawn row's name); made once, when needed."""
+        if self._by_listed_name is None:
+            self._by_listed_name = {}
+            for known in self.known_on_list:
+                name = known.values[P_FULL_NAME]
+                self._by_listed_name.setdefault(compare_of(name_key(name)), []).append(known)
+        return self._by_listed_name
 
     # writing ---------------------------------------------------------------------------
 
@@ -906,9 +991,12 @@ class _Run:
                     "attendance",
                     ATTENDANCE_COLUMNS,
                     1,
-                    tuple(
-                        (self.before_attendances[i], after_attendances[i])
-                        for i in updated_attendances
+                    (
+                        *(
+                            (self.before_attendances[i], after_attendances[i])
+                            for i in updated_attendances
+                        ),
+                        *((before, None) for before in self.removed_attendances.values()),
                     ),
                     attendances,
                 ),
@@ -922,6 +1010,7 @@ class _Run:
             people_updated=tuple(PersonId(i) for i in updated_ids),
             attendances_added=attendances[0] if attendances else (),
             attendances_updated=tuple(AttendanceId(i) for i in updated_attendances),
+            attendances_removed=tuple(AttendanceId(i) for i in sorted(self.removed_attendances)),
             reviews_added=reviews[0] if reviews else (),
             rows=rows,
         )

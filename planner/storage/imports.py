@@ -83,6 +83,29 @@ def people_for_matching(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
     )
 
 
+def unplanned_attendances(conn: sqlite3.Connection, ids: Sequence[int]) -> set[int]:
+    """Those of these attendances the user has not started planning: still to meet, the
+    default priority, no notes, talking points, offer or ask, no goal, and no follow-up or
+    interaction with the person at that event."""
+    return {
+        row[0]
+        for row in conn.execute(
+            """SELECT a.id FROM attendance a
+            WHERE a.id IN (SELECT value FROM json_each(?))
+              AND a.status = 'to-meet' AND a.tier = 'nice-to-meet'
+              AND a.research_notes = '' AND a.talking_points = '' AND a.offer = ''
+              AND a.ask = ''
+              AND NOT EXISTS (SELECT 1 FROM attendance_goal g WHERE g.attendance_id = a.id)
+              AND NOT EXISTS (SELECT 1 FROM follow_up f
+                              WHERE f.person_id = a.person_id AND f.event_id = a.event_id)
+              AND NOT EXISTS (SELECT 1 FROM interaction_person p
+                              JOIN interaction i ON i.id = p.interaction_id
+                              WHERE p.person_id = a.person_id AND i.event_id = a.event_id)""",
+            (json.dumps(list(ids)),),
+        )
+    }
+
+
 def attendances_at(conn: sqlite3.Connection, event_id: EventId) -> dict[int, tuple[int, str]]:
     """person id → (attendance id, role) for everyone already on the event's list."""
     return {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -571,3 +572,16 @@ def test_the_rows_left_out_can_be_saved_to_fix_and_import_again(
     nothing_left_out = ReportDialog(ImportReport("a.csv", None, None), table=table, source=source)
     qtbot.addWidget(nothing_left_out)
     assert nothing_left_out.save_button is None
+
+
+def test_the_report_says_who_was_taken_off_the_list(qtbot: QtBot) -> None:
+    from planner.domain.importing import ImportReport
+
+    report = ImportReport("updated.csv", None, "utf-8", rows=10, attendances_removed=2)
+    dialog = ReportDialog(report)
+    qtbot.addWidget(dialog)
+    texts = unescape(" ".join(label.text() for label in dialog.findChildren(QLabel)))
+    assert "2 taken off the event's list: the file says they are not coming" in texts
+    quiet = ReportDialog(ImportReport("same.csv", None, "utf-8", rows=10))
+    qtbot.addWidget(quiet)
+    assert "taken off" not in " ".join(label.text() for label in quiet.findChildren(QLabel))

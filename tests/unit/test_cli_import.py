@@ -98,6 +98,7 @@ def test_import_a_known_layout_as_json(
         "updated",
         "merged",
         "attendances_added",
+        "attendances_removed",
         "review",
         "skipped",
         "unread",
@@ -179,6 +180,26 @@ def test_importing_again_adds_nobody(
     code, report, _ = import_json(capsys, data_dir, path)
     assert code == 0  # merged rows count as imported
     assert (report["added"], report["merged"], report["attendances_added"]) == (0, 3, 0)
+
+
+def test_someone_no_longer_coming_is_taken_off_the_event(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "attendees.csv", EVENTBRITE)
+    import_json(capsys, data_dir, path)
+    cancelled = EVENTBRITE.replace(
+        "1003,2026-11-02,美咲,田中,misaki@sakura.example,General Admission,Attending",
+        "1003,2026-11-02,美咲,田中,misaki@sakura.example,General Admission,Refunded",
+    )
+    assert cancelled != EVENTBRITE
+    path = write(tmp_path, "updated.csv", cancelled)
+    code, report, _ = import_json(capsys, data_dir, path)
+    assert (code, report["attendances_removed"]) == (0, 1)
+    assert {"line": 4, "reason": "status is “Refunded”: taken off the event's list"} in report[
+        "skipped"
+    ]
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "people", "--event", "1", "--json")
+    assert "田中 美咲" not in {person["full_name"] for person in json.loads(out)}
 
 
 def test_a_review_item_is_listed_with_names(

@@ -562,6 +562,107 @@ def test_the_samples_people_are_only_ever_filled(workspace: Workspace) -> None:
     assert workspace.repos.people.get(sofia.id).company == sofia.company  # type: ignore[arg-type]
 
 
+# --- people the updated list says are not coming -------------------------------------------
+
+
+def on_list(workspace: Workspace, event_id: EventId) -> set[str]:
+    people = {p.id: p.full_name for p in workspace.repos.people.all()}
+    return {people[a.person_id] for a in workspace.repos.attendances.for_event(event_id)}
+
+
+def reasons(report: Any) -> dict[int, str]:
+    return {item.line: item.reason for item in report.skipped}
+
+
+def test_people_the_updated_list_says_are_not_coming_are_taken_off_the_list(
+    workspace: Workspace, event_id: EventId
+) -> None:
+    run(workspace, LIST, event_id)
+    before = snapshot(workspace.db)
+    people = workspace.repos.people.count()
+    withdrawn = [
+        row(name="Ana Lima", email="ANA@lima.example", status="Cancelled"),
+        row(name="Rui Costa", company="Globex", status="Attending"),
+        row(name="noa  levi", status="Refunded"),  # no email: the very same name will do
+        row(name="Zé Ninguém", email="ze@example.org", status="Cancelled"),  # never listed
+    ]
+    outcome = run(workspace, withdrawn, event_id)
+    report = outcome.report
+    assert report.attendances_removed == 2
+    assert on_list(workspace, event_id) == {"Rui Costa", "田中 美咲"}
+    assert workspace.repos.people.count() == people  # still in the network
+    assert reasons(report) == {
+        2: "status is “Cancelled”: taken off the event's list",
+        4: "status is “Refunded”: taken off the event's list",
+        5: "status is “Cancelled”",
+    }
+    assert len(outcome.changes.attendances_removed) == 2
+    undo_import(workspace, outcome.changes)
+    assert snapshot(workspace.db) == before
+    redo_import(workspace, outcome.changes)
+    assert on_list(workspace, event_id) == {"Rui Costa", "田中 美咲"}
+
+
+def test_someone_the_user_planned_to_meet_stays_on_the_list(
+    workspace: Workspace, event_id: EventId
+) -> None:
+    run(workspace, LIST, event_id)
+    people = people_by_name(workspace)
+    ana, noa, rui = (people[name] for name in ("Ana Lima", "Noa Levi", "Rui Costa"))
+    with workspace.db.transaction() as conn:
+        conn.execute(
+            "UPDATE attendance SET research_notes = 'Ask about the Lisbon office'"
+            " WHERE person_id = ?",
+            (ana.id,),
+        )
+    _set_status(workspace, attendance_of(workspace, event_id, noa), AttendanceStatus.MET)
+    call = FollowUp(person_id=rui.id, due=date(2026, 12, 10), action="Call", uid="rui@x")
+    workspace.repos.follow_ups.add(replace(call, event_id=event_id))
+    report = run(
+        workspace,
+        [
+            row(name="Ana Lima", email="ana@lima.example", status="Cancelled"),
+            row(name="Noa Levi", status="Cancelled"),
+            row(name="Rui Costa", status="Declined"),
+        ],
+        event_id,
+    ).report
+    assert report.attendances_removed == 0
+    assert on_list(workspace, event_id) == {"Ana Lima", "Noa Levi", "Rui Costa", "田中 美咲"}
+    kept = "kept on the event's list, with your plans for them"
+    assert set(reasons(report).values()) == {
+        f"status is “Cancelled”: {kept}",
+        f"status is “Declined”: {kept}",
+    }
+
+
+def test_a_cancelled_ticket_beside_one_still_valid_keeps_the_person(
+    workspace: Workspace, event_id: EventId
+) -> None:
+    run(workspace, LIST, event_id)
+    report = run(
+        workspace,
+        [
+            row(name="Ana Lima", email="ana@lima.example", status="Cancelled"),
+            row(name="Ana Lima", email="ana@lima.example", status="Attending"),
+        ],
+        event_id,
+    ).report
+    assert report.attendances_removed == 0
+    assert "Ana Lima" in on_list(workspace, event_id)
+    assert reasons(report) == {2: "status is “Cancelled”"}
+
+
+def test_a_name_two_people_on_the_list_share_takes_nobody_off(
+    workspace: Workspace, event_id: EventId
+) -> None:
+    run(workspace, [row(name="Ana Lima", company="Acme"), row(name="Ana Lima", company="Globex")],
+        event_id)  # fmt: skip
+    report = run(workspace, [row(name="Ana Lima", status="Cancelled")], event_id).report
+    assert report.attendances_removed == 0
+    assert len(workspace.repos.attendances.for_event(event_id)) == 2
+
+
 def test_a_role_the_user_set_is_not_replaced(workspace: Workspace, event_id: EventId) -> None:
     run(workspace, [row(name="Ana Lima", email="ana@lima.example", ticket="Sponsor")], event_id)
     run(workspace, [row(name="Ana Lima", email="ana@lima.example", ticket="Speaker")], event_id)
