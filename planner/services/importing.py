@@ -754,6 +754,10 @@ class _Run:
         values = known.values
         changed = refreshed = False
         if known.refreshable:
+            # The first row of the file that is this person says what changed; later rows of
+            # it only fill, as they did when the file was first imported: the same file
+            # imported again changes nothing.
+            known.refreshable = False
             for index in REFRESH_ORDER:  # a person column's index is the prepared row's too
                 value = row[index]
                 if value and values[index] and value != values[index]:

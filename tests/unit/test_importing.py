@@ -528,6 +528,17 @@ def test_what_the_user_edited_is_only_ever_filled(workspace: Workspace, event_id
     assert imported_at(workspace, ana)[0] is None  # and they stay the user's
 
 
+def test_a_file_with_a_person_twice_imported_again_changes_nothing(
+    workspace: Workspace, event_id: EventId
+) -> None:
+    twice = [FIRST[0], CHANGED[0], FIRST[1]]
+    run(workspace, twice, event_id)
+    before = snapshot(workspace.db)
+    report = run(workspace, twice, event_id).report
+    assert report.updated == 0
+    assert snapshot(workspace.db) == before
+
+
 def test_a_row_repeated_in_the_same_file_does_not_replace_the_first(
     workspace: Workspace, event_id: EventId
 ) -> None:
