@@ -168,6 +168,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # A packaged app (PyInstaller and the like) starts an import's helper process as
+        # itself: this runs the helper's work and exits before the command line is read.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args, extra = parse_arguments(sys.argv[1:] if argv is None else argv)
     if args.command is None:
         from planner.app import run_gui  # Qt is loaded only when the window is wanted

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -148,6 +149,21 @@ def test_a_file_opens_the_app_to_import_it(
             cli.parse_arguments(refused)
         assert caught.value.code == 2
         assert "invalid choice" in capsys.readouterr().err
+
+
+def test_a_packaged_app_lets_a_helper_process_run_before_reading_the_command_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import multiprocessing
+
+    calls: list[str] = []
+    monkeypatch.setattr(multiprocessing, "freeze_support", lambda: calls.append("helper"))
+    main(["--data-dir", str(tmp_path), "event", "list"])
+    assert calls == []  # run from source: nothing to do
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    main(["--data-dir", str(tmp_path), "event", "list"])
+    assert calls == ["helper"]
+    capsys.readouterr()
 
 
 def test_the_command_names_are_the_parsers() -> None:
