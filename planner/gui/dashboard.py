@@ -23,7 +23,7 @@ from planner.domain.enums import NetworkType
 from planner.domain.goals import NetworkBalance
 from planner.domain.ids import EventId
 from planner.gui.context import AppContext
-from planner.gui.formatting import dates_text, day_text, relative_text
+from planner.gui.formatting import dates_text, day_text, plain_tip, relative_text
 from planner.gui.labels import NETWORK_COLOURS, network_name
 from planner.gui.widgets import EmptyState, RefreshWhenShown, SampleBanner, page_title, paint_bar
 from planner.services.dashboard import Dashboard, UpcomingEvent, build_dashboard
@@ -49,7 +49,7 @@ class Bar(QWidget):
         self.label, self.fraction, self.text, self.colour = label, fraction, text, colour
         self.siblings: list[Bar] = [self]
         self.setMinimumHeight(22)
-        self.setToolTip(f"{label}: {text}")
+        self.setToolTip(plain_tip(f"{label}: {text}"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
@@ -95,7 +95,7 @@ class EventCard(QFrame):
         event = item.event
         assert event.id is not None
         self.event_id: EventId = event.id
-        self.setToolTip(tr("Open %1").replace("%1", event.name))
+        self.setToolTip(plain_tip(tr("Open %1").replace("%1", event.name)))
         self.setAccessibleName(event.name)
         self.setAccessibleDescription(tr("Press Enter to open the event"))
         name = QLabel(event.name)
@@ -342,7 +342,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
         for event, entry in dashboard.overdue:
             row = QListWidgetItem(f"{day_text(entry.due)} · {entry.text}\n{event.name}")
             row.setData(Qt.ItemDataRole.UserRole, event.id)
-            row.setToolTip(tr("Open the checklist of %1").replace("%1", event.name))
+            row.setToolTip(plain_tip(tr("Open the checklist of %1").replace("%1", event.name)))
             self.overdue.addItem(row)
         self.overdue.setVisible(bool(dashboard.overdue))
         self.no_overdue.setVisible(not dashboard.overdue)

@@ -1,9 +1,11 @@
-"""How dates and times read on screen. One place, so every view says it the same way."""
+"""How dates, times and tooltips read on screen. One place, so every view says it the same
+way."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from functools import cache
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, QTimeZone
 
@@ -12,6 +14,14 @@ from planner.domain.rules import is_time_zone
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("formatting", text)
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows `text` exactly as written. Qt reads a tooltip as rich text when its
+    first line holds something like a tag, so an event called "<b>Launch</b>" would show in
+    bold and an "<img>" would be loaded: the text is escaped, in a paragraph that keeps its
+    spaces and line breaks (a long one wraps)."""
+    return f'<p style="white-space:pre-wrap">{escape(text, quote=False)}</p>'
 
 
 def day_text(day: date) -> str:

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from planner.gui.formatting import plain_tip
 from planner.services.memory import bulk_objects, forget
 
 Row = TypeVar("Row")
@@ -139,7 +140,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
+            return plain_tip(column.tooltip(row))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return self.extra_data(row, index.column(), role)

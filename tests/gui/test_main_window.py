@@ -131,6 +131,50 @@ def test_details_escape_markup_in_user_text(window: MainWindow, workspace: Works
     assert "<script>" not in html
 
 
+def shown_tip(tip: str) -> str:
+    """The text a tooltip shows: Qt renders it as HTML when it looks like HTML."""
+    from PySide6.QtGui import Qt as GuiQt
+    from PySide6.QtGui import QTextDocument
+
+    if not GuiQt.mightBeRichText(tip):
+        return tip
+    document = QTextDocument()
+    document.setHtml(tip)
+    return document.toPlainText()
+
+
+def test_tooltips_show_markup_in_user_text_as_written(
+    window: MainWindow, workspace: Workspace, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from planner.domain.enums import NetworkType
+    from planner.domain.model import Goal
+    from planner.gui.dashboard import Bar, EventCard
+
+    name = "<b>O'Brien & Co</b>  &lt;3"
+    start = datetime(2030, 1, 1, 9, tzinfo=LISBON)
+    event = window.context.events.create(
+        Event(name, start, start.replace(hour=17), "Europe/Lisbon")
+    )
+    assert event.id is not None
+    goal_text = '<img src="file:///etc/hostname"> meet\n  two people'
+    workspace.repos.goals.add(Goal(event.id, goal_text, NetworkType.PERSONAL, target_count=2))
+    window.context.changed.emit()
+    page = window.events_page
+    row = page.model.position_of(event.id)
+    assert row is not None
+    tip = page.model.data(page.model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+    assert shown_tip(tip) == name  # it was shown bold, its "&lt;" as "<"
+    home = window.home_page
+    home.refresh()
+    cards = [home.cards.itemAt(i).widget() for i in range(home.cards.count())]
+    (card,) = [c for c in cards if isinstance(c, EventCard) and c.event_id == event.id]
+    assert shown_tip(card.toolTip()) == f"Open {name}"
+    tips = {shown_tip(bar.toolTip()) for bar in card.findChildren(Bar)}
+    assert f"{goal_text}: 0 of 2 met" in tips
+
+
 def test_add_undo_redo_round_trip(
     window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
