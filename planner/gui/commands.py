@@ -31,7 +31,9 @@ def tr(text: str) -> str:
 
 class _ContextCommand(QUndoCommand):
     def __init__(self, context: AppContext, text: str) -> None:
-        super().__init__(text)
+        # The text becomes the Undo and Redo menu items', where "&" marks the access key:
+        # "R&D Day" would read "RD Day" with the D underlined.
+        super().__init__(text.replace("&", "&&"))
         self.context = context
 
     def _run(self, action: Callable[[], object]) -> None:

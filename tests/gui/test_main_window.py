@@ -175,6 +175,17 @@ def test_tooltips_show_markup_in_user_text_as_written(
     assert f"{goal_text}: 0 of 2 met" in tips
 
 
+def test_an_ampersand_in_a_name_reads_as_written_in_the_undo_menu(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = datetime(2030, 3, 29, 9, tzinfo=LISBON)
+    fill_dialog_with(Event("R&D Day", start, start.replace(hour=18), "Europe/Lisbon"), monkeypatch)
+    window.new_action.trigger()
+    assert window.undo_action.iconText() == "Undo Add “R&D Day”"  # not "RD Day", D underlined
+    window.undo_action.trigger()
+    assert window.redo_action.iconText() == "Redo Add “R&D Day”"
+
+
 def test_add_undo_redo_round_trip(
     window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
