@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -23,6 +22,7 @@ from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier
 from planner.domain.ids import GoalId
 from planner.domain.model import Attendance, Goal
 from planner.gui.labels import network_name, role_name, status_name, tier_name
+from planner.gui.widgets import ElidedLabel
 
 
 def tr(text: str) -> str:
@@ -53,9 +53,8 @@ class AttendeeDialog(QDialog):
         self._base = attendance
         self.setWindowTitle(tr("Plan for %1").replace("%1", name))
         self.setMinimumWidth(560)
-        title = QLabel(name)
+        title = ElidedLabel(name)  # a long name is cut short, not made the dialog's width
         title.setObjectName("sectionTitle")
-        title.setTextFormat(Qt.TextFormat.PlainText)
         self.role = _combo(AttendeeRole, role_name, attendance.role)
         self.tier = _combo(PriorityTier, tier_name, attendance.tier)
         self.status = _combo(AttendanceStatus, status_name, attendance.status)

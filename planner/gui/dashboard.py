@@ -101,6 +101,7 @@ class EventCard(QFrame):
         name = QLabel(event.name)
         name.setObjectName("cardTitle")
         name.setTextFormat(Qt.TextFormat.PlainText)
+        name.setWordWrap(True)  # a long name takes lines, not the width of every card
         when = QLabel(
             f"{dates_text(event.local_start, event.local_end)} · "
             f"{relative_text(event.start, event.end, now)}"

@@ -28,7 +28,7 @@ from planner.gui.goals_view import GoalsTab
 from planner.gui.models import AttendeesModel, FollowUpsModel
 from planner.gui.pages import fit_columns, make_table
 from planner.gui.table_model import RowTableModel
-from planner.gui.widgets import EmptyState, RefreshWhenShown, exec_once
+from planner.gui.widgets import ElidedLabel, EmptyState, RefreshWhenShown, exec_once
 from planner.services.people import update_attendance
 from planner.storage.errors import NotFoundError
 from planner.storage.planning import AttendeeListing
@@ -219,9 +219,8 @@ class EventWorkspace(RefreshWhenShown, QWidget):
         back.clicked.connect(self.back_requested)
         edit = QPushButton(tr("Edit Event…"))
         edit.clicked.connect(self.edit_requested)
-        self.title = QLabel()
+        self.title = ElidedLabel()  # a long name is cut short, not made the window's width
         self.title.setObjectName("pageTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.countdown = QLabel()
         self.countdown.setObjectName("countdown")
         self.countdown.setTextFormat(Qt.TextFormat.PlainText)

@@ -61,9 +61,14 @@ def make_table(model: RowTableModel[Any], *, sortable: bool = True) -> QTableVie
     return view
 
 
+MAX_FITTED_WIDTH = 420
+"""The widest a column is made for its text: longer cells end in "…" (their tooltip or the
+detail has them whole), and one long text does not push the other columns out of sight."""
+
+
 def fit_columns(view: QTableView, model: RowTableModel[Any], columns: Iterable[int]) -> None:
     """Size columns to their text in the first 200 rows, in each cell's own font (a must-meet
-    row is bold): cheaper than Qt's per-cell sizing of every row."""
+    row is bold), up to MAX_FITTED_WIDTH: cheaper than Qt's per-cell sizing of every row."""
     plain = view.fontMetrics()
     fonts: dict[str, QFontMetrics] = {}  # a cell's font, as a key → its metrics
     rows = min(model.rowCount(), 200)
@@ -80,7 +85,8 @@ def fit_columns(view: QTableView, model: RowTableModel[Any], columns: Iterable[i
             widest = max(widest, metrics.horizontalAdvance(text))
         header = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         # Room for the cell's padding; the header is bold and carries the sort arrow.
-        view.setColumnWidth(column, max(widest + 28, plain.horizontalAdvance(header) * 6 // 5 + 36))
+        fitted = min(widest + 28, MAX_FITTED_WIDTH)
+        view.setColumnWidth(column, max(fitted, plain.horizontalAdvance(header) * 6 // 5 + 36))
 
 
 class EventsPage(QWidget):

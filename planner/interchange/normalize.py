@@ -31,7 +31,8 @@ Role
     From the ticket type or role text: speaker (also keynote, panelist, presenter), sponsor,
     exhibitor, organiser (also organizer, staff); anything else is an attendee.
 Skipped rows
-    No name and no usable email: "no name or email". A status saying the person is not
+    No name and no usable email: "no name or email". A name over MAX_NAME_CHARS characters
+    (text that ran into the name column, not a person). A status saying the person is not
     coming: cancelled, refunded, declined, deactivated, deleted, not attending, not going,
     or a plain "no" (an RSVP); such a row is a `Withdrawn`, with the name and email that
     recognise the person. People on a waiting list are imported.
@@ -344,6 +345,9 @@ def role(text: str) -> AttendeeRole:
     return AttendeeRole.ATTENDEE
 
 
+MAX_NAME_CHARS = 300
+"""The longest name a row may carry: real names, titles and all, stay far below it."""
+
 _NOT_COMING = ("cancel", "refund", "declin", "deactivat", "deleted", "not attending", "not going")
 
 
@@ -451,6 +455,12 @@ def _normalize(
     email, email_notes = _emails(email_text)
     if status and _not_coming(status):
         return Withdrawn(line, f"status is “{status}”", full_name, email)
+    if len(full_name) > MAX_NAME_CHARS:
+        return Skipped(
+            line,
+            f"the name is {len(full_name):,} characters long (a name has at most "
+            f"{MAX_NAME_CHARS}): not a person",
+        )
     if not full_name and email is None:
         reason = NO_NAME_OR_EMAIL
         if email_text:

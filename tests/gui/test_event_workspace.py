@@ -17,6 +17,7 @@ from planner.gui.goals_view import GoalDialog, GoalsModel
 from planner.gui.main_window import EVENTS, MainWindow
 from planner.gui.models import AttendeesModel, FollowUpsModel
 from planner.gui.routine_dialog import RoutineDialog, RoutineModel
+from planner.gui.widgets import ElidedLabel
 from planner.services.sample import PAST_NAME, UPCOMING_NAME
 from planner.services.workspace import Workspace
 
@@ -436,3 +437,18 @@ def test_the_people_columns_fit_their_text_in_its_own_font(opened: MainWindow) -
             needed = metrics.horizontalAdvance(str(model.data(index))) + 16  # the cell padding
             assert view.columnWidth(column) >= needed, (row, column, model.data(index))
     assert bold_rows >= 2  # the must-meet people, in bold
+
+
+def test_the_plan_dialog_of_someone_with_a_long_name_keeps_its_width(qtbot: QtBot) -> None:
+    from planner.domain.ids import EventId, PersonId
+    from planner.domain.model import Attendance
+    from planner.gui.attendee_dialog import AttendeeDialog
+
+    name = "Maria " + "da Conceição " * 22  # within the 300 characters a name may have
+    dialog = AttendeeDialog(name, Attendance(EventId(1), PersonId(1)), [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() < 900  # it took the width of the whole name
+    titles = [label for label in dialog.findChildren(ElidedLabel) if label.text() == name]
+    assert len(titles) == 1 and titles[0].toolTip()

@@ -7,7 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from planner.app import build_window, open_workspace
@@ -184,6 +184,39 @@ def test_an_ampersand_in_a_name_reads_as_written_in_the_undo_menu(
     assert window.undo_action.iconText() == "Undo Add “R&D Day”"  # not "RD Day", D underlined
     window.undo_action.trigger()
     assert window.redo_action.iconText() == "Redo Add “R&D Day”"
+
+
+def test_a_long_name_is_cut_short_not_made_the_windows_width(
+    window: MainWindow, workspace: Workspace, qtbot: QtBot
+) -> None:
+    from planner.gui.pages import MAX_FITTED_WIDTH
+
+    name = ("The International Conference on Very Long Names and Their Discontents " * 3)[:199]
+    start = datetime(2030, 1, 1, 9, tzinfo=LISBON)
+    event = window.context.events.create(
+        Event(name, start, start.replace(hour=17), "Europe/Lisbon")
+    )
+    assert event.id is not None
+    window.context.changed.emit()
+    window.resize(1200, 760)
+    home = window.home_page
+    qtbot.wait(10)
+    scroll = home.findChild(QScrollArea)
+    assert scroll is not None and scroll.horizontalScrollBar().maximum() == 0
+    window.open_event(event.id)
+    qtbot.wait(10)
+    assert window.minimumSizeHint().width() < 1200 and window.width() == 1200
+    title = window.workspace_page.title
+    assert title.text() == name  # the whole name, shown to the width there is
+    assert shown_tip(title.toolTip()) == name
+    window.show_page(EVENTS)
+    page = window.events_page
+    assert all(page.table.columnWidth(c) <= MAX_FITTED_WIDTH for c in range(1, 5))
+    window.open_event(event.id)
+    short = workspace.repos.events.find(UPCOMING_NAME)[0]
+    assert short.id is not None
+    window.open_event(short.id)
+    assert title.toolTip() == ""  # nothing cut short
 
 
 def test_add_undo_redo_round_trip(

@@ -10,8 +10,16 @@ from hypothesis import strategies as st
 
 from planner.domain.dedupe import NormalizedPerson
 from planner.domain.enums import AttendeeRole
-from planner.domain.importing import Candidate, Field, Skipped
-from planner.interchange.normalize import clean, clean_notes, linkedin_url, normalize, phone, role
+from planner.domain.importing import Candidate, Field, Skipped, Withdrawn
+from planner.interchange.normalize import (
+    MAX_NAME_CHARS,
+    clean,
+    clean_notes,
+    linkedin_url,
+    normalize,
+    phone,
+    role,
+)
 
 
 def person(region: str | None = None, **values: str) -> NormalizedPerson:
@@ -282,6 +290,19 @@ def test_rows_of_people_not_coming_are_skipped(status: str) -> None:
 @pytest.mark.parametrize("status", ["Attending", "Checked In", "Yes", "Waitlist", "going", ""])
 def test_people_coming_or_waiting_are_kept(status: str) -> None:
     assert person(full_name="Ana", status=status).full_name == "Ana"
+
+
+def test_rows_of_people_not_coming_name_them(status: str = "Refunded") -> None:
+    result = skipped(full_name="Ana  Lima", email=" ANA@lima.example ", status=status)
+    assert isinstance(result, Withdrawn)
+    assert (result.full_name, result.email) == ("Ana Lima", "ANA@lima.example")
+
+
+def test_a_name_longer_than_any_name_is_skipped() -> None:
+    longest = "Ana " + "x" * (MAX_NAME_CHARS - 4)
+    assert person(full_name=longest).full_name == longest
+    result = skipped(full_name=longest + "x", email="ana@lima.example")
+    assert result.reason == "the name is 301 characters long (a name has at most 300): not a person"
 
 
 def test_a_row_without_name_or_email_is_skipped() -> None:
