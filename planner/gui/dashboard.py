@@ -23,7 +23,7 @@ from planner.domain.enums import NetworkType
 from planner.domain.goals import NetworkBalance
 from planner.domain.ids import EventId
 from planner.gui.context import AppContext
-from planner.gui.formatting import dates_text, day_text, plain_tip, relative_text
+from planner.gui.formatting import breakable, dates_text, day_text, plain_tip, relative_text
 from planner.gui.labels import NETWORK_COLOURS, network_name
 from planner.gui.widgets import EmptyState, RefreshWhenShown, SampleBanner, page_title, paint_bar
 from planner.services.dashboard import Dashboard, UpcomingEvent, build_dashboard
@@ -98,7 +98,7 @@ class EventCard(QFrame):
         self.setToolTip(plain_tip(tr("Open %1").replace("%1", event.name)))
         self.setAccessibleName(event.name)
         self.setAccessibleDescription(tr("Press Enter to open the event"))
-        name = QLabel(event.name)
+        name = QLabel(breakable(event.name))
         name.setObjectName("cardTitle")
         name.setTextFormat(Qt.TextFormat.PlainText)
         name.setWordWrap(True)  # a long name takes lines, not the width of every card

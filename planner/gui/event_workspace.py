@@ -23,7 +23,7 @@ from planner.domain.ids import EventId
 from planner.domain.model import Attendance, Event
 from planner.gui.checklist_view import ChecklistTab
 from planner.gui.context import AppContext
-from planner.gui.formatting import relative_text, span_text
+from planner.gui.formatting import breakable, excerpt, plain_tip, relative_text, span_text
 from planner.gui.goals_view import GoalsTab
 from planner.gui.models import AttendeesModel, FollowUpsModel
 from planner.gui.pages import fit_columns, make_table
@@ -314,16 +314,21 @@ class EventWorkspace(RefreshWhenShown, QWidget):
         if [t.utcoffset() for t in mine] != [t.utcoffset() for t in venue]:
             yours = f"{span_text(*mine)} {mine[0].tzname() or ''}".rstrip()
             lines.append(escape(tr("Your time: %1").replace("%1", yours)))
-        where = [escape(event.venue)] if event.venue else []
+        # A header, not the whole record: long text is cut short (Edit Event… has it all) and
+        # made breakable, so it neither pushes the tabs down nor widens the window.
+        where = [escape(breakable(excerpt(event.venue, 160, 1)))] if event.venue else []
         if event.url:
-            where.append(f'<a href="{escape(event.url, quote=True)}">{escape(event.url)}</a>')
+            link = escape(breakable(excerpt(event.url, 100, 1)))
+            where.append(f'<a href="{escape(event.url, quote=True)}">{link}</a>')
         if where:
             lines.append(" · ".join(where))
         if event.notes:
-            lines.append(
-                f"<span style='color:#3b4a5a'>{escape(event.notes).replace(chr(10), '<br>')}</span>"
-            )
+            notes = escape(breakable(excerpt(event.notes))).replace(chr(10), "<br>")
+            lines.append(f"<span style='color:#3b4a5a'>{notes}</span>")
         self.overview.setText("<br>".join(lines))
+        self.overview.setToolTip(
+            plain_tip(event.notes) if excerpt(event.notes) != event.notes else ""
+        )
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)

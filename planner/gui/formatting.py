@@ -3,6 +3,7 @@ way."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import cache
 from html import escape
@@ -14,6 +15,30 @@ from planner.domain.rules import is_time_zone
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("formatting", text)
+
+
+_UNBROKEN = re.compile(r"\S{40,}")
+_BREAK_EVERY = 30
+
+
+def breakable(text: str) -> str:
+    """`text` with a zero-width space every 30 characters of a run of 40 or more without a
+    space (a long link, a pasted token), so that a label can wrap it: one such run would
+    otherwise make the label, and the window around it, as wide as the run."""
+    return _UNBROKEN.sub(_break_run, text)
+
+
+def _break_run(run: re.Match[str]) -> str:
+    word = run[0]
+    return "\u200b".join(word[i : i + _BREAK_EVERY] for i in range(0, len(word), _BREAK_EVERY))
+
+
+def excerpt(text: str, limit: int = 200, lines: int = 2) -> str:
+    """The start of `text`, at most `lines` lines and `limit` characters, ending in "…" when
+    something was left out."""
+    kept = text.split("\n")[:lines]
+    short = "\n".join(kept)[:limit]
+    return short if short == text else short.rstrip() + "…"
 
 
 def plain_tip(text: str) -> str:

@@ -11,11 +11,13 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Si
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 from planner.domain.ids import EventId
 from planner.domain.model import Event
 from planner.gui.context import AppContext
-from planner.gui.formatting import span_text
+from planner.gui.formatting import breakable, span_text
 from planner.gui.labels import network_name
 from planner.gui.models import EventsModel, FollowUpsModel, PeopleModel
 from planner.gui.table_model import RowTableModel
@@ -136,11 +138,16 @@ class EventsPage(QWidget):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setOpenExternalLinks(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.details.setMinimumWidth(300)
 
+        details = QScrollArea()  # long notes scroll rather than run off the bottom
+        details.setWidget(self.details)
+        details.setWidgetResizable(True)
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        details.setMinimumWidth(300)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list_stack)
-        splitter.addWidget(self.details)
+        splitter.addWidget(details)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([720, 280])
@@ -209,7 +216,7 @@ class EventsPage(QWidget):
     def _details_html(self, event: Event) -> str:
         """A summary of the event; every user string is escaped before it meets rich text."""
         assert event.id is not None
-        parts = [f"<h2>{escape(event.name)}</h2>"]
+        parts = [f"<h2>{escape(breakable(event.name))}</h2>"]
         parts.append(
             f"<p><b>{escape(span_text(event.local_start, event.local_end))}</b>"
             f"<br><span style='color:#6b6b6b'>{escape(event.timezone)}</span>"
@@ -223,12 +230,12 @@ class EventsPage(QWidget):
             parts.append("<br>" + escape(self.tr("Your time: %1").replace("%1", yours)))
         parts.append("</p>")
         if event.venue:
-            parts.append(f"<p>{escape(event.venue)}</p>")
+            parts.append(f"<p>{escape(breakable(event.venue))}</p>")
         if event.url:
             url = escape(event.url, quote=True)
-            parts.append(f'<p><a href="{url}">{escape(event.url)}</a></p>')
+            parts.append(f'<p><a href="{url}">{escape(breakable(event.url))}</a></p>')
         if event.notes:
-            parts.append(f"<p>{escape(event.notes).replace(chr(10), '<br>')}</p>")
+            parts.append(f"<p>{escape(breakable(event.notes)).replace(chr(10), '<br>')}</p>")
         goals = self._context.workspace.repos.goals.for_event(event.id)
         if goals:
             parts.append(f"<h3>{escape(self.tr('Goals'))}</h3><ul>")
@@ -236,7 +243,7 @@ class EventsPage(QWidget):
                 kind = network_name(goal.network_type)
                 target = self.tr("target %n").replace("%n", str(goal.target_count))
                 parts.append(
-                    f"<li>{escape(goal.text)} <span style='color:#6b6b6b'>· "
+                    f"<li>{escape(breakable(goal.text))} <span style='color:#6b6b6b'>· "
                     f"{escape(kind)} · {escape(target)}</span></li>"
                 )
             parts.append("</ul>")

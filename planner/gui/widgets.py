@@ -6,11 +6,12 @@ or item-view classes (the delegate for tables is in planner.gui.delegates)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QResizeEvent
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QResizeEvent
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
 from planner.gui.formatting import plain_tip
@@ -117,10 +118,14 @@ class ElidedLabel(QLabel):
         return self._full
 
     def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
         margins = self.contentsMargins()
-        width = self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right()
-        return QSize(width, hint.height())
+        width = self._text_width() + margins.left() + margins.right()
+        return QSize(width, super().sizeHint().height())
+
+    def _text_width(self) -> int:
+        # QFontMetricsF: the whole-pixel advance can be a fraction short of what the text
+        # takes, and the text would then end in "…" with room to spare.
+        return math.ceil(QFontMetricsF(self.font()).horizontalAdvance(self._full)) + 1
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.fontMetrics().horizontalAdvance("M…"), super().minimumSizeHint().height())
@@ -129,9 +134,17 @@ class ElidedLabel(QLabel):
         super().resizeEvent(event)
         self._elide()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a style sheet's font, once polished
+            self._elide()
+            self.updateGeometry()
+
     def _elide(self) -> None:
         room = self.contentsRect().width()
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        shown = self._full
+        if self._text_width() > room:
+            shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
         QLabel.setText(self, shown)
         self.setToolTip(plain_tip(self._full) if shown != self._full else "")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -217,6 +218,38 @@ def test_a_long_name_is_cut_short_not_made_the_windows_width(
     assert short.id is not None
     window.open_event(short.id)
     assert title.toolTip() == ""  # nothing cut short
+
+
+def test_long_unbroken_text_wraps_and_a_long_note_is_cut_short_in_the_header(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from planner.gui.formatting import breakable, excerpt
+
+    url = "https://example.org/" + "a" * 600
+    notes = "Agenda: " + "N" * 3000
+    start = datetime(2030, 1, 1, 9, tzinfo=LISBON)
+    summit = Event("Summit", start, start.replace(hour=17), "Europe/Lisbon", url=url)
+    event = window.context.events.create(replace(summit, venue="V" * 500, notes=notes))
+    assert event.id is not None
+    window.context.changed.emit()
+    window.resize(1200, 760)
+    window.show_page(EVENTS)
+    window.events_page.select_event(event.id)
+    qtbot.wait(10)
+    assert window.minimumSizeHint().width() < 1200 and window.width() == 1200
+    window.open_event(event.id)
+    qtbot.wait(10)
+    assert window.minimumSizeHint().width() < 1200 and window.width() == 1200
+    overview = window.workspace_page.overview
+    assert f'href="{url}"' in overview.text()  # the link goes to the whole address
+    assert shown_tip(overview.toolTip()) == notes
+    assert "N" * 3000 not in overview.text()
+
+    assert breakable("a" * 70) == "\u200b".join(["a" * 30, "a" * 30, "a" * 10])
+    assert breakable("short words stay as they are") == "short words stay as they are"
+    assert excerpt("one\ntwo\nthree") == "one\ntwo…"
+    assert excerpt("x" * 250) == "x" * 200 + "…"
+    assert excerpt("fits") == "fits"
 
 
 def test_add_undo_redo_round_trip(
