@@ -11,7 +11,6 @@ from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -24,7 +23,7 @@ from planner.domain.ids import EventId
 from planner.domain.model import Event
 from planner.gui.context import AppContext
 from planner.gui.resources import icon
-from planner.gui.widgets import exec_once
+from planner.gui.widgets import ElidedLabel, exec_once
 from planner.services.sample import has_sample, remove_sample
 from planner.storage.errors import StorageError
 
@@ -148,9 +147,11 @@ class MainWindow(QMainWindow):
         folder = context.workspace.folder
         if folder is not None:
             # Permanent, so passing messages ("Deleted …") do not wipe it.
-            where = QLabel(self.tr("Data folder: %1").replace("%1", str(folder)))
-            where.setTextFormat(Qt.TextFormat.PlainText)
-            self.statusBar().addPermanentWidget(where)
+            # Cut short in the middle when long: the status bar's width is the window's least.
+            self.data_folder = ElidedLabel(
+                self.tr("Data folder: %1").replace("%1", str(folder)), Qt.TextElideMode.ElideMiddle
+            )
+            self.statusBar().addPermanentWidget(self.data_folder)
         self._restore_state()
         self._update_actions()
 

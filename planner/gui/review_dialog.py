@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from planner.domain.ids import EventId
 from planner.domain.model import Person
 from planner.gui.context import AppContext
+from planner.gui.formatting import breakable
 
 if TYPE_CHECKING:
     from planner.services.workspace import Target
@@ -136,9 +137,9 @@ class ReviewDialog(QDialog):
         self.detail.setText(
             "<table width='100%'><tr>"
             f"<td width='50%'><b>{escape(tr('From the list'))}</b><br>"
-            f"{escape(describe(review.new_person)).replace(chr(10), '<br>')}</td>"
+            f"{escape(breakable(describe(review.new_person))).replace(chr(10), '<br>')}</td>"
             f"<td><b>{escape(tr('Already in your network'))}</b><br>"
-            f"{escape(describe(review.existing_person)).replace(chr(10), '<br>')}</td>"
+            f"{escape(breakable(describe(review.existing_person))).replace(chr(10), '<br>')}</td>"
             "</tr></table>"
         )
 

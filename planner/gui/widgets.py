@@ -99,11 +99,15 @@ class RefreshWhenShown:
 
 
 class ElidedLabel(QLabel):
-    """One line of plain text that, short of room, ends in "…" (the whole text in its
-    tooltip) instead of asking for the width of the whole text."""
+    """One line of plain text that, short of room, is cut short with "…" (the whole text in
+    its tooltip) instead of asking for the width of the whole text."""
 
-    def __init__(self, text: str = "") -> None:
+    def __init__(
+        self, text: str = "", mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight
+    ) -> None:
+        """`mode`: where the "…" goes (ElideMiddle keeps both ends of a path)."""
         super().__init__()
+        self._mode = mode
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._full = ""
@@ -144,7 +148,7 @@ class ElidedLabel(QLabel):
         room = self.contentsRect().width()
         shown = self._full
         if self._text_width() > room:
-            shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+            shown = self.fontMetrics().elidedText(self._full, self._mode, room)
         QLabel.setText(self, shown)
         self.setToolTip(plain_tip(self._full) if shown != self._full else "")
 

@@ -252,6 +252,25 @@ def test_long_unbroken_text_wraps_and_a_long_note_is_cut_short_in_the_header(
     assert excerpt("fits") == "fits"
 
 
+def test_a_long_data_folder_path_does_not_widen_the_window(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    folder = tmp_path / ("deep folder " * 16) / ("deeper " * 30) / "data"
+    workspace = open_workspace(folder, demo=False)
+    try:
+        window = build_window(workspace)
+        qtbot.addWidget(window)
+        window.resize(1000, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.minimumSizeHint().width() < 1000 and window.width() == 1000
+        label = window.data_folder
+        assert label.text() == f"Data folder: {folder}"
+        assert shown_tip(label.toolTip()) == label.text()  # cut short on screen, whole here
+    finally:
+        workspace.close()
+
+
 def test_add_undo_redo_round_trip(
     window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
