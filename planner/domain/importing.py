@@ -128,7 +128,7 @@ class ImportReport:
     encoding: str | None
     rows: int = 0
     added: int = 0  # new people
-    updated: int = 0  # known people whose empty fields were filled
+    updated: int = 0  # known people filled in or brought up to date
     merged: int = 0  # rows folded into a person already in the file or the database
     attendances_added: int = 0
     attendances_removed: int = 0  # on the list before, and the file says they are not coming

@@ -246,7 +246,7 @@ class ImportChanges:
     event_id: EventId
     source: str
     people_added: tuple[PersonId, ...]
-    people_updated: tuple[PersonId, ...]  # known people whose empty fields were filled
+    people_updated: tuple[PersonId, ...]  # known people filled in or brought up to date
     attendances_added: tuple[AttendanceId, ...]
     attendances_updated: tuple[AttendanceId, ...]  # default role filled in
     attendances_removed: tuple[AttendanceId, ...]  # the file says they are not coming
@@ -820,8 +820,6 @@ class _Run:
 
     def _attend(self, known: _Known, role: str) -> None:
         attendance = known.attendance
-        if attendance is not None:
-            attendance.confirmed = True
         if attendance is None:
             attendance_id = self.next_attendance
             row: list[Any] = [
@@ -842,7 +840,9 @@ class _Run:
             self.new_attendances.append(attendance)
             self.pending_attendances.append(attendance)
             self.report.attendances_added += 1
-        elif attendance.role == _ATTENDEE and role != _ATTENDEE:
+        else:
+            attendance.confirmed = True  # a row of this file has them coming
+        if attendance.role == _ATTENDEE and role != _ATTENDEE:
             attendance.role = role
             if attendance.row is not None:
                 attendance.row[3] = role

@@ -252,9 +252,7 @@ def test_long_unbroken_text_wraps_and_a_long_note_is_cut_short_in_the_header(
     assert excerpt("fits") == "fits"
 
 
-def test_a_long_data_folder_path_does_not_widen_the_window(
-    tmp_path: Path, qtbot: QtBot
-) -> None:
+def test_a_long_data_folder_path_does_not_widen_the_window(tmp_path: Path, qtbot: QtBot) -> None:
     folder = tmp_path / ("deep folder " * 16) / ("deeper " * 30) / "data"
     workspace = open_workspace(folder, demo=False)
     try:
