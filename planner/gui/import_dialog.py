@@ -11,7 +11,9 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -143,6 +145,9 @@ class ImportDialog(QDialog):
         self.columns.verticalHeader().hide()
         self.columns.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.columns.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # Tab goes from one column's choice to the next, not through every cell on the way.
+        self.columns.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.columns.setTabKeyNavigation(False)
         self.combos: list[QComboBox] = []
         for column, header in enumerate(table.headers):
             example = next(
@@ -163,6 +168,7 @@ class ImportDialog(QDialog):
             combo.setCurrentIndex(combo.findData(chosen.value) if chosen else 0)
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.columns.setCellWidget(column, 2, combo)
+            combo.installEventFilter(self)  # brought into view when Tab reaches it
             self.combos.append(combo)
 
         self.preview_model = PreviewModel(table, mapping, self)
@@ -171,6 +177,7 @@ class ImportDialog(QDialog):
         self.preview.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
         self.preview.horizontalHeader().setDefaultSectionSize(160)
         self.preview.setWordWrap(False)
+        self.preview.setTabKeyNavigation(False)  # Tab leaves the preview for the buttons
         self.preview.verticalHeader().setToolTip(tr("Line in the file"))
 
         self.problem = QLabel()
@@ -226,6 +233,12 @@ class ImportDialog(QDialog):
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
         self.import_button.setEnabled(not problem)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and watched in self.combos:
+            row = self.combos.index(watched)
+            self.columns.scrollTo(self.columns.model().index(row, 2))
+        return super().eventFilter(watched, event)
 
     def accept(self) -> None:
         if self.import_button.isEnabled():

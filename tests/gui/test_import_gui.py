@@ -585,3 +585,41 @@ def test_the_report_says_who_was_taken_off_the_list(qtbot: QtBot) -> None:
     quiet = ReportDialog(ImportReport("same.csv", None, "utf-8", rows=10))
     qtbot.addWidget(quiet)
     assert "taken off" not in " ".join(label.text() for label in quiet.findChildren(QLabel))
+
+
+def test_tab_goes_from_one_columns_choice_to_the_next(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from planner.services.importing import prepare_import
+
+    path = tmp_path / "wide.csv"
+    headers = [f"Column {n}" for n in range(24)]
+    path.write_text(",".join(["Name", "Email", *headers]) + "\nAna,ana@x.example" + ",x" * 24)
+    prepared = prepare_import(path)
+    dialog = ImportDialog(
+        prepared.table, prepared.layout, prepared.mapping, workspace.repos.events.all(), None
+    )
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 500)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    with qtbot.waitActive(dialog):  # focus moves without an active window, FocusIn does not
+        dialog.activateWindow()
+    dialog.event_choice.setFocus()
+    assert dialog.focusWidget() is dialog.event_choice
+    reached: list[QComboBox] = []
+    for _ in range(len(dialog.combos)):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        focused = dialog.focusWidget()
+        assert isinstance(focused, QComboBox)
+        reached.append(focused)
+        row = dialog.combos.index(focused)
+        cell = dialog.columns.visualRect(dialog.columns.model().index(row, 2))
+        assert dialog.columns.viewport().rect().intersects(cell)  # scrolled into view
+    assert reached == dialog.combos  # every choice in turn, no cell between them
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.preview
+    qtbot.keyClick(dialog.preview, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() in dialog.buttons.buttons()  # not caught in the preview
