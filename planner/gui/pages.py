@@ -51,6 +51,7 @@ def make_table(model: RowTableModel[Any], *, sortable: bool = True) -> QTableVie
     view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(sortable)
     view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)  # arrows move in the list; Tab moves on to the next control
     view.setShowGrid(False)
     view.setWordWrap(False)
     view.verticalHeader().hide()

@@ -269,6 +269,19 @@ def test_a_long_data_folder_path_does_not_widen_the_window(tmp_path: Path, qtbot
         workspace.close()
 
 
+def test_tab_leaves_a_list_instead_of_walking_its_cells(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    window.show_page(EVENTS)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    table = window.events_page.table
+    table.setFocus()
+    assert window.focusWidget() is table
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert window.focusWidget() is not table  # it went to the next cell, row after row
+
+
 def test_add_undo_redo_round_trip(
     window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
