@@ -31,8 +31,9 @@ Role
     From the ticket type or role text: speaker (also keynote, panelist, presenter), sponsor,
     exhibitor, organiser (also organizer, staff); anything else is an attendee.
 Skipped rows
-    No name and no usable email: "no name or email". A name over MAX_NAME_CHARS characters
-    (text that ran into the name column, not a person). A status saying the person is not
+    No name and no usable email: "no name or email". A name over MAX_NAME_CHARS characters,
+    or a company, job title, phone number or LinkedIn profile over MAX_DETAIL_CHARS (text
+    that ran into the wrong column, not a person). A status saying the person is not
     coming: cancelled, refunded, declined, deactivated, deleted, not attending, not going,
     or a plain "no" (an RSVP); such a row is a `Withdrawn`, with the name and email that
     recognise the person. People on a waiting list are imported.
@@ -347,6 +348,9 @@ def role(text: str) -> AttendeeRole:
 
 MAX_NAME_CHARS = 300
 """The longest name a row may carry: real names, titles and all, stay far below it."""
+MAX_DETAIL_CHARS = 300
+"""The longest company, job title, phone number or LinkedIn profile a row may carry; longer
+is text that ran into the wrong column (notes may be as long as a field can be)."""
 
 _NOT_COMING = ("cancel", "refund", "declin", "deactivat", "deleted", "not attending", "not going")
 
@@ -475,14 +479,29 @@ def _normalize(
 
     phone_text = clean(get(Field.PHONE))
     linkedin_text = clean(get(Field.LINKEDIN_URL))
+    company = clean_repeated(get(Field.COMPANY))
+    title = clean_repeated(get(Field.TITLE))
+    if len(company) + len(title) + len(phone_text) + len(linkedin_text) > MAX_DETAIL_CHARS:
+        for what, text in (
+            ("company", company),
+            ("job title", title),
+            ("phone number", phone_text),
+            ("LinkedIn profile", linkedin_text),
+        ):
+            if len(text) > MAX_DETAIL_CHARS:
+                return Skipped(
+                    line,
+                    f"the {what} is {len(text):,} characters long (at most "
+                    f"{MAX_DETAIL_CHARS}): not a person",
+                )
     return (
         line,
         full_name or email or "",
         given,
         family,
         email,
-        clean_repeated(get(Field.COMPANY)) or None,
-        clean_repeated(get(Field.TITLE)) or None,
+        company or None,
+        title or None,
         phone(phone_text, default_region) or None,
         linkedin_url(linkedin_text) or None,
         notes,

@@ -12,6 +12,7 @@ from planner.domain.dedupe import NormalizedPerson
 from planner.domain.enums import AttendeeRole
 from planner.domain.importing import Candidate, Field, Skipped, Withdrawn
 from planner.interchange.normalize import (
+    MAX_DETAIL_CHARS,
     MAX_NAME_CHARS,
     clean,
     clean_notes,
@@ -303,6 +304,23 @@ def test_a_name_longer_than_any_name_is_skipped() -> None:
     assert person(full_name=longest).full_name == longest
     result = skipped(full_name=longest + "x", email="ana@lima.example")
     assert result.reason == "the name is 301 characters long (a name has at most 300): not a person"
+
+
+@pytest.mark.parametrize(
+    ("field", "what"),
+    [
+        ("company", "company"),
+        ("title", "job title"),
+        ("phone", "phone number"),
+        ("linkedin_url", "LinkedIn profile"),
+    ],
+)
+def test_a_detail_longer_than_any_real_one_is_skipped(field: str, what: str) -> None:
+    longest = "x" * MAX_DETAIL_CHARS
+    assert person(full_name="Ana", **{field: longest}).full_name == "Ana"
+    result = skipped(full_name="Ana", **{field: longest + "x"})
+    assert result.reason == f"the {what} is 301 characters long (at most 300): not a person"
+    assert person(full_name="Ana", notes="n" * 50_000).notes == "n" * 50_000  # notes may
 
 
 def test_a_row_without_name_or_email_is_skipped() -> None:
