@@ -28,6 +28,8 @@ from planner.services.sample import has_sample, remove_sample
 from planner.storage.errors import StorageError
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableView
+
     from planner.gui.checklist_view import ChecklistTab
     from planner.gui.dashboard import DashboardPage
     from planner.gui.event_workspace import AttendeesTab, EventWorkspace
@@ -83,6 +85,8 @@ QTabBar::tab:hover { color: #12344d; }
 """
 
 HOME, EVENTS, PEOPLE, FOLLOW_UPS, WORKSPACE = range(5)
+# The lists whose sort order is kept from one session to the next, by their settings name.
+_SORTED_LISTS = {EVENTS: "events", PEOPLE: "people", FOLLOW_UPS: "follow-ups"}
 
 
 def _dropped_file(data: QMimeData) -> Path | None:
@@ -167,7 +171,30 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(stand_in)
             stand_in.deleteLater()
             self._built[row] = page
+            if row in _SORTED_LISTS:
+                self._restore_sort(row)
         return self._built[row]
+
+    def _list_table(self, row: int) -> QTableView:
+        return cast("EventsPage | ListPage", self._built[row]).table
+
+    def _restore_sort(self, row: int) -> None:
+        """The order the list was in when the app last closed."""
+        saved = str(self.context.settings.value(f"lists/{_SORTED_LISTS[row]}-sort", ""))
+        column, _, order = saved.partition(",")
+        table = self._list_table(row)
+        valid = column.isdigit() and int(column) < table.model().columnCount()
+        if valid and order in ("0", "1"):
+            table.sortByColumn(int(column), Qt.SortOrder(int(order)))
+
+    def _save_sorts(self) -> None:
+        for row, name in _SORTED_LISTS.items():
+            if row in self._built:
+                header = self._list_table(row).horizontalHeader()
+                order = header.sortIndicatorOrder().value
+                self.context.settings.setValue(
+                    f"lists/{name}-sort", f"{header.sortIndicatorSection()},{order}"
+                )
 
     def _build_events(self) -> EventsPage:
         from planner.gui.pages import EventsPage
@@ -710,6 +737,7 @@ class MainWindow(QMainWindow):
             splitter = cast("EventsPage", events).splitter
             settings.setValue("window/events-splitter", splitter.saveState())
         settings.setValue("window/page", self.navigation.currentRow())
+        self._save_sorts()
         settings.sync()
         # The undo history goes with the window. Emptied here, its commands are deleted in
         # order; left to Python's garbage collector, the stack could be destroyed after the

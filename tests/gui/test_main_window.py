@@ -488,6 +488,50 @@ def test_geometry_and_page_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     workspace.close()
 
 
+def test_the_order_of_each_list_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    folder = tmp_path / "data"
+    workspace = open_workspace(folder, demo=False)
+    first = build_window(workspace)
+    qtbot.addWidget(first)
+    first.show()
+    first.page_actions[PEOPLE].trigger()
+    first.people_page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # company, Z to A
+    first.page_actions[EVENTS].trigger()
+    first.events_page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # name
+    first.close()
+    workspace.close()
+
+    workspace = open_workspace(folder, demo=False)
+    second = build_window(workspace)
+    qtbot.addWidget(second)
+    second.show()
+    second.page_actions[PEOPLE].trigger()
+    header = second.people_page.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        1,
+        Qt.SortOrder.DescendingOrder,
+    )
+    model = second.people_page.model
+    companies = [model.row(i).person.company or "" for i in range(model.rowCount())]
+    assert len(companies) > 2 and companies == sorted(companies, key=str.casefold, reverse=True)
+    second.page_actions[EVENTS].trigger()
+    header = second.events_page.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        0,
+        Qt.SortOrder.AscendingOrder,
+    )
+    second.page_actions[FOLLOW_UPS].trigger()  # never sorted by hand: its own order
+    header = second.follow_ups_page.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        0,
+        Qt.SortOrder.AscendingOrder,
+    )
+    second.close()
+    workspace.close()
+
+
 def test_edits_survive_a_restart(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
