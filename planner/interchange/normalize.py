@@ -204,6 +204,16 @@ _ADDRESS_LIKE = re.compile(r"[^\s<>;,()\"'\[\]]+@[^\s<>;,()\"'\[\]]+")
 _VALID_ADDRESS = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)*\.[^@\s.\d]{2,}")
 
 
+def _valid(address: str) -> bool:
+    """An address as mail systems take it: the usual shape, and no longer than RFC 5321
+    allows (254 characters, 64 of them before the @)."""
+    return (
+        len(address) <= 254
+        and _VALID_ADDRESS.fullmatch(address) is not None
+        and address.index("@") <= 64
+    )
+
+
 def _emails(text: str) -> tuple[str | None, list[str]]:
     """(the address to keep, lines for the notes)."""
     if not text:
@@ -211,14 +221,14 @@ def _emails(text: str) -> tuple[str | None, list[str]]:
     if _ADDRESS_LIKE.fullmatch(text):  # the usual cell: one address, which findall gives
         address = text[7:] if text[:7].casefold() == "mailto:" else text
         address = address.rstrip(".")
-        if _VALID_ADDRESS.fullmatch(address):
+        if _valid(address):
             return address, []
         return None, [f"Email as given: {text}"]
     found = []
     for match in _ADDRESS_LIKE.findall(text):
         address = match[7:] if match[:7].casefold() == "mailto:" else match
         address = address.rstrip(".")
-        if _VALID_ADDRESS.fullmatch(address):
+        if _valid(address):
             found.append(address)
     if not found:
         return None, [f"Email as given: {text}"]

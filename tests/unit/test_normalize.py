@@ -183,7 +183,23 @@ def test_address_forms(raw: str, expected: str) -> None:
     assert person(full_name="Ana", email=raw).email == expected
 
 
-@pytest.mark.parametrize("raw", ["ana", "ana@lima", "@lima.example", "ana@.example", "a@b.c"])
+def test_the_longest_addresses_mail_takes_are_kept() -> None:
+    for address in ("a" * 64 + "@lima.example", "ana@" + "l" * 242 + ".pt"):
+        assert person(full_name="Ana", email=address).email == address
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "ana",
+        "ana@lima",
+        "@lima.example",
+        "ana@.example",
+        "a@b.c",
+        "a" * 65 + "@lima.example",  # RFC 5321: 64 characters before the @ at most
+        "ana@" + "l" * 244 + ".example",  # and 254 in all
+    ],
+)
 def test_an_invalid_email_goes_to_the_notes(raw: str) -> None:
     p = person(full_name="Ana", email=raw, notes="Met at the bar")
     assert p.email is None
