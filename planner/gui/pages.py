@@ -287,6 +287,10 @@ class ListPage(RefreshWhenShown, QWidget):
         self.filter.setPlaceholderText(filter_hint)
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaximumWidth(320)
+        # Wide enough for its hint ("Filter by name, company, title, email…") to be read.
+        self.filter.setMinimumWidth(
+            min(320, self.filter.fontMetrics().horizontalAdvance(filter_hint) + 40)
+        )
         self.filter.setAccessibleName(filter_hint)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)

@@ -430,6 +430,16 @@ def test_the_people_and_follow_ups_pages_say_the_sample_is_there(
     assert page.stack.currentWidget() is page.empty
 
 
+@pytest.mark.parametrize("row", [PEOPLE, FOLLOW_UPS])
+def test_a_filters_hint_can_be_read_whole(window: MainWindow, row: int) -> None:
+    window.resize(1200, 760)
+    window.page_actions[row].trigger()
+    page = window.people_page if row == PEOPLE else window.follow_ups_page
+    hint = page.filter.placeholderText()
+    assert hint.endswith("…") and len(hint) > 20
+    assert page.filter.width() > page.filter.fontMetrics().horizontalAdvance(hint) + 16
+
+
 def test_a_sample_event_is_marked_as_one(window: MainWindow, workspace: Workspace) -> None:
     sample = workspace.repos.events.find(UPCOMING_NAME)[0]
     assert sample.id is not None
