@@ -60,6 +60,8 @@ class AttendeeDialog(QDialog):
         self.status = _combo(AttendanceStatus, status_name, attendance.status)
         self.goals = QListWidget()
         self.goals.setMaximumHeight(96)
+        self.goals.setWordWrap(True)  # a long goal reads whole, on two lines if need be
+        self.goals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for goal in goals:
             item = QListWidgetItem(f"{goal.text}  ({network_name(goal.network_type)})")
             item.setData(Qt.ItemDataRole.UserRole, goal.id)

@@ -440,15 +440,18 @@ def test_the_people_columns_fit_their_text_in_its_own_font(opened: MainWindow) -
 
 
 def test_the_plan_dialog_of_someone_with_a_long_name_keeps_its_width(qtbot: QtBot) -> None:
-    from planner.domain.ids import EventId, PersonId
-    from planner.domain.model import Attendance
+    from planner.domain.ids import EventId, GoalId, PersonId
+    from planner.domain.model import Attendance, Goal
     from planner.gui.attendee_dialog import AttendeeDialog
 
     name = "Maria " + "da Conceição " * 22  # within the 300 characters a name may have
-    dialog = AttendeeDialog(name, Attendance(EventId(1), PersonId(1)), [])
+    text = "Meet three investors who back seed-stage payments companies " * 3
+    goal = Goal(EventId(1), text, NetworkType.STRATEGIC, id=GoalId(1))
+    dialog = AttendeeDialog(name, Attendance(EventId(1), PersonId(1)), [goal])
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     assert dialog.width() < 900  # it took the width of the whole name
     titles = [label for label in dialog.findChildren(ElidedLabel) if label.text() == name]
     assert len(titles) == 1 and titles[0].toolTip()
+    assert dialog.goals.horizontalScrollBar().maximum() == 0  # the goal wraps, read whole
