@@ -257,6 +257,8 @@ class DashboardPage(RefreshWhenShown, QWidget):
         )
         self.overdue = QListWidget()
         self.overdue.setObjectName("overdue")
+        self.overdue.setWordWrap(True)  # a long item reads whole, not cut at the column's edge
+        self.overdue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.overdue.itemActivated.connect(self._overdue_activated)
         self.overdue.itemClicked.connect(self._overdue_activated)
         self.no_overdue = QLabel(tr("Nothing overdue. Well done."))

@@ -115,6 +115,23 @@ def test_an_event_card_opens_from_the_keyboard(window: MainWindow, qtbot: QtBot)
     assert shown is not None and shown.name == UPCOMING_NAME
 
 
+def test_overdue_items_wrap_rather_than_run_off_the_column(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from datetime import timedelta
+
+    start = datetime.now(LISBON) + timedelta(days=1)  # its early checklist items are overdue
+    window.context.events.create(
+        Event("Tomorrow Conf", start, start + timedelta(hours=8), "Europe/Lisbon")
+    )
+    window.context.changed.emit()
+    window.resize(1200, 760)
+    qtbot.wait(10)
+    overdue = window.home_page.overdue
+    assert overdue.count() > 3
+    assert overdue.horizontalScrollBar().maximum() == 0
+
+
 def test_details_escape_markup_in_user_text(window: MainWindow, workspace: Workspace) -> None:
     start = datetime(2030, 1, 1, 9, tzinfo=LISBON)
     hostile = Event(
