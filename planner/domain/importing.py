@@ -76,6 +76,7 @@ class Table:
     delimiter: str | None = None  # detected delimiter for delimited text
     header_line: int = 1  # where the header row was found (after any preamble)
     unread: tuple[Skipped, ...] = ()  # lines that could not be read, left out of their row
+    sheet: str | None = None  # the workbook sheet read (XLSX)
 
 
 # Column index → field. Columns not in the mapping are ignored.

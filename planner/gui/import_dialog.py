@@ -126,7 +126,10 @@ class ImportDialog(QDialog):
             what = tr("Columns chosen as the last time you imported a file with these headers.")
         else:
             what = tr("Check which column holds what; the guesses are marked below.")
-        details = [tr("%n rows").replace("%n", f"{len(table.rows):,}")]
+        rows = tr("1 row") if len(table.rows) == 1 else tr("%n rows")
+        details = [rows.replace("%n", f"{len(table.rows):,}")]
+        if table.sheet is not None:
+            details.append(tr("sheet “%1”").replace("%1", table.sheet))
         if table.encoding:
             details.append(table.encoding)
         if table.delimiter:

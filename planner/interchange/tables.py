@@ -3,8 +3,8 @@
 What a file is comes from its bytes, never from its name (Meetup's ".xls" is tab-separated
 text; a ".csv" may be a workbook someone renamed):
 
-- a zip holding ``xl/workbook.xml`` is an Excel workbook: its first sheet is read with
-  openpyxl (read-only, cached formula values). Dates become ISO text ("2026-05-01", or
+- a zip holding ``xl/workbook.xml`` is an Excel workbook: its first sheet with anything in it
+  is read with openpyxl (read-only, cached formula values), and named in ``Table.sheet``. Dates become ISO text ("2026-05-01", or
   "2026-05-01T09:30:00" with a time, rounded to the second), whole numbers lose their ".0",
   TRUE/FALSE stay words. ``SourceRow.line`` is the sheet's row number. Other zips (an
   OpenDocument or Numbers file, an .xlsb, anything else) are refused with what to do instead;
@@ -66,6 +66,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from planner.domain.importing import FileProblem, SourceRow, Table, TableKind
 from planner.interchange.vcard import read_vcards
@@ -622,9 +623,10 @@ def _read_zip(data: bytes, source: str) -> Table:
 
 
 def _read_xlsx(data: bytes, source: str) -> Table:
+    """The first sheet with anything in it: a list pasted into a workbook's second sheet,
+    the first left blank, is read from there (`Table.sheet` names the sheet)."""
     import openpyxl  # type: ignore[import-untyped]  # see the module docstring
 
-    records: list[tuple[int, list[str]]] = []
     with warnings.catch_warnings():
         # openpyxl warns about features it skips (data validation, default styles...).
         warnings.simplefilter("ignore")
@@ -635,27 +637,40 @@ def _read_xlsx(data: bytes, source: str) -> Table:
                 source, f"is an Excel workbook that cannot be read ({error})"
             ) from None
         try:
-            if not workbook.worksheets:
+            sheets = list(workbook.worksheets)
+            if not sheets:
                 raise FileProblem(source, "is an Excel workbook without a worksheet")
-            sheet = workbook.worksheets[0]
-            title = str(sheet.title)
-            try:
-                for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1):
-                    cells = [_cell_text(value) for value in values]
-                    if any(cells):
-                        _check_record(number, cells, source)
-                        records.append((number, cells))
-            except FileProblem:
-                raise
-            except Exception as error:
+            for sheet in sheets:
+                records = _sheet_records(sheet, source)
+                if any(_filled(cells) for _, cells in records):
+                    break
+            else:
+                titles = ", ".join(f"“{sheet.title}”" for sheet in sheets)
+                if len(sheets) == 1:
+                    raise FileProblem(source, f"is empty (its sheet, {titles}, has nothing in it)")
                 raise FileProblem(
-                    source, f"is an Excel workbook that cannot be read ({error})"
-                ) from None
+                    source, f"is empty (none of its sheets, {titles}, has anything in it)"
+                )
         finally:
             workbook.close()
-    if not any(_filled(cells) for _, cells in records):
-        raise FileProblem(source, f"is empty (its first sheet, “{title}”, has nothing in it)")
-    return _table_from_records(records, source, TableKind.XLSX, None, None)
+    table = _table_from_records(records, source, TableKind.XLSX, None, None)
+    return replace(table, sheet=str(sheet.title))
+
+
+def _sheet_records(sheet: Any, source: str) -> list[tuple[int, list[str]]]:
+    """The sheet's rows that hold anything, as (row number, cells as text)."""
+    records: list[tuple[int, list[str]]] = []
+    try:
+        for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1):
+            cells = [_cell_text(value) for value in values]
+            if any(cells):
+                _check_record(number, cells, source)
+                records.append((number, cells))
+    except FileProblem:
+        raise
+    except Exception as error:
+        raise FileProblem(source, f"is an Excel workbook that cannot be read ({error})") from None
+    return records
 
 
 def _cell_text(value: object) -> str:

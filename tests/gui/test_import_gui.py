@@ -623,3 +623,24 @@ def test_tab_goes_from_one_columns_choice_to_the_next(
     assert dialog.focusWidget() is dialog.preview
     qtbot.keyClick(dialog.preview, Qt.Key.Key_Tab)
     assert dialog.focusWidget() in dialog.buttons.buttons()  # not caught in the preview
+
+
+def test_the_column_dialog_names_the_sheet_it_read(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    from planner.services.importing import prepare_import
+
+    workbook = openpyxl.Workbook()  # "Sheet" left blank
+    sheet = workbook.create_sheet("Attendees")
+    sheet.append(["Name", "Email"])
+    sheet.append(["Ana Lima", "ana@lima.example"])
+    path = tmp_path / "list.xlsx"
+    workbook.save(path)
+    prepared = prepare_import(path)
+    dialog = ImportDialog(
+        prepared.table, prepared.layout, prepared.mapping, workspace.repos.events.all(), None
+    )
+    qtbot.addWidget(dialog)
+    assert "list.xlsx · 1 row · sheet “Attendees”" in dialog.summary.text()

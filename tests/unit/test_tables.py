@@ -431,16 +431,40 @@ def test_sizes_are_written_as_file_managers_write_them() -> None:
     ]
 
 
-def test_a_workbook_whose_first_sheet_is_empty(tmp_path: Path) -> None:
+def test_a_list_on_the_second_sheet_is_read_from_there(tmp_path: Path) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()  # its first sheet, "Sheet", left blank
+    people = workbook.create_sheet("People")
+    people.append(["Name", "Email"])
+    people.append(["Ana Lima", "ana@lima.example"])
+    workbook.create_sheet("Notes").append(["not the list"])
+    path = tmp_path / "second.xlsx"
+    workbook.save(path)
+    table = read_table(path)
+    assert table.sheet == "People"
+    assert table.headers == ("Name", "Email")
+    assert table.rows == (SourceRow(2, ("Ana Lima", "ana@lima.example")),)
+
+
+def test_a_workbook_with_nothing_in_any_sheet_is_empty(tmp_path: Path) -> None:
     import openpyxl
 
     workbook = openpyxl.Workbook()
-    workbook.create_sheet("People").append(["Name", "Email"])
-    path = tmp_path / "empty_first.xlsx"
+    workbook.create_sheet("People")
+    path = tmp_path / "blank.xlsx"
     workbook.save(path)
     with pytest.raises(FileProblem) as caught:
         read_table(path)
-    assert caught.value.detail.startswith("is empty (its first sheet")
+    assert (
+        caught.value.detail
+        == "is empty (none of its sheets, “Sheet”, “People”, has anything in it)"
+    )
+    workbook.remove(workbook["People"])
+    workbook.save(path)
+    with pytest.raises(FileProblem) as caught:
+        read_table(path)
+    assert caught.value.detail == "is empty (its sheet, “Sheet”, has nothing in it)"
 
 
 # --- encodings, delimiters and line ends -------------------------------------------------------
