@@ -92,6 +92,11 @@ class Layout:
     mapping: Mapping
 
 
+class ImportCancelled(Exception):
+    """The user cancelled: the file was dropped while it was read, or the import's transaction
+    was rolled back. Nothing was written."""
+
+
 class FileProblem(ValueError):
     """A file that cannot be imported, with a message naming the file and, when known, the
     line. Raised before anything is written."""

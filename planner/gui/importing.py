@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.ids import EventId
-from planner.domain.importing import FileProblem, ImportReport, Table
+from planner.domain.importing import FileProblem, ImportCancelled, ImportReport, Table
 from planner.gui.context import AppContext
 from planner.gui.messages import show_warning
 from planner.gui.tasks import BackgroundTask, write_waiting
@@ -190,8 +190,9 @@ class ImportController(QObject):
 
         self._run(
             tr("Reading %1…").replace("%1", path.name),
-            lambda progress, cancelled: prepare_import(path),
+            lambda progress, cancelled: prepare_import(path, cancelled=cancelled),
             lambda prepared: self._ask(prepared, event_id, path),
+            drop_when_cancelled=True,  # read, then cancelled: nothing to keep
         )
 
     def _ask(self, prepared: PreparedImport, event_id: EventId | None, path: Path) -> None:
@@ -295,10 +296,20 @@ class ImportController(QObject):
             self._window, label, workspace, len(changes.rows), lambda t: write(t, changes)
         )
 
-    def _run(self, label: str, work: Any, on_done: Any) -> None:
+    def _run(
+        self, label: str, work: Any, on_done: Any, *, drop_when_cancelled: bool = False
+    ) -> None:
+        """Run a step in the background. `drop_when_cancelled`: a step without lasting
+        effects (reading the file) whose result is dropped when the user cancelled while it
+        ran; an import that ends despite a late cancel has committed, and is reported."""
+
         def done(result: Any) -> None:
-            if not self._stopping:  # the window is closing: no next step, no dialog
-                on_done(result)
+            if self._stopping:  # the window is closing: no next step, no dialog
+                return
+            if drop_when_cancelled and task.cancelled:
+                self._failed(ImportCancelled())
+                return
+            on_done(result)
 
         task = BackgroundTask(self._window, label, work, done, self._failed)
         task.done.connect(self._task_done)
@@ -316,8 +327,6 @@ class ImportController(QObject):
         return self._task is None or self._task.stop()
 
     def _failed(self, error: BaseException) -> None:
-        from planner.services.importing import ImportCancelled
-
         if self._stopping:
             return
         if isinstance(error, ImportCancelled):

@@ -152,6 +152,8 @@ class BackgroundTask(QObject):
         self._thread.quit()
         self._thread.wait()
         self.dialog.closable = True
+        # A progress dialog says "canceled" when it closes: not the user's cancel.
+        self.dialog.canceled.disconnect(self.cancel)
         self.dialog.close()
         self.dialog.deleteLater()
         self.done.emit()

@@ -63,13 +63,13 @@ import unicodedata
 import warnings
 import zipfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from planner.domain.importing import FileProblem, SourceRow, Table, TableKind
+from planner.domain.importing import FileProblem, ImportCancelled, SourceRow, Table, TableKind
 from planner.interchange.vcard import read_vcards
 
 __all__ = [
@@ -100,6 +100,8 @@ SAMPLE_ROWS = 50
 """Rows looked at after a header candidate (and when choosing the delimiter)."""
 _SAMPLE_CHARS = 256 * 1024
 """The delimiter is chosen from at most this much text, whole lines of it."""
+_ASK_EVERY = 500
+"""Rows of a workbook read between two questions whether the read is cancelled."""
 _PIECE_CHARS = 1 << 20
 """Whole-text passes over a large file go a piece this long at a time: one C call over 25 MB
 holds the GIL for a tenth of a second, and a window waiting for it freezes that long."""
@@ -128,8 +130,13 @@ _TYPOGRAPHY = frozenset("\u2018\u2019\u201a“”„–—…•€™°«»·")
 _DATA_CELL = re.compile(r"[^@\s]+@[^@\s]+\.\w+|https?://\S+", re.IGNORECASE)
 
 
-def read_table(path: Path) -> Table:
-    """The file at `path` as a table; see the module docstring. Raises FileProblem."""
+Cancelled = Callable[[], bool] | None
+"""Asked now and then while a file is read: a true answer stops the read (ImportCancelled)."""
+
+
+def read_table(path: Path, cancelled: Cancelled = None) -> Table:
+    """The file at `path` as a table; see the module docstring. Raises FileProblem, or
+    ImportCancelled when `cancelled()` turns true (a large workbook takes seconds)."""
     source = path.name or str(path)  # "/" has no name
     try:
         with path.open("rb") as file:
@@ -142,7 +149,7 @@ def read_table(path: Path) -> Table:
         raise FileProblem(source, f"cannot be read ({error.strerror or error})") from None
     if len(data) > MAX_FILE_BYTES:
         raise FileProblem(source, _too_big(len(data), MAX_FILE_BYTES))
-    return table_from_bytes(data, source)
+    return table_from_bytes(data, source, cancelled)
 
 
 def _too_big(size: int, limit: int, what: str = "is") -> str:
@@ -160,12 +167,13 @@ def _bytes(size: int) -> str:
     return f"{size} bytes"
 
 
-def table_from_bytes(data: bytes, source: str) -> Table:
-    """`data` (a whole file) as a table; `source` names it in messages. Raises FileProblem."""
+def table_from_bytes(data: bytes, source: str, cancelled: Cancelled = None) -> Table:
+    """`data` (a whole file) as a table; `source` names it in messages. Raises FileProblem
+    (or ImportCancelled, as read_table)."""
     if not data:
         raise FileProblem(source, EMPTY)
     if data.startswith(_ZIP):
-        return _read_zip(data, source)
+        return _read_zip(data, source, cancelled)
     if data.startswith(_OLE2):
         if _ENCRYPTED_PACKAGE in data:
             raise FileProblem(
@@ -178,7 +186,7 @@ def table_from_bytes(data: bytes, source: str) -> Table:
         raise FileProblem(source, EMPTY)
     opening = start[:4096].casefold()
     if opening.startswith("begin:vcard"):
-        return replace(read_vcards(text, source), encoding=encoding)
+        return replace(read_vcards(text, source, cancelled), encoding=encoding)
     if opening.startswith("begin:vcalendar"):
         raise FileProblem(source, "is a calendar (iCalendar) file, not a list of people")
     if opening.startswith("<"):
@@ -192,7 +200,7 @@ def table_from_bytes(data: bytes, source: str) -> Table:
             raise FileProblem(source, "is an Excel 2003 XML workbook; save it as .xlsx or CSV")
         if opening.startswith("<?xml"):
             raise FileProblem(source, NOT_A_TABLE)
-    return _read_delimited(text, source, encoding)
+    return _read_delimited(text, source, encoding, cancelled)
 
 
 def header_signature(headers: Sequence[str]) -> str:
@@ -329,12 +337,14 @@ def _line_at(data: bytes, offset: int) -> int:
 # --- delimited text ----------------------------------------------------------------------------
 
 
-def _read_delimited(text: str, source: str, encoding: str) -> Table:
+def _read_delimited(text: str, source: str, encoding: str, cancelled: Cancelled) -> Table:
     text = _unix_newlines(text).removeprefix("\ufeff")
     directive = _SEP_DIRECTIVE.match(text)
     with _field_size_limit(len(text) + 1):
         delimiter = directive.group(1) if directive else _choose_delimiter(text)
-        records = _parse(text, delimiter, source, skip_first_line=directive is not None)
+        records = _parse(
+            text, delimiter, source, skip_first_line=directive is not None, cancelled=cancelled
+        )
     return _table_from_records(records, source, TableKind.CSV, encoding, delimiter)
 
 
@@ -407,11 +417,12 @@ def _choose_delimiter(text: str) -> str:
 
 
 def _parse(
-    text: str, delimiter: str, source: str, *, skip_first_line: bool
+    text: str, delimiter: str, source: str, *, skip_first_line: bool, cancelled: Cancelled = None
 ) -> list[tuple[int, list[str]]]:
     """Every non-blank record with the line it starts on, checked against the limits."""
     # Lines from a StringIO per piece: one StringIO over a 25 MB text copies it all at once.
-    lines = itertools.chain.from_iterable(io.StringIO(piece, newline="") for piece in _pieces(text))
+    pieces = _pieces(text) if cancelled is None else _asking(_pieces(text), cancelled)
+    lines = itertools.chain.from_iterable(io.StringIO(piece, newline="") for piece in pieces)
     reader = csv.reader(lines, delimiter=delimiter)
     records: list[tuple[int, list[str]]] = []
     append = records.append
@@ -433,6 +444,14 @@ def _parse(
         if len(cells) > MAX_COLUMNS or max(map(len, cells)) > MAX_FIELD_CHARS:
             _check_record(line, cells, source)
     return records
+
+
+def _asking(pieces: Iterator[str], cancelled: Callable[[], bool]) -> Iterator[str]:
+    """The pieces, asking `cancelled()` before each (a megabyte of text)."""
+    for piece in pieces:
+        if cancelled():
+            raise ImportCancelled()
+        yield piece
 
 
 def _check_closed(text: str, delimiter: str, line: int, cells: list[str], source: str) -> None:
@@ -602,7 +621,7 @@ def _width(cells: Sequence[str]) -> int:
 # --- zip files and Excel workbooks -------------------------------------------------------------
 
 
-def _read_zip(data: bytes, source: str) -> Table:
+def _read_zip(data: bytes, source: str, cancelled: Cancelled) -> Table:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
@@ -613,7 +632,7 @@ def _read_zip(data: bytes, source: str) -> Table:
     if unpacked > MAX_UNPACKED_BYTES:  # zipfile never unpacks more than an entry says
         raise FileProblem(source, _too_big(unpacked, MAX_UNPACKED_BYTES, "unpacks to"))
     if "xl/workbook.xml" in names:
-        return _read_xlsx(data, source)
+        return _read_xlsx(data, source, cancelled)
     if "xl/workbook.bin" in names:
         raise FileProblem(source, "is a binary Excel workbook (.xlsb); save it as .xlsx or CSV")
     if b"opendocument.spreadsheet" in mimetype:
@@ -623,7 +642,7 @@ def _read_zip(data: bytes, source: str) -> Table:
     raise FileProblem(source, NOT_A_TABLE)
 
 
-def _read_xlsx(data: bytes, source: str) -> Table:
+def _read_xlsx(data: bytes, source: str, cancelled: Cancelled) -> Table:
     """The first sheet with anything in it: a list pasted into a workbook's second sheet,
     the first left blank, is read from there (`Table.sheet` names the sheet)."""
     import openpyxl  # type: ignore[import-untyped]  # see the module docstring
@@ -642,7 +661,7 @@ def _read_xlsx(data: bytes, source: str) -> Table:
             if not sheets:
                 raise FileProblem(source, "is an Excel workbook without a worksheet")
             for sheet in sheets:
-                records = _sheet_records(sheet, source)
+                records = _sheet_records(sheet, source, cancelled)
                 if any(_filled(cells) for _, cells in records):
                     break
             else:
@@ -658,16 +677,18 @@ def _read_xlsx(data: bytes, source: str) -> Table:
     return replace(table, sheet=str(sheet.title))
 
 
-def _sheet_records(sheet: Any, source: str) -> list[tuple[int, list[str]]]:
+def _sheet_records(sheet: Any, source: str, cancelled: Cancelled) -> list[tuple[int, list[str]]]:
     """The sheet's rows that hold anything, as (row number, cells as text)."""
     records: list[tuple[int, list[str]]] = []
     try:
         for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1):
+            if number % _ASK_EVERY == 0 and cancelled is not None and cancelled():
+                raise ImportCancelled()
             cells = [_cell_text(value) for value in values]
             if any(cells):
                 _check_record(number, cells, source)
                 records.append((number, cells))
-    except FileProblem:
+    except (FileProblem, ImportCancelled):
         raise
     except Exception as error:
         raise FileProblem(source, f"is an Excel workbook that cannot be read ({error})") from None

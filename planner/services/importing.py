@@ -3,8 +3,9 @@ already known, and write the lot in one transaction that can be undone as one st
 
 How the GUI uses it
 -------------------
-1. In a worker thread: ``prepared = prepare_import(path)`` reads the file (FileProblem when it
-   cannot be read; nothing is written). Then, on the GUI thread (it reads the database):
+1. In a worker thread: ``prepared = prepare_import(path, cancelled=...)`` reads the file
+   (FileProblem when it cannot be read, ImportCancelled when the user gives up on a long
+   read; nothing is written). Then, on the GUI thread (it reads the database):
    ``prepared = with_remembered(prepared, workspace)`` puts back the columns the user chose
    the last time a file with the same headers was imported (``prepared.remembered``).
 2. The user checks ``prepared.mapping`` against a preview of ``prepared.table.rows``.
@@ -89,6 +90,7 @@ from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier
 from planner.domain.ids import AttendanceId, EventId, PersonId
 from planner.domain.importing import (
     Field,
+    ImportCancelled,
     ImportReport,
     Layout,
     Mapping,
@@ -156,10 +158,6 @@ FLUSH_EVERY = 5000  # rows between writes (executemany batches)
 IDENTITY_FIELDS = frozenset({Field.FULL_NAME, Field.GIVEN_NAME, Field.FAMILY_NAME, Field.EMAIL})
 
 
-class ImportCancelled(Exception):
-    """The user cancelled; the transaction was rolled back and nothing was written."""
-
-
 def maps_identity(mapping: Mapping) -> bool:
     """True when the mapping takes a name or an email column: the least an import needs."""
     return bool(IDENTITY_FIELDS & set(mapping.values()))
@@ -182,8 +180,11 @@ class PreparedImport:
         return maps_identity(self.mapping)
 
 
-def prepare_import(path: Path, target: Target | None = None) -> PreparedImport:
-    """Read `path` and choose its columns. Raises FileProblem (nothing written).
+def prepare_import(
+    path: Path, target: Target | None = None, cancelled: Callable[[], bool] | None = None
+) -> PreparedImport:
+    """Read `path` and choose its columns. Raises FileProblem (nothing written), or
+    ImportCancelled when `cancelled()` turns true while the file is read.
 
     Without `target` it does not touch the database, so it can run in any thread; with one,
     it also applies the remembered mapping (use the database only from its own thread).
@@ -192,7 +193,7 @@ def prepare_import(path: Path, target: Target | None = None) -> PreparedImport:
     from planner.interchange.tables import read_table
 
     with bulk_objects():  # a large file is a few hundred thousand lists and tuples
-        table = read_table(path)
+        table = read_table(path, cancelled)
     layout, mapping = guess_mapping(table)
     prepared = PreparedImport(table, layout, dict(mapping))
     return prepared if target is None else with_remembered(prepared, target)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -215,6 +216,43 @@ def test_cancel_rolls_back(
     assert workspace.repos.people.count() == before
     assert "cancelled" in window.statusBar().currentMessage()
     assert not window.context.undo_stack.canUndo()
+
+
+@pytest.mark.parametrize("reader", ["stops", "ignores the cancel"])
+def test_cancel_while_the_file_is_read_asks_nothing_more(
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reader: str,
+) -> None:
+    from planner.domain.importing import ImportCancelled
+    from planner.services import importing as service
+
+    path = tmp_path / "attendees.csv"
+    path.write_text(EVENTBRITE, encoding="utf-8")
+    prepare = service.prepare_import
+
+    def slowly(target: Path, cancelled: Any = None) -> Any:
+        deadline = time.monotonic() + 10
+        while not cancelled() and time.monotonic() < deadline:  # a long workbook, say
+            time.sleep(0.01)
+        if reader == "stops":
+            raise ImportCancelled()
+        return prepare(target)  # done reading just as the user cancelled
+
+    monkeypatch.setattr(service, "prepare_import", slowly)
+    dialogs: list[Columns] = []
+    accept_columns(monkeypatch, dialogs)
+    window.importer.start(path, upcoming_id(workspace))
+    task = window.importer._task
+    assert task is not None
+    task.dialog.canceled.emit()  # as the Cancel button does
+    run_to_end(qtbot, window)
+    qtbot.wait(10)
+    assert dialogs == []  # no question about the columns of a file the user gave up on
+    assert "cancelled" in window.statusBar().currentMessage()
 
 
 def test_a_large_file_is_imported_with_the_helper_process(

@@ -70,3 +70,18 @@ def test_cancel_reaches_the_work(qtbot: QtBot) -> None:
         task.dialog.canceled.emit()  # as the Cancel button and Escape do
     assert results == ["cancelled"]
     assert task.cancelled
+
+
+def test_a_task_that_ends_was_not_cancelled_by_its_dialog_closing(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[bool] = []
+    task: BackgroundTask
+
+    def done(result: object) -> None:
+        seen.append(task.cancelled)  # what the caller asks to know whether to go on
+
+    task = BackgroundTask(parent, "Working", lambda progress, cancelled: "ok", done, print)
+    with qtbot.waitSignal(task.done, timeout=10_000):
+        task.start()
+    assert seen == [False]  # closing a QProgressDialog says "canceled"; the user did not

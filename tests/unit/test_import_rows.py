@@ -281,9 +281,9 @@ def test_reading_a_file_pauses_the_garbage_collector_and_puts_it_back(
 
     original = tables.read_table
 
-    def watched(target: Path) -> Table:
+    def watched(target: Path, cancelled: Any = None) -> Table:
         seen.append(gc.isenabled())
-        return original(target)
+        return original(target, cancelled)
 
     monkeypatch.setattr(tables, "read_table", watched)
     assert gc.isenabled()

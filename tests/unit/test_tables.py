@@ -753,3 +753,34 @@ def test_records_read_piece_by_piece_as_from_one_text(text: str, piece: int) -> 
         whole = parsed()
         patch.setattr(tables, "_PIECE_CHARS", piece)
         assert parsed() == whole
+
+
+# --- cancelling a long read ---------------------------------------------------------------------
+
+
+def test_a_read_asks_whether_it_is_cancelled_and_stops(tmp_path: Path) -> None:
+    import openpyxl
+
+    from planner.domain.importing import ImportCancelled
+
+    csv_path = tmp_path / "big.csv"
+    csv_path.write_text("Name,Email\n" + "Ana Lima,ana@lima.example\n" * 80_000)  # 2 MB
+    workbook = openpyxl.Workbook()
+    for n in range(1200):
+        workbook.active.append([f"Person {n}", f"p{n}@example.org"])
+    xlsx_path = tmp_path / "big.xlsx"
+    workbook.save(xlsx_path)
+    card = "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Lima\nEND:VCARD\n"
+    vcf_path = tmp_path / "big.vcf"
+    vcf_path.write_text(card * 500)
+    for path in (csv_path, xlsx_path, vcf_path):
+        asked: list[int] = []
+
+        def cancelled(asked: list[int] = asked) -> bool:
+            asked.append(1)
+            return len(asked) >= 2  # the second question gets a yes
+
+        with pytest.raises(ImportCancelled):
+            read_table(path, cancelled)
+        assert len(asked) == 2, path.name
+        assert len(read_table(path, lambda: False).rows) > 400  # never cancelled: read whole
