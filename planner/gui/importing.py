@@ -190,7 +190,9 @@ class ImportController(QObject):
 
         self._run(
             tr("Reading %1…").replace("%1", path.name),
-            lambda progress, cancelled: prepare_import(path, cancelled=cancelled),
+            lambda progress, cancelled: prepare_import(
+                path, progress=progress, cancelled=cancelled
+            ),
             lambda prepared: self._ask(prepared, event_id, path),
             drop_when_cancelled=True,  # read, then cancelled: nothing to keep
         )

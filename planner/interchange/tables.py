@@ -100,8 +100,8 @@ SAMPLE_ROWS = 50
 """Rows looked at after a header candidate (and when choosing the delimiter)."""
 _SAMPLE_CHARS = 256 * 1024
 """The delimiter is chosen from at most this much text, whole lines of it."""
-_ASK_EVERY = 500
-"""Rows of a workbook read between two questions whether the read is cancelled."""
+_WATCH_EVERY = 500
+"""Rows of a workbook read between two calls of a read's `watch`."""
 _PIECE_CHARS = 1 << 20
 """Whole-text passes over a large file go a piece this long at a time: one C call over 25 MB
 holds the GIL for a tenth of a second, and a window waiting for it freezes that long."""
@@ -130,13 +130,15 @@ _TYPOGRAPHY = frozenset("\u2018\u2019\u201a“”„–—…•€™°«»·")
 _DATA_CELL = re.compile(r"[^@\s]+@[^@\s]+\.\w+|https?://\S+", re.IGNORECASE)
 
 
-Cancelled = Callable[[], bool] | None
-"""Asked now and then while a file is read: a true answer stops the read (ImportCancelled)."""
+Watch = Callable[[int, int], None] | None
+"""Called now and then while a file is read with how far the read is, (done, total) in
+rows, contacts or characters (total 0 when unknown); it stops the read by raising
+ImportCancelled (a large workbook takes seconds to read)."""
 
 
-def read_table(path: Path, cancelled: Cancelled = None) -> Table:
+def read_table(path: Path, watch: Watch = None) -> Table:
     """The file at `path` as a table; see the module docstring. Raises FileProblem, or
-    ImportCancelled when `cancelled()` turns true (a large workbook takes seconds)."""
+    whatever `watch` raises."""
     source = path.name or str(path)  # "/" has no name
     try:
         with path.open("rb") as file:
@@ -149,7 +151,7 @@ def read_table(path: Path, cancelled: Cancelled = None) -> Table:
         raise FileProblem(source, f"cannot be read ({error.strerror or error})") from None
     if len(data) > MAX_FILE_BYTES:
         raise FileProblem(source, _too_big(len(data), MAX_FILE_BYTES))
-    return table_from_bytes(data, source, cancelled)
+    return table_from_bytes(data, source, watch)
 
 
 def _too_big(size: int, limit: int, what: str = "is") -> str:
@@ -167,13 +169,13 @@ def _bytes(size: int) -> str:
     return f"{size} bytes"
 
 
-def table_from_bytes(data: bytes, source: str, cancelled: Cancelled = None) -> Table:
+def table_from_bytes(data: bytes, source: str, watch: Watch = None) -> Table:
     """`data` (a whole file) as a table; `source` names it in messages. Raises FileProblem
-    (or ImportCancelled, as read_table)."""
+    (or what `watch` raises, as read_table)."""
     if not data:
         raise FileProblem(source, EMPTY)
     if data.startswith(_ZIP):
-        return _read_zip(data, source, cancelled)
+        return _read_zip(data, source, watch)
     if data.startswith(_OLE2):
         if _ENCRYPTED_PACKAGE in data:
             raise FileProblem(
@@ -186,7 +188,7 @@ def table_from_bytes(data: bytes, source: str, cancelled: Cancelled = None) -> T
         raise FileProblem(source, EMPTY)
     opening = start[:4096].casefold()
     if opening.startswith("begin:vcard"):
-        return replace(read_vcards(text, source, cancelled), encoding=encoding)
+        return replace(read_vcards(text, source, watch), encoding=encoding)
     if opening.startswith("begin:vcalendar"):
         raise FileProblem(source, "is a calendar (iCalendar) file, not a list of people")
     if opening.startswith("<"):
@@ -200,7 +202,7 @@ def table_from_bytes(data: bytes, source: str, cancelled: Cancelled = None) -> T
             raise FileProblem(source, "is an Excel 2003 XML workbook; save it as .xlsx or CSV")
         if opening.startswith("<?xml"):
             raise FileProblem(source, NOT_A_TABLE)
-    return _read_delimited(text, source, encoding, cancelled)
+    return _read_delimited(text, source, encoding, watch)
 
 
 def header_signature(headers: Sequence[str]) -> str:
@@ -337,13 +339,13 @@ def _line_at(data: bytes, offset: int) -> int:
 # --- delimited text ----------------------------------------------------------------------------
 
 
-def _read_delimited(text: str, source: str, encoding: str, cancelled: Cancelled) -> Table:
+def _read_delimited(text: str, source: str, encoding: str, watch: Watch) -> Table:
     text = _unix_newlines(text).removeprefix("\ufeff")
     directive = _SEP_DIRECTIVE.match(text)
     with _field_size_limit(len(text) + 1):
         delimiter = directive.group(1) if directive else _choose_delimiter(text)
         records = _parse(
-            text, delimiter, source, skip_first_line=directive is not None, cancelled=cancelled
+            text, delimiter, source, skip_first_line=directive is not None, watch=watch
         )
     return _table_from_records(records, source, TableKind.CSV, encoding, delimiter)
 
@@ -417,11 +419,11 @@ def _choose_delimiter(text: str) -> str:
 
 
 def _parse(
-    text: str, delimiter: str, source: str, *, skip_first_line: bool, cancelled: Cancelled = None
+    text: str, delimiter: str, source: str, *, skip_first_line: bool, watch: Watch = None
 ) -> list[tuple[int, list[str]]]:
     """Every non-blank record with the line it starts on, checked against the limits."""
     # Lines from a StringIO per piece: one StringIO over a 25 MB text copies it all at once.
-    pieces = _pieces(text) if cancelled is None else _asking(_pieces(text), cancelled)
+    pieces = _pieces(text) if watch is None else _watched(_pieces(text), watch, len(text))
     lines = itertools.chain.from_iterable(io.StringIO(piece, newline="") for piece in pieces)
     reader = csv.reader(lines, delimiter=delimiter)
     records: list[tuple[int, list[str]]] = []
@@ -446,11 +448,12 @@ def _parse(
     return records
 
 
-def _asking(pieces: Iterator[str], cancelled: Callable[[], bool]) -> Iterator[str]:
-    """The pieces, asking `cancelled()` before each (a megabyte of text)."""
+def _watched(pieces: Iterator[str], watch: Callable[[int, int], None], total: int) -> Iterator[str]:
+    """The pieces, telling `watch` before each (a megabyte of text) how far the read is."""
+    done = 0
     for piece in pieces:
-        if cancelled():
-            raise ImportCancelled()
+        watch(done, total)
+        done += len(piece)
         yield piece
 
 
@@ -621,7 +624,7 @@ def _width(cells: Sequence[str]) -> int:
 # --- zip files and Excel workbooks -------------------------------------------------------------
 
 
-def _read_zip(data: bytes, source: str, cancelled: Cancelled) -> Table:
+def _read_zip(data: bytes, source: str, watch: Watch) -> Table:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
@@ -632,7 +635,7 @@ def _read_zip(data: bytes, source: str, cancelled: Cancelled) -> Table:
     if unpacked > MAX_UNPACKED_BYTES:  # zipfile never unpacks more than an entry says
         raise FileProblem(source, _too_big(unpacked, MAX_UNPACKED_BYTES, "unpacks to"))
     if "xl/workbook.xml" in names:
-        return _read_xlsx(data, source, cancelled)
+        return _read_xlsx(data, source, watch)
     if "xl/workbook.bin" in names:
         raise FileProblem(source, "is a binary Excel workbook (.xlsb); save it as .xlsx or CSV")
     if b"opendocument.spreadsheet" in mimetype:
@@ -642,7 +645,7 @@ def _read_zip(data: bytes, source: str, cancelled: Cancelled) -> Table:
     raise FileProblem(source, NOT_A_TABLE)
 
 
-def _read_xlsx(data: bytes, source: str, cancelled: Cancelled) -> Table:
+def _read_xlsx(data: bytes, source: str, watch: Watch) -> Table:
     """The first sheet with anything in it: a list pasted into a workbook's second sheet,
     the first left blank, is read from there (`Table.sheet` names the sheet)."""
     import openpyxl  # type: ignore[import-untyped]  # see the module docstring
@@ -661,7 +664,7 @@ def _read_xlsx(data: bytes, source: str, cancelled: Cancelled) -> Table:
             if not sheets:
                 raise FileProblem(source, "is an Excel workbook without a worksheet")
             for sheet in sheets:
-                records = _sheet_records(sheet, source, cancelled)
+                records = _sheet_records(sheet, source, watch)
                 if any(_filled(cells) for _, cells in records):
                     break
             else:
@@ -677,13 +680,14 @@ def _read_xlsx(data: bytes, source: str, cancelled: Cancelled) -> Table:
     return replace(table, sheet=str(sheet.title))
 
 
-def _sheet_records(sheet: Any, source: str, cancelled: Cancelled) -> list[tuple[int, list[str]]]:
+def _sheet_records(sheet: Any, source: str, watch: Watch) -> list[tuple[int, list[str]]]:
     """The sheet's rows that hold anything, as (row number, cells as text)."""
     records: list[tuple[int, list[str]]] = []
+    rows = sheet.max_row or 0  # from the sheet's own dimensions, when it has them
     try:
         for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1):
-            if number % _ASK_EVERY == 0 and cancelled is not None and cancelled():
-                raise ImportCancelled()
+            if number % _WATCH_EVERY == 0 and watch is not None:
+                watch(number, max(rows, number))
             cells = [_cell_text(value) for value in values]
             if any(cells):
                 _check_record(number, cells, source)

@@ -34,7 +34,6 @@ from typing import Any
 from planner.domain.importing import (
     Field,
     FileProblem,
-    ImportCancelled,
     Skipped,
     SourceRow,
     Table,
@@ -62,10 +61,10 @@ _URL_ESCAPE = re.compile(r"\\([\\;,:])")
 _SHOWN = 60  # characters of an unreadable line quoted in its message
 
 
-def read_vcards(text: str, source: str, cancelled: Callable[[], bool] | None = None) -> Table:
+def read_vcards(text: str, source: str, watch: Callable[[int, int], None] | None = None) -> Table:
     """The contacts in `text` (a whole .vcf file) as a table; see the module docstring.
-    `cancelled()` is asked every 200 contacts (vobject reads about 4,000 a second): a true
-    answer stops the read with ImportCancelled."""
+    `watch(done, total)` hears how many contacts are read every 200 (vobject reads about
+    4,000 a second); it may stop the read by raising."""
     cards = _split(text)
     if not cards:
         raise FileProblem(source, "does not look like a vCard file: it has no BEGIN:VCARD")
@@ -73,8 +72,8 @@ def read_vcards(text: str, source: str, cancelled: Callable[[], bool] | None = N
     rows: list[SourceRow] = []
     unread: list[Skipped] = []
     for index, (line, card, left_out) in enumerate(cards, 1):
-        if index % 200 == 0 and cancelled is not None and cancelled():
-            raise ImportCancelled()
+        if index % 200 == 0 and watch is not None:
+            watch(index, len(cards))
         unread.extend(left_out)
         values = _values(card)
         usable = any(values.get(field) for field in (*FIELDS[:3], Field.EMAIL))

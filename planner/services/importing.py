@@ -3,9 +3,9 @@ already known, and write the lot in one transaction that can be undone as one st
 
 How the GUI uses it
 -------------------
-1. In a worker thread: ``prepared = prepare_import(path, cancelled=...)`` reads the file
-   (FileProblem when it cannot be read, ImportCancelled when the user gives up on a long
-   read; nothing is written). Then, on the GUI thread (it reads the database):
+1. In a worker thread: ``prepared = prepare_import(path, progress=..., cancelled=...)`` reads
+   the file (FileProblem when it cannot be read, ImportCancelled when the user gives up on a
+   long read; nothing is written). Then, on the GUI thread (it reads the database):
    ``prepared = with_remembered(prepared, workspace)`` puts back the columns the user chose
    the last time a file with the same headers was imported (``prepared.remembered``).
 2. The user checks ``prepared.mapping`` against a preview of ``prepared.table.rows``.
@@ -181,10 +181,15 @@ class PreparedImport:
 
 
 def prepare_import(
-    path: Path, target: Target | None = None, cancelled: Callable[[], bool] | None = None
+    path: Path,
+    target: Target | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> PreparedImport:
     """Read `path` and choose its columns. Raises FileProblem (nothing written), or
-    ImportCancelled when `cancelled()` turns true while the file is read.
+    ImportCancelled when `cancelled()` turns true while the file is read. `progress(done,
+    total)` hears how far the read is (rows, contacts or characters).
 
     Without `target` it does not touch the database, so it can run in any thread; with one,
     it also applies the remembered mapping (use the database only from its own thread).
@@ -192,8 +197,14 @@ def prepare_import(
     from planner.interchange.layouts import guess_mapping
     from planner.interchange.tables import read_table
 
+    def watch(done: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+        if progress is not None:
+            progress(done, total)
+
     with bulk_objects():  # a large file is a few hundred thousand lists and tuples
-        table = read_table(path, cancelled)
+        table = read_table(path, watch if progress or cancelled else None)
     layout, mapping = guess_mapping(table)
     prepared = PreparedImport(table, layout, dict(mapping))
     return prepared if target is None else with_remembered(prepared, target)

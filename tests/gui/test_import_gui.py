@@ -234,7 +234,7 @@ def test_cancel_while_the_file_is_read_asks_nothing_more(
     path.write_text(EVENTBRITE, encoding="utf-8")
     prepare = service.prepare_import
 
-    def slowly(target: Path, cancelled: Any = None) -> Any:
+    def slowly(target: Path, *, progress: Any, cancelled: Any) -> Any:
         deadline = time.monotonic() + 10
         while not cancelled() and time.monotonic() < deadline:  # a long workbook, say
             time.sleep(0.01)

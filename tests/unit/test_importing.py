@@ -1134,3 +1134,17 @@ def test_a_cjk_name_kept_given_name_first_is_the_same_person_family_name_first(
     report = run_import(workspace, listed, mapping, event_id).report
     assert (report.added, report.merged, report.review) == (0, 1, [])
     assert workspace.repos.people.get(PersonId(known.id or 0)).full_name == "美咲 田中"
+
+
+def test_reading_reports_progress_and_can_be_cancelled(tmp_path: Path) -> None:
+    from planner.domain.importing import ImportCancelled
+    from planner.services.importing import prepare_import
+
+    path = tmp_path / "big.csv"
+    path.write_text("Name,Email\n" + "Ana Lima,ana@lima.example\n" * 80_000, encoding="utf-8")
+    heard: list[tuple[int, int]] = []
+    prepared = prepare_import(path, progress=lambda done, total: heard.append((done, total)))
+    assert len(prepared.table.rows) == 80_000
+    assert heard[0] == (0, 2_080_011) and len(heard) >= 2
+    with pytest.raises(ImportCancelled):
+        prepare_import(path, cancelled=lambda: True)

@@ -758,7 +758,7 @@ def test_records_read_piece_by_piece_as_from_one_text(text: str, piece: int) -> 
 # --- cancelling a long read ---------------------------------------------------------------------
 
 
-def test_a_read_asks_whether_it_is_cancelled_and_stops(tmp_path: Path) -> None:
+def test_a_read_tells_how_far_it_is_and_can_be_stopped(tmp_path: Path) -> None:
     import openpyxl
 
     from planner.domain.importing import ImportCancelled
@@ -773,14 +773,20 @@ def test_a_read_asks_whether_it_is_cancelled_and_stops(tmp_path: Path) -> None:
     card = "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Lima\nEND:VCARD\n"
     vcf_path = tmp_path / "big.vcf"
     vcf_path.write_text(card * 500)
-    for path in (csv_path, xlsx_path, vcf_path):
-        asked: list[int] = []
+    for path, total in ((csv_path, 2_080_011), (xlsx_path, 1200), (vcf_path, 500)):
+        heard: list[tuple[int, int]] = []
+        assert len(read_table(path, lambda done, of, h=heard: h.append((done, of))).rows) > 400
+        assert len(heard) >= 2, path.name
+        assert {of for _, of in heard} == {total}  # characters, rows or contacts
+        assert [done for done, _ in heard] == sorted({done for done, _ in heard})
 
-        def cancelled(asked: list[int] = asked) -> bool:
-            asked.append(1)
-            return len(asked) >= 2  # the second question gets a yes
+        calls: list[int] = []
+
+        def stop_second(done: int, of: int, calls: list[int] = calls) -> None:
+            calls.append(done)
+            if len(calls) == 2:
+                raise ImportCancelled()
 
         with pytest.raises(ImportCancelled):
-            read_table(path, cancelled)
-        assert len(asked) == 2, path.name
-        assert len(read_table(path, lambda: False).rows) > 400  # never cancelled: read whole
+            read_table(path, stop_second)
+        assert len(calls) == 2
