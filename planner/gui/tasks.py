@@ -119,6 +119,9 @@ class BackgroundTask(QObject):
         self._worker.failed.connect(self._failed)
 
     def start(self) -> None:
+        # Starts the dialog's clock: it shows after its minimum duration even when the work
+        # never says how far it is (a workbook that does not know its size).
+        self.dialog.setValue(0)
         self._thread.start()
 
     def cancel(self) -> None:

@@ -687,7 +687,7 @@ def _sheet_records(sheet: Any, source: str, watch: Watch) -> list[tuple[int, lis
     try:
         for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1):
             if number % _WATCH_EVERY == 0 and watch is not None:
-                watch(number, max(rows, number))
+                watch(number, rows if rows >= number else 0)  # 0: how many is not known
             cells = [_cell_text(value) for value in values]
             if any(cells):
                 _check_record(number, cells, source)

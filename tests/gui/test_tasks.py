@@ -85,3 +85,19 @@ def test_a_task_that_ends_was_not_cancelled_by_its_dialog_closing(qtbot: QtBot) 
     with qtbot.waitSignal(task.done, timeout=10_000):
         task.start()
     assert seen == [False]  # closing a QProgressDialog says "canceled"; the user did not
+
+
+def test_long_work_that_never_says_how_far_it_is_still_shows_its_dialog(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release = threading.Event()
+
+    def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> str:
+        release.wait(10)  # a workbook that does not know its size: no progress to report
+        return "read"
+
+    task = BackgroundTask(parent, "Reading", work, lambda result: None, print)
+    task.start()
+    qtbot.waitUntil(task.dialog.isVisible, timeout=3000)  # with its Cancel button
+    with qtbot.waitSignal(task.done, timeout=10_000):
+        release.set()
