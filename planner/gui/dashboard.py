@@ -177,6 +177,14 @@ class BalanceChart(QWidget):
         self.setAccessibleDescription("; ".join(lines))
         self.update()
 
+    def chart_area(self, metrics: QFontMetrics) -> tuple[int, QRect]:
+        """(the legend's height, where the bars go): below the legend, with room above the
+        bars for the tallest one's number, and below them for the networks' names."""
+        legend_height = metrics.height() + 6
+        label_height = metrics.height() + 6
+        top = legend_height + metrics.height() + 4
+        return legend_height, QRect(0, top, self.width(), self.height() - top - label_height)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -185,9 +193,8 @@ class BalanceChart(QWidget):
         met = [self.balance.met.get(k, 0) for k in kinds]
         top = max([*goals, *met, 1])
         metrics = painter.fontMetrics()
-        legend_height = metrics.height() + 6
+        _, chart = self.chart_area(metrics)
         label_height = metrics.height() + 6
-        chart = QRect(0, legend_height, self.width(), self.height() - legend_height - label_height)
         group = chart.width() / len(kinds)
         bar_width = min(36, group / 3)
         for n, kind in enumerate(kinds):

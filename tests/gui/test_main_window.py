@@ -65,6 +65,15 @@ def test_first_run_opens_home_on_the_upcoming_sample_event(window: MainWindow) -
     assert "Strategic" in page.details.text()
 
 
+def test_the_tallest_bars_number_stays_below_the_legend(window: MainWindow) -> None:
+    chart = window.home_page.chart
+    metrics = chart.fontMetrics()
+    legend_height, area = chart.chart_area(metrics)
+    number_top = area.top() - metrics.height() - 2  # where the tallest bar's number is drawn
+    assert number_top >= legend_height
+    assert area.height() > 60  # and the bars keep most of the height
+
+
 def test_home_sections_line_up(window: MainWindow) -> None:
     from PySide6.QtWidgets import QLabel
 
