@@ -7,8 +7,8 @@ text; a ".csv" may be a workbook someone renamed):
   is read with openpyxl (read-only, cached formula values), and named in ``Table.sheet``.
   Dates become ISO text ("2026-05-01", or "2026-05-01T09:30:00" with a time, rounded to the
   second), whole numbers lose their ".0", TRUE/FALSE stay words. ``SourceRow.line`` is the
-  sheet's row number. Other zips (an
-  OpenDocument or Numbers file, an .xlsb, anything else) are refused with what to do instead;
+  sheet's row number. Other zips (an OpenDocument or Numbers file, an .xlsb, anything else)
+  are refused with what to do instead;
 - an OLE2 file (D0 CF 11 E0) is an Excel 97-2003 workbook, or a password-protected new one,
   and is refused with the same advice: save it as .xlsx or CSV;
 - text beginning with BEGIN:VCARD is a vCard file (`planner.interchange.vcard`);
