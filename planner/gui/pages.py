@@ -33,6 +33,7 @@ from planner.gui.labels import network_name
 from planner.gui.models import EventsModel, FollowUpsModel, PeopleModel
 from planner.gui.table_model import RowTableModel
 from planner.gui.widgets import EmptyState, RefreshWhenShown, SampleBanner, page_title
+from planner.services.events import likely_event
 from planner.services.sample import has_sample
 
 
@@ -193,12 +194,10 @@ class EventsPage(QWidget):
         self.table.scrollTo(self.model.index(position, 0))
 
     def _first_upcoming(self) -> int | None:
-        now = datetime.now(UTC)
-        count = self.model.rowCount()
-        for position in range(count):
-            if self.model.row(position).event.end > now:
-                return position
-        return count - 1 if count else None
+        """Where the next event is, whatever column the list is sorted by."""
+        events = [self.model.row(position).event for position in range(self.model.rowCount())]
+        chosen = likely_event(events, datetime.now(UTC))
+        return None if chosen is None else self.model.position_of(chosen)
 
     def refresh(self) -> None:
         current = self.selected_event()

@@ -30,10 +30,12 @@ def snapshot_rows(snapshot: EventSnapshot) -> int:
 
 
 def likely_event(events: Iterable[Event], now: datetime) -> EventId | None:
-    """The event a list of attendees most likely belongs to when none was picked: the next
-    one not over yet (the one on now, or the soonest), else the one that ended last."""
+    """The event most likely meant when none was picked (the one an attendee list goes to,
+    the one the events list starts on): the next one not over yet (the one on now, or the
+    soonest), else the one that ended last. Not over: ending after `now`, as
+    EventRepository.upcoming has it."""
     events = list(events)
-    coming = [event for event in events if event.end >= now]
+    coming = [event for event in events if event.end > now]
     if coming:
         return min(coming, key=lambda event: event.start).id
     latest = max(events, key=lambda event: event.end, default=None)

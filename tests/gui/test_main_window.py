@@ -524,6 +524,24 @@ def test_geometry_and_page_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     workspace.close()
 
 
+def test_the_events_list_starts_on_the_next_event_whatever_its_order(
+    window: MainWindow,
+) -> None:
+    from PySide6.QtCore import Qt
+
+    start = datetime(2030, 5, 1, 9, tzinfo=LISBON)
+    window.context.events.create(
+        Event("Alpha Later Conf", start, start.replace(hour=17), "Europe/Lisbon")
+    )
+    window.context.changed.emit()
+    window.show_page(EVENTS)
+    page = window.events_page
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by name: Alpha first
+    page.select_event(None)  # nothing chosen yet
+    selected = page.selected_event()
+    assert selected is not None and selected.name == UPCOMING_NAME  # the soonest, not Alpha
+
+
 def test_the_order_of_each_list_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     from PySide6.QtCore import Qt
 
