@@ -569,7 +569,6 @@ class _Run:
         self.withdrawn: list[tuple[int, Withdrawn]] = []  # (position in report.skipped, row)
         self.known_on_list: list[_Known] = []  # on the event's list before this import
         self._by_listed_name: dict[str, list[_Known]] | None = None
-        self._holder: dict[int, _Known] = {}  # attendance id → whose it is, for withdrawals
         self.review_rows: list[tuple[Any, ...]] = []
         self.pending_reviews: list[tuple[Any, ...]] = []
         self.placed = 0  # rows placed so far
@@ -872,16 +871,16 @@ class _Run:
         if not self.withdrawn:
             return
         found = [(at, row, self._on_list(row)) for at, row in self.withdrawn]
-        candidates = [a.id for _, _, a in found if a is not None]
+        candidates = [known.attendance.id for _, _, known in found if known and known.attendance]
         unplanned = store.unplanned_attendances(self.conn, candidates) if candidates else set()
         leaving: dict[int, _Known] = {}
         skipped = self.report.skipped
-        for at, row, attendance in found:
-            if attendance is None:
+        for at, row, known in found:
+            if known is None or known.attendance is None:
                 continue
-            if attendance.id in unplanned:
+            if known.attendance.id in unplanned:
                 reason = f"{row.reason}: taken off the event's list"
-                leaving[attendance.id] = self._holder[attendance.id]
+                leaving[known.attendance.id] = known
             else:
                 reason = f"{row.reason}: kept on the event's list, with your plans for them"
             skipped[at] = Skipped(row.line, reason)
@@ -895,9 +894,9 @@ class _Run:
             known.attendance = None
         self.report.attendances_removed = len(ids)
 
-    def _on_list(self, row: Withdrawn) -> _Attendance | None:
-        """The attendance at this event, from before this import and not confirmed by any row
-        of it, of the one person `row` names: by email, else by the very same name."""
+    def _on_list(self, row: Withdrawn) -> _Known | None:
+        """The one person `row` names (by email, else by the very same name) when their
+        attendance at this event is from before this import and no row of it confirms it."""
         people: list[_Known] = []
         key = email_key(row.email) if row.email else None
         if key is not None:
@@ -905,13 +904,9 @@ class _Run:
         elif row.full_name:
             people = self._listed_by_name().get(compare_of(name_key(row.full_name)), [])
         listed = [k for k in people if k.attendance is not None and not k.attendance.is_new]
-        if len(listed) != 1 or listed[0].attendance is None:
+        if len(listed) != 1 or listed[0].attendance is None or listed[0].attendance.confirmed:
             return None
-        attendance = listed[0].attendance
-        if attendance.confirmed:
-            return None
-        self._holder[attendance.id] = listed[0]
-        return attendance
+        return listed[0]
 
     def _listed_by_name(self) -> dict[str, list[_Known]]:
         """The people on the event's list from before this import, by their full name's
