@@ -59,10 +59,12 @@ __all__ = [
     "Normalizer",
     "clean",
     "clean_notes",
+    "email_address",
     "linkedin_url",
     "normalize",
     "phone",
     "role",
+    "split_names",
 ]
 
 NO_NAME_OR_EMAIL = "no name or email"
@@ -198,6 +200,13 @@ def _names(
     return full, given, family
 
 
+def split_names(full: str, given: str, family: str) -> tuple[str, str | None, str | None]:
+    """(full, given, family) from what a person typed, by the rules an import follows: a
+    missing full name is made from its parts (family name first in CJK), a full name typed
+    alone is split only when it is a Latin-script name."""
+    return _names({Field.FULL_NAME: full, Field.GIVEN_NAME: given, Field.FAMILY_NAME: family})
+
+
 # --- email --------------------------------------------------------------------------------
 
 _ADDRESS_LIKE = re.compile(r"[^\s<>;,()\"'\[\]]+@[^\s<>;,()\"'\[\]]+")
@@ -212,6 +221,16 @@ def _valid(address: str) -> bool:
         and _VALID_ADDRESS.fullmatch(address) is not None
         and address.index("@") <= 64
     )
+
+
+def email_address(text: str) -> str | None:
+    """The address typed in `text` (one address, "mailto:" and a closing full stop dropped),
+    or None when it is not one an email could be sent to."""
+    text = clean(text)
+    if not _ADDRESS_LIKE.fullmatch(text):
+        return None
+    address = (text[7:] if text[:7].casefold() == "mailto:" else text).rstrip(".")
+    return address if _valid(address) else None
 
 
 def _emails(text: str) -> tuple[str | None, list[str]]:

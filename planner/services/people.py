@@ -1,13 +1,31 @@
-"""Looking people up: the whole network, or the people on one event's list."""
+"""The user's network: looking people up (everyone, or one event's list), the plan for a
+person at an event, and adding, editing and deleting people by hand, each undoable."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import json
+from dataclasses import dataclass, replace
+from typing import Any
 
-from planner.domain.ids import EventId
+from planner.domain.ids import EventId, PersonId
 from planner.domain.model import Attendance, Person
 from planner.domain.rules import ValidationError
-from planner.services.workspace import Workspace
+from planner.interchange.normalize import (
+    MAX_DETAIL_CHARS,
+    MAX_NAME_CHARS,
+    clean,
+    clean_notes,
+    email_address,
+    linkedin_url,
+    phone,
+    split_names,
+)
+from planner.services.workspace import Target, Workspace, database_of
+from planner.storage.changes import ChangeSet, TableChanges, apply_changes, read_rows, table_columns
+from planner.storage.codec import now_text
+from planner.storage.errors import NotFoundError
+from planner.storage.imports import REVIEW_COLUMNS, next_id
+from planner.storage.people import PERSON_COLUMNS, PERSON_FIELDS, PersonRepository
 
 
 def list_people(workspace: Workspace, event_id: EventId | None = None) -> list[Person]:
@@ -34,3 +52,242 @@ def update_attendance(workspace: Workspace, attendance: Attendance) -> Attendanc
     known = {g.id for g in workspace.repos.goals.for_event(attendance.event_id)}
     cleaned = replace(attendance, goal_ids=frozenset(g for g in attendance.goal_ids if g in known))
     return workspace.repos.attendances.update(cleaned)
+
+
+# --- the person's own details -----------------------------------------------------------------
+
+MAX_PERSON_NOTES = 20_000
+"""Characters of notes on a person (the notes of a plan at one event have MAX_NOTE)."""
+
+_LINKEDIN_PROFILE = "https://www.linkedin.com/"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonChange:
+    """What adding, editing or deleting one person wrote, to undo and redo it exactly (the
+    same ids, and an edit's undo gives back whether an import may still refresh them)."""
+
+    person_id: PersonId
+    name: str
+    rows: ChangeSet
+
+
+@dataclass(frozen=True, slots=True)
+class PersonLinks:
+    """What deleting a person takes with them, for the question asked first."""
+
+    events: int
+    follow_ups: int
+    interactions: int
+
+
+def tidy_person(person: Person, default_region: str | None = None) -> Person:
+    """The person as they will be saved: text cleaned as an import cleans it, a name typed
+    whole split into given and family name (Latin script only), the phone number made
+    international when it can be placed (`default_region` places one without a country
+    code), a LinkedIn link in its one canonical form. An email that is not an address is
+    kept as typed, for `person_problems` to name."""
+    full, given, family = split_names(
+        person.full_name, person.given_name or "", person.family_name or ""
+    )
+    email_text = clean(person.email)
+    email = email_address(email_text) or email_text or None
+    return replace(
+        person,
+        full_name=full or email or "",
+        given_name=given,
+        family_name=family,
+        email=email,
+        company=clean(person.company) or None,
+        title=clean(person.title) or None,
+        phone=phone(clean(person.phone), default_region) or None,
+        linkedin_url=linkedin_url(clean(person.linkedin_url)) or None,
+        notes=clean_notes(person.notes),
+    )
+
+
+def person_problems(target: Target, person: Person) -> list[str]:
+    """What stops a tidied person from being saved, in plain words (empty when nothing)."""
+    problems: list[str] = []
+    if not person.full_name:
+        problems.append("Give a name or an email address.")
+    elif len(person.full_name) > MAX_NAME_CHARS:
+        problems.append(f"The name is too long: a name has at most {MAX_NAME_CHARS} characters.")
+    for what, text in (
+        ("company", person.company),
+        ("job title", person.title),
+        ("phone number", person.phone),
+        ("LinkedIn profile", person.linkedin_url),
+    ):
+        if text and len(text) > MAX_DETAIL_CHARS:
+            problems.append(f"The {what} is too long: at most {MAX_DETAIL_CHARS} characters.")
+    if person.email and email_address(person.email) is None:
+        problems.append(f"“{excerpt(person.email)}” is not an email address.")
+    elif person.email:
+        owner = PersonRepository(database_of(target)).with_email(person.email)
+        if owner is not None and owner.id != person.id:
+            problems.append(
+                f"{excerpt(owner.full_name)} already has the email address {person.email}."
+            )
+    link = person.linkedin_url
+    if link and len(link) <= MAX_DETAIL_CHARS and not link.startswith(_LINKEDIN_PROFILE):
+        problems.append(f"“{excerpt(link)}” is not a link to a LinkedIn profile.")
+    if len(person.notes) > MAX_PERSON_NOTES:
+        problems.append(f"Notes are limited to {MAX_PERSON_NOTES:,} characters.")
+    return problems
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """The start of a long text, for a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _checked(target: Target, person: Person, default_region: str | None) -> Person:
+    tidied = tidy_person(person, default_region)
+    problems = person_problems(target, tidied)
+    if problems:
+        raise ValidationError(problems)
+    return tidied
+
+
+def _row(person: Person, person_id: int, created_at: str, updated_at: str) -> tuple[Any, ...]:
+    """The person as a whole row of PERSON_COLUMNS, edited by hand (imported_at NULL)."""
+    values = {
+        "id": person_id,
+        **{field: getattr(person, field) for field in PERSON_FIELDS},
+        "created_at": created_at,
+        "updated_at": updated_at,
+        "imported_at": None,
+    }
+    values["is_sample"] = int(person.is_sample)
+    return tuple(values[column] for column in PERSON_COLUMNS)
+
+
+def add_person(
+    target: Target, person: Person, *, default_region: str | None = None
+) -> PersonChange:
+    """Add someone typed in by hand (ValidationError when they cannot be saved as typed)."""
+    db = database_of(target)
+    with db.transaction() as conn:
+        tidied = _checked(target, person, default_region)
+        stamp = now_text()
+        row = _row(tidied, next_id(conn, "person"), stamp, stamp)
+        changes = ChangeSet((TableChanges("person", PERSON_COLUMNS, 1, ((None, row),)),))
+        apply_changes(conn, changes, "after")
+    return PersonChange(PersonId(row[0]), tidied.full_name, changes)
+
+
+def save_person(
+    target: Target, person: Person, *, default_region: str | None = None
+) -> PersonChange | None:
+    """Save the user's edit of a person's details, or None when nothing changed.
+
+    The values are then the user's: a later import fills only what is empty. Undo gives
+    back the old values and whether an import could still bring them up to date."""
+    if person.id is None:
+        raise ValueError("cannot save a person who was never added")
+    db = database_of(target)
+    with db.transaction() as conn:
+        (old,) = read_rows(conn, "person", PERSON_COLUMNS, "id", [person.id]) or (None,)
+        if old is None:
+            raise NotFoundError("This person no longer exists.")
+        tidied = _checked(target, person, default_region)
+        created_at = old[PERSON_COLUMNS.index("created_at")]
+        new = _row(tidied, person.id, created_at, now_text())
+        unchanged = all(
+            new[i] == old[i] for i, name in enumerate(PERSON_COLUMNS) if name in PERSON_FIELDS
+        )
+        if unchanged:
+            return None
+        changes = ChangeSet((TableChanges("person", PERSON_COLUMNS, 1, ((old, new),)),))
+        apply_changes(conn, changes, "after")
+    return PersonChange(person.id, tidied.full_name, changes)
+
+
+def person_links(target: Target, person_id: PersonId) -> PersonLinks:
+    """How many events' lists, follow-ups and interactions the person is on."""
+    conn = database_of(target).connection
+    events, follow_ups, interactions = conn.execute(
+        """SELECT (SELECT count(*) FROM attendance WHERE person_id = :id),
+                  (SELECT count(*) FROM follow_up WHERE person_id = :id),
+                  (SELECT count(*) FROM interaction_person WHERE person_id = :id)""",
+        {"id": person_id},
+    ).fetchone()
+    return PersonLinks(events, follow_ups, interactions)
+
+
+def delete_person(target: Target, person_id: PersonId) -> PersonChange:
+    """Delete a person with everything that is about them alone: their place on events'
+    lists (with its plan and goal links), their follow-ups, the review items that name them,
+    and interactions nobody else was part of. Undo puts every row back."""
+    db = database_of(target)
+    with db.transaction() as conn:
+        people = read_rows(conn, "person", PERSON_COLUMNS, "id", [person_id])
+        if not people:
+            raise NotFoundError("This person no longer exists.")
+        changes = _deletion(conn, person_id, people[0])
+        apply_changes(conn, changes, "after")
+    return PersonChange(person_id, people[0][PERSON_COLUMNS.index("full_name")], changes)
+
+
+def _deletion(conn: Any, person_id: PersonId, person: tuple[Any, ...]) -> ChangeSet:
+    def gone(table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> TableChanges:
+        key_size = 1 if columns[0] == "id" else len(columns)
+        return TableChanges(table, columns, key_size, tuple((row, None) for row in rows))
+
+    columns = {
+        table: table_columns(conn, table)
+        for table in ("attendance", "attendance_goal", "interaction", "interaction_person")
+    }
+    attendances = read_rows(conn, "attendance", columns["attendance"], "person_id", [person_id])
+    links = read_rows(
+        conn,
+        "attendance_goal",
+        columns["attendance_goal"],
+        "attendance_id",
+        [row[0] for row in attendances],
+    )
+    with_person = read_rows(
+        conn, "interaction_person", columns["interaction_person"], "person_id", [person_id]
+    )
+    at = columns["interaction_person"].index("interaction_id")
+    alone = [
+        row[0]
+        for row in conn.execute(
+            """SELECT interaction_id FROM interaction_person
+               WHERE interaction_id IN (SELECT value FROM json_each(?))
+               GROUP BY interaction_id HAVING count(*) = 1""",
+            (json.dumps([row[at] for row in with_person]),),
+        )
+    ]
+    interactions = read_rows(conn, "interaction", columns["interaction"], "id", alone)
+    follow_columns = table_columns(conn, "follow_up")
+    follow_ups = read_rows(conn, "follow_up", follow_columns, "person_id", [person_id])
+    reviews = {
+        row[0]: row
+        for where in ("new_person_id", "existing_person_id")
+        for row in read_rows(conn, "import_review", REVIEW_COLUMNS, where, [person_id])
+    }
+    return ChangeSet(
+        (
+            gone("person", PERSON_COLUMNS, [person]),
+            gone("attendance", columns["attendance"], attendances),
+            gone("attendance_goal", columns["attendance_goal"], links),
+            gone("interaction", columns["interaction"], interactions),
+            gone("interaction_person", columns["interaction_person"], with_person),
+            gone("follow_up", follow_columns, follow_ups),
+            gone("import_review", REVIEW_COLUMNS, [reviews[key] for key in sorted(reviews)]),
+        )
+    )
+
+
+def undo_person_change(target: Target, change: PersonChange) -> None:
+    """Put the rows back as they were before the change. One transaction."""
+    with database_of(target).transaction() as conn:
+        apply_changes(conn, change.rows, "before")
+
+
+def redo_person_change(target: Target, change: PersonChange) -> None:
+    """Make the change again, with the same ids. One transaction."""
+    with database_of(target).transaction() as conn:
+        apply_changes(conn, change.rows, "after")

@@ -109,6 +109,14 @@ class PersonRepository:
             raise NotFoundError(f"person {person_id} does not exist")
         return _person(row)
 
+    def with_email(self, email: str) -> Person | None:
+        """Someone who has this email address, whatever its case (the lowest id if several)."""
+        row = self._db.connection.execute(
+            f"{_SELECT} WHERE email IS NOT NULL AND lower(email) = lower(?) ORDER BY id LIMIT 1",
+            (email,),
+        ).fetchone()
+        return None if row is None else _person(row)
+
     def all(self) -> list[Person]:
         rows = self._db.connection.execute(
             f"{_SELECT} ORDER BY full_name COLLATE NOCASE, id"

@@ -1,0 +1,250 @@
+"""Adding, editing and deleting a person by hand: what is saved, what is refused, and undo."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from planner.domain.enums import InteractionKind
+from planner.domain.ids import PersonId
+from planner.domain.model import Attendance, Interaction, Person
+from planner.domain.rules import ValidationError
+from planner.interchange.normalize import MAX_NAME_CHARS
+from planner.services.people import (
+    MAX_PERSON_NOTES,
+    add_person,
+    delete_person,
+    person_links,
+    person_problems,
+    redo_person_change,
+    save_person,
+    tidy_person,
+    undo_person_change,
+)
+from planner.services.sample import seed_sample
+from planner.services.workspace import Workspace
+from planner.storage.changes import StaleChangesError
+
+NOW = datetime(2026, 11, 22, tzinfo=UTC)
+TABLES = (
+    "person",
+    "attendance",
+    "attendance_goal",
+    "interaction",
+    "interaction_person",
+    "follow_up",
+    "import_review",
+)
+
+
+def everything(workspace: Workspace) -> dict[str, list[tuple[Any, ...]]]:
+    conn = workspace.db.connection
+    return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in TABLES}
+
+
+def named(workspace: Workspace, name: str) -> Person:
+    return next(p for p in workspace.repos.people.all() if p.full_name == name)
+
+
+def imported_at(workspace: Workspace, person_id: PersonId | None) -> str | None:
+    row = workspace.db.connection.execute(
+        "SELECT imported_at FROM person WHERE id = ?", (person_id,)
+    ).fetchone()
+    return row[0]  # type: ignore[no-any-return]
+
+
+# --- tidying: the rules an import follows --------------------------------------------------
+
+
+def test_a_latin_name_typed_whole_is_split_and_a_cjk_name_is_not() -> None:
+    latin = tidy_person(Person(full_name="  Ana   Sofía  Duarte "))
+    assert (latin.full_name, latin.given_name, latin.family_name) == (
+        "Ana Sofía Duarte",
+        "Ana",
+        "Duarte",
+    )
+    cjk = tidy_person(Person(full_name="田中 美咲"))
+    assert (cjk.full_name, cjk.given_name, cjk.family_name) == ("田中 美咲", None, None)
+    parts = tidy_person(Person(full_name="", given_name="美咲", family_name="田中"))
+    assert parts.full_name == "田中 美咲"
+
+
+def test_phone_email_and_linkedin_take_their_canonical_forms() -> None:
+    person = tidy_person(
+        Person(
+            full_name="Ana Duarte",
+            email=" mailto:ana@duarte.example ",
+            phone="912 345 678",
+            linkedin_url="linkedin.com/in/ana-duarte/?trk=x",
+            company="  ",
+            notes="first line\r\n\r\n\r\nsecond\n\n",
+        ),
+        default_region="PT",
+    )
+    assert person.email == "ana@duarte.example"
+    assert person.phone == "+351912345678"
+    assert person.linkedin_url == "https://www.linkedin.com/in/ana-duarte"
+    assert person.company is None
+    assert person.notes == "first line\n\nsecond"
+
+
+def test_a_person_with_only_an_email_is_named_by_it() -> None:
+    assert tidy_person(Person(full_name=" ", email="ana@duarte.example")).full_name == (
+        "ana@duarte.example"
+    )
+
+
+# --- what is refused ----------------------------------------------------------------------
+
+
+def test_problems_are_named(workspace: Workspace) -> None:
+    def problems(**values: Any) -> list[str]:
+        return person_problems(workspace, tidy_person(Person(**{"full_name": "A B", **values})))
+
+    assert problems() == []
+    assert problems(full_name="") == ["Give a name or an email address."]
+    assert problems(email="ana at example") == ["“ana at example” is not an email address."]
+    assert problems(linkedin_url="https://example.com/ana") == [
+        "“https://example.com/ana” is not a link to a LinkedIn profile."
+    ]
+    assert "too long" in problems(full_name="x" * (MAX_NAME_CHARS + 1))[0]
+    assert "company is too long" in problems(company="x" * 301)[0]
+    assert "Notes are limited" in problems(notes="x" * (MAX_PERSON_NOTES + 1))[0]
+
+
+def test_an_email_someone_else_has_is_refused_whatever_its_case(workspace: Workspace) -> None:
+    ana = add_person(workspace, Person(full_name="Ana Duarte", email="Ana@Duarte.example"))
+    other = tidy_person(Person(full_name="Ana D.", email="ana@duarte.EXAMPLE"))
+    assert person_problems(workspace, other) == [
+        "Ana Duarte already has the email address ana@duarte.EXAMPLE."
+    ]
+    # Her own address is no problem when she is the one edited.
+    assert person_problems(workspace, replace(other, id=ana.person_id)) == []
+
+
+def test_a_refused_person_changes_nothing(workspace: Workspace) -> None:
+    seed_sample(workspace, NOW)
+    before = everything(workspace)
+    with pytest.raises(ValidationError) as error:
+        add_person(workspace, Person(full_name="Ana", email="not an address"))
+    assert error.value.problems == ["“not an address” is not an email address."]
+    elin = named(workspace, "Elin Berg")
+    with pytest.raises(ValidationError):
+        save_person(workspace, replace(elin, email="ingrid@fjordpay.example"))
+    assert everything(workspace) == before
+
+
+# --- adding, editing, deleting, and undo ----------------------------------------------------
+
+
+def test_add_then_undo_and_redo_keep_the_same_id(workspace: Workspace) -> None:
+    change = add_person(workspace, Person(full_name="Ana Duarte", company="Atlas"))
+    added = workspace.repos.people.get(change.person_id)
+    assert (added.given_name, added.family_name, added.company) == ("Ana", "Duarte", "Atlas")
+    assert imported_at(workspace, change.person_id) is None  # the user's own values
+    undo_person_change(workspace, change)
+    assert workspace.repos.people.count() == 0
+    redo_person_change(workspace, change)
+    assert workspace.repos.people.get(change.person_id) == added
+
+
+def test_an_edit_is_the_users_and_undo_gives_the_import_its_person_back(
+    workspace: Workspace,
+) -> None:
+    change = add_person(workspace, Person(full_name="Ana Duarte", company="Atlas"))
+    workspace.db.connection.execute(
+        "UPDATE person SET imported_at = '2026-11-01T00:00:00Z' WHERE id = ?",
+        (change.person_id,),
+    )
+    person = workspace.repos.people.get(change.person_id)
+    assert person.id is not None
+    edit = save_person(workspace, replace(person, title="CTO", company="Atlas Pay"))
+    assert edit is not None
+    assert workspace.repos.people.get(person.id).title == "CTO"
+    assert imported_at(workspace, person.id) is None
+    undo_person_change(workspace, edit)
+    assert workspace.repos.people.get(person.id) == person
+    assert imported_at(workspace, person.id) == "2026-11-01T00:00:00Z"
+    redo_person_change(workspace, edit)
+    assert workspace.repos.people.get(person.id).company == "Atlas Pay"
+
+
+def test_saving_what_is_already_there_is_no_edit(workspace: Workspace) -> None:
+    change = add_person(workspace, Person(full_name="Ana Duarte", phone="+351912345678"))
+    person = workspace.repos.people.get(change.person_id)
+    assert save_person(workspace, replace(person, full_name=" Ana  Duarte ")) is None
+
+
+def test_editing_someone_deleted_meanwhile_says_so(workspace: Workspace) -> None:
+    change = add_person(workspace, Person(full_name="Ana Duarte"))
+    person = workspace.repos.people.get(change.person_id)
+    workspace.repos.people.delete(change.person_id)
+    with pytest.raises(Exception, match="no longer exists"):
+        save_person(workspace, replace(person, title="CTO"))
+
+
+def test_delete_takes_what_is_about_them_and_undo_puts_every_row_back(
+    workspace: Workspace,
+) -> None:
+    seed_sample(workspace, NOW)
+    jonas, priya = named(workspace, "Jonas Lind"), named(workspace, "Priya Raman")
+    assert jonas.id is not None and priya.id is not None
+    # An interaction with someone else as well stays, without Jonas.
+    shared = workspace.repos.interactions.add(
+        Interaction(
+            occurred_at=NOW,
+            kind=InteractionKind.CALL,
+            person_ids=(jonas.id, priya.id),
+            notes="Intro call",
+        )
+    )
+    links = person_links(workspace, jonas.id)
+    assert (links.events, links.follow_ups, links.interactions) == (1, 1, 2)
+    before = everything(workspace)
+
+    change = delete_person(workspace, jonas.id)
+
+    after = everything(workspace)
+    assert all(row[0] != jonas.id for row in after["person"])
+    assert person_links(workspace, jonas.id) == type(links)(0, 0, 0)
+    interactions = {row[0] for row in after["interaction"]}
+    assert shared.id in interactions  # Priya was there too
+    assert len(before["interaction"]) - len(after["interaction"]) == 1  # the meetup chat
+    undo_person_change(workspace, change)
+    assert everything(workspace) == before
+    redo_person_change(workspace, change)
+    assert everything(workspace) == after
+
+
+def test_delete_keeps_the_goal_links_for_undo(workspace: Workspace) -> None:
+    seed_sample(workspace, NOW)
+    linked = workspace.db.connection.execute(
+        "SELECT a.person_id FROM attendance_goal g JOIN attendance a ON a.id = g.attendance_id"
+    ).fetchone()[0]
+    before = everything(workspace)
+    change = delete_person(workspace, PersonId(linked))
+    assert change.rows.table("attendance_goal") is not None
+    assert change.rows.table("attendance_goal").rows  # type: ignore[union-attr]
+    undo_person_change(workspace, change)
+    assert everything(workspace) == before
+
+
+def test_undo_after_the_person_changed_elsewhere_fails_and_writes_nothing(
+    workspace: Workspace,
+) -> None:
+    change = add_person(workspace, Person(full_name="Ana Duarte"))
+    workspace.repos.people.delete(change.person_id)
+    with pytest.raises(StaleChangesError):
+        undo_person_change(workspace, change)
+
+
+def test_attendances_of_an_added_person_are_theirs(workspace: Workspace) -> None:
+    seed_sample(workspace, NOW)
+    event = workspace.repos.events.all()[0]
+    assert event.id is not None
+    change = add_person(workspace, Person(full_name="Ana Duarte"))
+    workspace.repos.attendances.add(Attendance(event_id=event.id, person_id=change.person_id))
+    assert person_links(workspace, change.person_id).events == 1
