@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME, __version__
-from planner.domain.ids import EventId
+from planner.domain.ids import EventId, PersonId
 from planner.domain.model import Event
 from planner.gui.context import AppContext
 from planner.gui.resources import icon
@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from planner.gui.event_workspace import AttendeesTab, EventWorkspace
     from planner.gui.goals_view import GoalsTab
     from planner.gui.importing import ImportController
-    from planner.gui.pages import EventsPage, ListPage
+    from planner.gui.pages import EventsPage, ListPage, PeoplePage
+    from planner.gui.people_editing import PeopleEditing
 
 STYLE = """
 QListWidget#navigation { background: #f1f3f6; border: none; border-right: 1px solid #dde1e6;
@@ -218,11 +219,16 @@ class MainWindow(QMainWindow):
                 page.select_event(shown)
         return page
 
-    def _build_people(self) -> ListPage:
+    def _build_people(self) -> PeoplePage:
         from planner.gui.pages import people_page
 
         page = people_page(self.context)
         page.remove_sample_requested.connect(self.remove_sample_data)
+        page.new_requested.connect(self.new_person)
+        page.edit_requested.connect(self.edit_selected)
+        page.delete_requested.connect(self.delete_selected)
+        page.table.selectionModel().selectionChanged.connect(self._update_actions)
+        page.model.modelReset.connect(self._update_actions)
         return page
 
     def _build_follow_ups(self) -> ListPage:
@@ -330,6 +336,20 @@ class MainWindow(QMainWindow):
         page = self._built.get(EVENTS)
         return page is not None and self.pages.currentWidget() is page
 
+    def _people_shown(self) -> PeoplePage | None:
+        page = self._built.get(PEOPLE)
+        return page if page is not None and self.pages.currentWidget() is page else None  # type: ignore[return-value]
+
+    def _person_in_view(self) -> PersonId | None:
+        """The person selected on the People page, or in the list of the event shown."""
+        people = self._people_shown()
+        if people is not None:
+            person = people.selected()
+            return None if person is None else person.id
+        attendees = self._attendees_shown()
+        listing = attendees.selected() if attendees is not None else None
+        return None if listing is None else listing.attendance.person_id
+
     def _in_workspace(self) -> EventWorkspace | None:
         widget = self.pages.currentWidget()
         return widget if self._built.get(WORKSPACE) is widget else None  # type: ignore[return-value]
@@ -397,6 +417,10 @@ class MainWindow(QMainWindow):
         self.add_item_action = self._action(
             tr("Add Checklist &Item…"), "Ctrl+Shift+N", self.add_checklist_item
         )
+        self.new_person_action = self._action(tr("New &Person…"), "Ctrl+Shift+P", self.new_person)
+        self.person_action = self._action(
+            tr("Person &Details…"), "Ctrl+Shift+D", self.edit_person_details
+        )
         self.tab_actions = [
             self._action(name, f"Alt+{n}", lambda _=False, tab=n - 1: self._show_tab(tab))
             for n, name in enumerate(
@@ -421,6 +445,7 @@ class MainWindow(QMainWindow):
                 self.tr("&File"),
                 (
                     self.new_action,
+                    self.new_person_action,
                     None,
                     self.export_action,
                     None,
@@ -436,6 +461,7 @@ class MainWindow(QMainWindow):
                     self.redo_action,
                     None,
                     self.edit_action,
+                    self.person_action,
                     self.delete_action,
                     self.move_up_action,
                     self.move_down_action,
@@ -480,9 +506,15 @@ class MainWindow(QMainWindow):
         attendees = self._attendees_shown()
         person = attendees is not None and attendees.selected() is not None
         self.met_action.setEnabled(person)
+        people = self._people_shown()
+        self.person_action.setEnabled(self._person_in_view() is not None)
         if workspace is not None:
             self.edit_action.setEnabled(editable or person)
             self.delete_action.setEnabled(editable)
+        elif people is not None:
+            chosen = people.selected() is not None
+            self.edit_action.setEnabled(chosen)
+            self.delete_action.setEnabled(chosen)
         else:
             self.edit_action.setEnabled(has_event and on_events)
             self.delete_action.setEnabled(has_event and on_events)
@@ -522,6 +554,8 @@ class MainWindow(QMainWindow):
             tab.edit_selected()
         elif attendees is not None:
             attendees.edit_selected()
+        elif self._people_shown() is not None:
+            self.edit_person_details()
         elif self._in_workspace() is None:
             self.edit_event()
 
@@ -532,8 +566,13 @@ class MainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         tab = self._current_tab()
+        people = self._people_shown()
         if tab is not None:
             tab.delete_selected()
+        elif people is not None:
+            person = people.selected()
+            if person is not None and person.id is not None:
+                self.people_editing.delete(person.id)
         elif self._on_events_list():
             self.delete_event()
 
@@ -592,6 +631,26 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Yes and importer.stop()
+
+    @cached_property
+    def people_editing(self) -> PeopleEditing:
+        from planner.gui.people_editing import PeopleEditing
+
+        return PeopleEditing(
+            self.context, self, lambda message: self.statusBar().showMessage(message, 8000)
+        )
+
+    def new_person(self) -> None:
+        """Add someone by hand, then show them on the People page."""
+        person_id = self.people_editing.add()
+        if person_id is not None:
+            self.show_page(PEOPLE)
+            cast("PeoplePage", self.page(PEOPLE)).select_when_shown(person_id)
+
+    def edit_person_details(self) -> None:
+        person_id = self._person_in_view()
+        if person_id is not None:
+            self.people_editing.edit(person_id)
 
     def import_attendees(self) -> None:
         self.importer.choose_file(self._current_event_id())

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.ids import EventId
-from planner.domain.model import Event
+from planner.domain.ids import EventId, PersonId
+from planner.domain.model import Event, Person
 from planner.gui.context import AppContext
 from planner.gui.formatting import breakable, span_text
 from planner.gui.labels import network_name
@@ -297,7 +297,7 @@ class ListPage(RefreshWhenShown, QWidget):
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(lambda _: self._filter_timer.start())
         self.filter.returnPressed.connect(self.apply_filter)
-        header = QHBoxLayout()
+        header = self.header = QHBoxLayout()
         header.addWidget(page_title(title))
         header.addStretch(1)
         header.addWidget(self.count)
@@ -351,15 +351,85 @@ class ListPage(RefreshWhenShown, QWidget):
         self.stack.setCurrentWidget(self.table if total or loading else self.empty)
 
 
-def people_page(context: AppContext) -> ListPage:
-    return ListPage(
-        context,
-        tr("People"),
-        PeopleModel(context),
-        tr("Nobody here yet. People appear as you add attendees to your events."),
-        stretch_column=3,
-        filter_hint=tr("Filter by name, company, title, email…"),
-    )
+class PeoplePage(ListPage):
+    """Everyone in the user's network: add someone (New Person…), open a person's details
+    (double-click, Enter, Edit… or Ctrl+E) or delete them."""
+
+    new_requested = Signal()
+    edit_requested = Signal()
+    delete_requested = Signal()
+    _to_select: PersonId | None = None  # to select once the list's rows are in
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(
+            context,
+            tr("People"),
+            PeopleModel(context),
+            tr(
+                "Nobody here yet. People appear as you import attendee lists, "
+                "or add someone with New Person…"
+            ),
+            stretch_column=3,
+            filter_hint=tr("Filter by name, company, title, email…"),
+        )
+        self.edit_button = QPushButton(tr("Edit…"))
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.delete_button = QPushButton(tr("Delete"))
+        self.delete_button.clicked.connect(self.delete_requested)
+        new_button = QPushButton(tr("New Person…"))
+        new_button.setObjectName("primary")
+        new_button.clicked.connect(self.new_requested)
+        self.header.addSpacing(12)
+        for button in (self.edit_button, self.delete_button, new_button):
+            self.header.addWidget(button)
+        self.table.activated.connect(self.edit_requested)  # double-click or Enter
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.layoutChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def selected(self) -> Person | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()).person if rows else None
+
+    def select(self, person_id: PersonId | None) -> None:
+        """Select the person when they are in the list as shown (not filtered out)."""
+        position = None if person_id is None else self.model.position_of(person_id)
+        if position is None:
+            return
+        index = self.model.index(position, 0)
+        self.table.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
+    def select_when_shown(self, person_id: PersonId) -> None:
+        """Select the person now, or when the rows that hold them are in (a long list loads
+        in the background)."""
+        self._to_select = person_id
+        if not self.model.loading:
+            self._select_pending()
+
+    def _rows_in(self) -> None:
+        super()._rows_in()
+        self._select_pending()
+
+    def _select_pending(self) -> None:
+        person_id, self._to_select = self._to_select, None
+        if person_id is not None:
+            self.select(person_id)
+
+    def _update_buttons(self, *_: object) -> None:
+        chosen = self.selected() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+
+def people_page(context: AppContext) -> PeoplePage:
+    return PeoplePage(context)
 
 
 def follow_ups_page(context: AppContext) -> ListPage:

@@ -1,0 +1,142 @@
+"""Adding, editing and deleting people from the window, each one step on the undo stack.
+
+The first time, a step runs the service (which checks and tidies what was typed); undo and
+redo then write back exactly the rows it changed, with the same ids, so a person deleted and
+brought back keeps their events, plans, follow-ups and meetings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from planner.domain.ids import PersonId
+from planner.gui.context import AppContext
+from planner.gui.widgets import exec_once
+from planner.services.people import (
+    PersonChange,
+    add_person,
+    delete_person,
+    person_links,
+    redo_person_change,
+    save_person,
+    undo_person_change,
+)
+from planner.storage.errors import NotFoundError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("people", text)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return (one if n == 1 else many).replace("%n", f"{n:,}")
+
+
+class PeopleEditing:
+    def __init__(
+        self, context: AppContext, parent: QWidget, announce: Callable[[str], None]
+    ) -> None:
+        self._context = context
+        self._parent = parent
+        self._announce = announce  # a passing message (the status bar)
+
+    def _region(self) -> str | None:
+        from planner.gui.importing import user_region
+
+        return user_region()
+
+    def _push(self, label: str, first: Callable[[], PersonChange | None]) -> PersonChange | None:
+        """Run `first` through the undo stack; later redos and undos replay its rows."""
+        workspace = self._context.workspace
+        done: list[PersonChange] = []
+
+        def do() -> None:
+            if done:
+                redo_person_change(workspace, done[0])
+                return
+            change = first()
+            if change is not None:
+                done.append(change)
+
+        def undo() -> None:
+            if done:
+                undo_person_change(workspace, done[0])
+
+        self._context.push(label, do, undo)
+        return done[0] if done else None
+
+    def add(self) -> PersonId | None:
+        """Ask for a new person's details and add them; their id, or None if cancelled."""
+        from planner.gui.person_dialog import PersonDialog
+
+        region = self._region()
+        dialog = PersonDialog(self._context.workspace, default_region=region, parent=self._parent)
+        if not exec_once(dialog):
+            return None
+        person = dialog.person_value()
+        workspace = self._context.workspace
+        change = self._push(
+            tr("Add %1").replace("%1", person.full_name),
+            lambda: add_person(workspace, person, default_region=region),
+        )
+        return None if change is None else change.person_id
+
+    def edit(self, person_id: PersonId) -> None:
+        """Show the person's details to edit; saving what changed is one undo step."""
+        from planner.gui.person_dialog import PersonDialog
+
+        workspace = self._context.workspace
+        try:
+            person = workspace.repos.people.get(person_id)
+        except NotFoundError:
+            self._context.failed.emit(tr("This person no longer exists."))
+            self._context.changed.emit()
+            return
+        region = self._region()
+        dialog = PersonDialog(workspace, person, default_region=region, parent=self._parent)
+        if not exec_once(dialog):
+            return
+        after = dialog.person_value()
+        if after == person:
+            return
+        self._push(
+            tr("Edit %1").replace("%1", after.full_name),
+            lambda: save_person(workspace, after, default_region=region),
+        )
+
+    def delete(self, person_id: PersonId) -> None:
+        """Delete the person and what is about them alone; undo brings it all back."""
+        workspace = self._context.workspace
+        try:
+            name = workspace.repos.people.get(person_id).full_name
+        except NotFoundError:
+            self._context.changed.emit()
+            return
+        links = person_links(workspace, person_id)
+        change = self._push(
+            tr("Delete %1").replace("%1", name), lambda: delete_person(workspace, person_id)
+        )
+        if change is None:
+            return
+        taken = [
+            _count(n, one, many)
+            for n, one, many in (
+                (
+                    links.events,
+                    tr("their place on %n event's list"),
+                    tr("their places on %n events' lists"),
+                ),
+                (links.follow_ups, tr("%n follow-up"), tr("%n follow-ups")),
+                (links.interactions, tr("%n meeting"), tr("%n meetings")),
+            )
+            if n
+        ]
+        if taken:
+            listed = ", ".join(taken[:-1]) + tr(" and ") + taken[-1] if len(taken) > 1 else taken[0]
+            message = tr("Deleted %1, with %2.").replace("%1", name).replace("%2", listed)
+        else:
+            message = tr("Deleted %1.").replace("%1", name)
+        self._announce(message + " " + tr("Undo with Ctrl+Z."))

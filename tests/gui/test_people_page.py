@@ -1,0 +1,252 @@
+"""The People page: add, edit and delete a person by hand, each undone and redone, and the
+details dialog, which refuses what cannot be saved and shows what will be."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from planner.domain.model import Person
+from planner.gui.main_window import PEOPLE, MainWindow
+from planner.gui.pages import PeoplePage
+from planner.gui.person_dialog import PersonDialog
+from planner.services.people import person_links
+from planner.services.workspace import Workspace
+
+
+def people_page(window: MainWindow) -> PeoplePage:
+    window.show_page(PEOPLE)
+    page = window.page(PEOPLE)
+    assert isinstance(page, PeoplePage)
+    return page
+
+
+def named(workspace: Workspace, name: str) -> Person:
+    return next(p for p in workspace.repos.people.all() if p.full_name == name)
+
+
+def answer_with(
+    monkeypatch: pytest.MonkeyPatch, fill: Callable[[PersonDialog], None]
+) -> list[PersonDialog]:
+    """Answer the next details dialogs by filling them in with `fill` and pressing OK (when
+    OK is enabled, as the user could)."""
+    shown: list[PersonDialog] = []
+
+    def run(dialog: PersonDialog) -> int:
+        shown.append(dialog)
+        fill(dialog)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        return 1 if ok.isEnabled() else 0
+
+    monkeypatch.setattr(PersonDialog, "exec", run)
+    return shown
+
+
+def test_new_person_is_added_selected_and_undone_and_redone_with_the_same_id(
+    window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = people_page(window)
+    before = workspace.repos.people.count()
+
+    def fill(dialog: PersonDialog) -> None:
+        dialog.name.setText("Ana Duarte")
+        dialog.name.textEdited.emit("Ana Duarte")
+        dialog.email.setText("ana@duarte.example")
+        dialog.linkedin.setText("linkedin.com/in/ana-duarte")
+
+    answer_with(monkeypatch, fill)
+    window.new_person_action.trigger()
+    ana = named(workspace, "Ana Duarte")
+    assert (ana.given_name, ana.family_name) == ("Ana", "Duarte")
+    assert ana.linkedin_url == "https://www.linkedin.com/in/ana-duarte"
+    assert page.selected() == ana
+    assert window.undo_action.text() == "&Undo Add Ana Duarte"
+    window.undo_action.trigger()
+    assert workspace.repos.people.count() == before
+    window.redo_action.trigger()
+    assert named(workspace, "Ana Duarte").id == ana.id
+
+
+def test_edit_from_the_list_saves_and_undo_restores(
+    window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = people_page(window)
+    elin = named(workspace, "Elin Berg")
+    page.select(elin.id)
+    assert window.edit_action.isEnabled() and window.delete_action.isEnabled()
+
+    def fill(dialog: PersonDialog) -> None:
+        assert dialog.name.text() == "Elin Berg"
+        dialog.job_title.setText("Head of Design")
+
+    shown = answer_with(monkeypatch, fill)
+    window.edit_action.trigger()  # Ctrl+E on the People page: the person's details
+    assert len(shown) == 1
+    assert workspace.repos.people.get(elin.id).title == "Head of Design"  # type: ignore[arg-type]
+    assert page.model.row(page.model.position_of(elin.id)).person.title == "Head of Design"
+    window.undo_action.trigger()
+    assert workspace.repos.people.get(elin.id) == elin  # type: ignore[arg-type]
+
+
+def test_double_click_opens_the_details_and_cancel_changes_nothing(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = people_page(window)
+    elin = named(workspace, "Elin Berg")
+    shown: list[PersonDialog] = []
+
+    def cancel(dialog: PersonDialog) -> int:
+        shown.append(dialog)
+        dialog.company.setText("Somewhere Else")
+        return 0
+
+    monkeypatch.setattr(PersonDialog, "exec", cancel)
+    index = page.model.index(page.model.position_of(elin.id), 0)
+    centre = page.table.visualRect(index).center()
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert len(shown) == 1
+    assert workspace.repos.people.get(elin.id) == elin  # type: ignore[arg-type]
+    assert window.context.undo_stack.count() == 0
+
+
+def test_delete_takes_their_places_and_undo_brings_everything_back(
+    window: MainWindow, workspace: Workspace
+) -> None:
+    page = people_page(window)
+    jonas = named(workspace, "Jonas Lind")
+    assert jonas.id is not None
+    links = person_links(workspace, jonas.id)
+    assert links.events and links.follow_ups and links.interactions
+    page.select(jonas.id)
+    window.delete_action.trigger()
+    assert all(p.id != jonas.id for p in workspace.repos.people.all())
+    assert page.model.position_of(jonas.id) is None
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Deleted Jonas Lind, with their place on 1 event's list")
+    assert "Undo with Ctrl+Z" in message
+    window.undo_action.trigger()
+    assert workspace.repos.people.get(jonas.id) == jonas
+    assert person_links(workspace, jonas.id) == links
+    window.redo_action.trigger()
+    assert all(p.id != jonas.id for p in workspace.repos.people.all())
+
+
+def test_actions_follow_the_selection(window: MainWindow, workspace: Workspace) -> None:
+    page = people_page(window)
+    page.table.clearSelection()
+    assert not window.edit_action.isEnabled()
+    assert not window.delete_action.isEnabled()
+    assert not window.person_action.isEnabled()
+    assert not page.edit_button.isEnabled()
+    page.select(named(workspace, "Noa Levi").id)
+    assert window.person_action.isEnabled() and page.delete_button.isEnabled()
+
+
+def test_person_details_from_an_events_list(
+    window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.services.sample import UPCOMING_NAME
+
+    event = next(e for e in workspace.repos.events.all() if e.name == UPCOMING_NAME)
+    assert event.id is not None
+    window.open_event(event.id)
+    window.tab_actions[1].trigger()
+    tab = window.workspace_page.attendees
+    tab.table.selectRow(0)
+    listing = tab.model.row(0)
+    assert window.person_action.isEnabled()
+
+    def fill(dialog: PersonDialog) -> None:
+        assert dialog.name.text() == listing.full_name
+        dialog.company.setText("Renamed Co")
+
+    answer_with(monkeypatch, fill)
+    window.person_action.trigger()
+    person = workspace.repos.people.get(listing.attendance.person_id)
+    assert person.company == "Renamed Co"
+    assert tab.model.row(tab.model.position_of(listing.attendance.id) or 0).company == "Renamed Co"
+
+
+# --- the dialog ---------------------------------------------------------------------------
+
+
+def dialog_for(
+    qtbot: QtBot, workspace: Workspace, person: Person | None = None, **kw: Any
+) -> PersonDialog:
+    dialog = PersonDialog(workspace, person, **kw)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def ok_enabled(dialog: PersonDialog) -> bool:
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_a_new_dialog_is_not_scolded_but_cannot_be_saved_empty(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = dialog_for(qtbot, workspace)
+    assert not ok_enabled(dialog)
+    assert dialog.problems.isHidden()
+
+
+def test_a_taken_email_is_named_and_ok_stays_off(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = dialog_for(qtbot, workspace)
+    dialog.name.setText("Ana Duarte")
+    assert ok_enabled(dialog)
+    dialog.email.setText("INGRID@fjordpay.example")
+    assert not ok_enabled(dialog)
+    assert dialog.problems.isVisibleTo(dialog)
+    assert "Ingrid Dahl already has the email address" in dialog.problems.text()
+    dialog.email.setText("ana@duarte.example")
+    assert ok_enabled(dialog)
+
+
+def test_markup_in_a_name_is_shown_as_typed(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = dialog_for(qtbot, workspace)
+    dialog.name.setText("<b>Ana</b>")
+    dialog.email.setText("<i>x</i>")
+    # The problem names the text; FormDialog escapes it into its rich-text label.
+    assert "&lt;i&gt;x&lt;/i&gt;" in dialog.problems.text()
+    assert dialog.saved_as.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_name_parts_follow_the_name_until_the_user_types_one(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = dialog_for(qtbot, workspace)
+    qtbot.keyClicks(dialog.name, "Ana Duarte")
+    assert (dialog.given.text(), dialog.family.text()) == ("Ana", "Duarte")
+    qtbot.keyClicks(dialog.family, "-Silva")
+    dialog.name.selectAll()
+    qtbot.keyClicks(dialog.name, "Ana Sofia")
+    assert (dialog.given.text(), dialog.family.text()) == ("Ana", "Duarte-Silva")
+
+
+def test_cjk_names_are_not_split(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = dialog_for(qtbot, workspace)
+    # Typed through an input method: QTest can only type Latin-1 text.
+    dialog.name.setText("田中 美咲")
+    dialog.name.textEdited.emit("田中 美咲")
+    assert (dialog.given.text(), dialog.family.text()) == ("", "")
+    assert dialog.person_value().full_name == "田中 美咲"
+
+
+def test_the_dialog_says_what_the_phone_and_link_are_saved_as(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    elin = named(workspace, "Elin Berg")
+    dialog = dialog_for(qtbot, workspace, elin, default_region="SE")
+    assert dialog.saved_as.isHidden()
+    dialog.phone.setText("070-123 45 67")
+    dialog.linkedin.setText("https://se.linkedin.com/in/elin-berg?trk=abc")
+    assert dialog.saved_as.isVisibleTo(dialog)
+    assert "Phone saved as +46701234567" in dialog.saved_as.text()
+    assert "https://www.linkedin.com/in/elin-berg" in dialog.saved_as.text()
+    assert dialog.person_value().phone == "+46701234567"
