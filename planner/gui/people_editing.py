@@ -20,9 +20,9 @@ from planner.services.people import (
     add_person,
     delete_person,
     person_links,
-    redo_person_change,
+    redo_changes,
     save_person,
-    undo_person_change,
+    undo_changes,
 )
 from planner.storage.errors import NotFoundError
 
@@ -55,7 +55,7 @@ class PeopleEditing:
 
         def do() -> None:
             if done:
-                redo_person_change(workspace, done[0])
+                redo_changes(workspace, done[0].rows)
                 return
             change = first()
             if change is not None:
@@ -63,7 +63,7 @@ class PeopleEditing:
 
         def undo() -> None:
             if done:
-                undo_person_change(workspace, done[0])
+                undo_changes(workspace, done[0].rows)
 
         self._context.push(label, do, undo)
         return done[0] if done else None

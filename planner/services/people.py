@@ -4,10 +4,11 @@ person at an event, and adding, editing and deleting people by hand, each undoab
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from planner.domain.ids import EventId, PersonId
+from planner.domain.ids import AttendanceId, EventId, PersonId
 from planner.domain.model import Attendance, Person
 from planner.domain.rules import ValidationError
 from planner.interchange.normalize import (
@@ -24,7 +25,13 @@ from planner.services.workspace import Target, Workspace, database_of
 from planner.storage.changes import ChangeSet, TableChanges, apply_changes, read_rows, table_columns
 from planner.storage.codec import now_text
 from planner.storage.errors import NotFoundError
-from planner.storage.imports import REVIEW_COLUMNS, next_id
+from planner.storage.imports import (
+    ATTENDANCE_COLUMNS,
+    REVIEW_COLUMNS,
+    attendances_at,
+    event_exists,
+    next_id,
+)
 from planner.storage.people import PERSON_COLUMNS, PERSON_FIELDS, PersonRepository
 
 
@@ -281,13 +288,94 @@ def _deletion(conn: Any, person_id: PersonId, person: tuple[Any, ...]) -> Change
     )
 
 
-def undo_person_change(target: Target, change: PersonChange) -> None:
-    """Put the rows back as they were before the change. One transaction."""
+# --- an event's list, by hand ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ListChange:
+    """People put on an event's list or taken off it by hand, to undo and redo exactly."""
+
+    rows: ChangeSet
+    changed: int  # attendances added or removed
+    already: int = 0  # people asked for who were on the list already
+
+
+def add_to_event(target: Target, event_id: EventId, person_ids: Sequence[PersonId]) -> ListChange:
+    """Put people on the event's list, to meet (priority and role as an import gives them);
+    those on it already stay as they are. NotFoundError when the event or a person is gone."""
+    db = database_of(target)
+    with db.transaction() as conn:
+        if not event_exists(conn, event_id):
+            raise NotFoundError("This event no longer exists.")
+        wanted = list(dict.fromkeys(person_ids))
+        found = {row[0] for row in read_rows(conn, "person", ("id",), "id", wanted)}
+        if len(found) != len(wanted):
+            raise NotFoundError("Someone chosen no longer exists.")
+        on_list = set(attendances_at(conn, event_id))
+        new = [person for person in wanted if person not in on_list]
+        first = next_id(conn, "attendance")
+        defaults = Attendance(event_id, PersonId(0))
+        rows = tuple(
+            (
+                None,
+                (
+                    first + i,
+                    event_id,
+                    person,
+                    defaults.role.value,
+                    defaults.tier.value,
+                    defaults.status.value,
+                    "",
+                    "",
+                    "",
+                    "",
+                ),
+            )
+            for i, person in enumerate(new)
+        )
+        changes = ChangeSet((TableChanges("attendance", ATTENDANCE_COLUMNS, 1, rows),))
+        apply_changes(conn, changes, "after")
+    return ListChange(changes, len(new), len(wanted) - len(new))
+
+
+def remove_from_event(target: Target, attendance_ids: Sequence[AttendanceId]) -> ListChange:
+    """Take people off an event's list, with the plan for them there and its goal links.
+    Their follow-ups and meetings stay: they are about the person, not the list."""
+    db = database_of(target)
+    with db.transaction() as conn:
+        wanted = list(dict.fromkeys(attendance_ids))
+        attendances = read_rows(conn, "attendance", ATTENDANCE_COLUMNS, "id", wanted)
+        if len(attendances) != len(wanted):
+            raise NotFoundError("Someone chosen is no longer on the list.")
+        link_columns = table_columns(conn, "attendance_goal")
+        links = read_rows(conn, "attendance_goal", link_columns, "attendance_id", wanted)
+        changes = ChangeSet(
+            (
+                TableChanges(
+                    "attendance", ATTENDANCE_COLUMNS, 1, tuple((row, None) for row in attendances)
+                ),
+                TableChanges(
+                    "attendance_goal",
+                    link_columns,
+                    len(link_columns),
+                    tuple((row, None) for row in links),
+                ),
+            )
+        )
+        apply_changes(conn, changes, "after")
+    return ListChange(changes, len(attendances))
+
+
+# --- undo and redo ------------------------------------------------------------------------
+
+
+def undo_changes(target: Target, changes: ChangeSet) -> None:
+    """Put the rows back as they were before a change made here. One transaction."""
     with database_of(target).transaction() as conn:
-        apply_changes(conn, change.rows, "before")
+        apply_changes(conn, changes, "before")
 
 
-def redo_person_change(target: Target, change: PersonChange) -> None:
+def redo_changes(target: Target, changes: ChangeSet) -> None:
     """Make the change again, with the same ids. One transaction."""
     with database_of(target).transaction() as conn:
-        apply_changes(conn, change.rows, "after")
+        apply_changes(conn, changes, "after")

@@ -9,24 +9,27 @@ from typing import Any
 import pytest
 
 from planner.domain.enums import InteractionKind
-from planner.domain.ids import PersonId
+from planner.domain.ids import AttendanceId, PersonId
 from planner.domain.model import Attendance, Interaction, Person
 from planner.domain.rules import ValidationError
 from planner.interchange.normalize import MAX_NAME_CHARS
 from planner.services.people import (
     MAX_PERSON_NOTES,
     add_person,
+    add_to_event,
     delete_person,
     person_links,
     person_problems,
-    redo_person_change,
+    redo_changes,
+    remove_from_event,
     save_person,
     tidy_person,
-    undo_person_change,
+    undo_changes,
 )
 from planner.services.sample import seed_sample
 from planner.services.workspace import Workspace
 from planner.storage.changes import StaleChangesError
+from planner.storage.errors import NotFoundError
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
 TABLES = (
@@ -145,9 +148,9 @@ def test_add_then_undo_and_redo_keep_the_same_id(workspace: Workspace) -> None:
     added = workspace.repos.people.get(change.person_id)
     assert (added.given_name, added.family_name, added.company) == ("Ana", "Duarte", "Atlas")
     assert imported_at(workspace, change.person_id) is None  # the user's own values
-    undo_person_change(workspace, change)
+    undo_changes(workspace, change.rows)
     assert workspace.repos.people.count() == 0
-    redo_person_change(workspace, change)
+    redo_changes(workspace, change.rows)
     assert workspace.repos.people.get(change.person_id) == added
 
 
@@ -165,10 +168,10 @@ def test_an_edit_is_the_users_and_undo_gives_the_import_its_person_back(
     assert edit is not None
     assert workspace.repos.people.get(person.id).title == "CTO"
     assert imported_at(workspace, person.id) is None
-    undo_person_change(workspace, edit)
+    undo_changes(workspace, edit.rows)
     assert workspace.repos.people.get(person.id) == person
     assert imported_at(workspace, person.id) == "2026-11-01T00:00:00Z"
-    redo_person_change(workspace, edit)
+    redo_changes(workspace, edit.rows)
     assert workspace.repos.people.get(person.id).company == "Atlas Pay"
 
 
@@ -213,9 +216,9 @@ def test_delete_takes_what_is_about_them_and_undo_puts_every_row_back(
     interactions = {row[0] for row in after["interaction"]}
     assert shared.id in interactions  # Priya was there too
     assert len(before["interaction"]) - len(after["interaction"]) == 1  # the meetup chat
-    undo_person_change(workspace, change)
+    undo_changes(workspace, change.rows)
     assert everything(workspace) == before
-    redo_person_change(workspace, change)
+    redo_changes(workspace, change.rows)
     assert everything(workspace) == after
 
 
@@ -228,7 +231,7 @@ def test_delete_keeps_the_goal_links_for_undo(workspace: Workspace) -> None:
     change = delete_person(workspace, PersonId(linked))
     assert change.rows.table("attendance_goal") is not None
     assert change.rows.table("attendance_goal").rows  # type: ignore[union-attr]
-    undo_person_change(workspace, change)
+    undo_changes(workspace, change.rows)
     assert everything(workspace) == before
 
 
@@ -238,7 +241,7 @@ def test_undo_after_the_person_changed_elsewhere_fails_and_writes_nothing(
     change = add_person(workspace, Person(full_name="Ana Duarte"))
     workspace.repos.people.delete(change.person_id)
     with pytest.raises(StaleChangesError):
-        undo_person_change(workspace, change)
+        undo_changes(workspace, change.rows)
 
 
 def test_attendances_of_an_added_person_are_theirs(workspace: Workspace) -> None:
@@ -248,3 +251,65 @@ def test_attendances_of_an_added_person_are_theirs(workspace: Workspace) -> None
     change = add_person(workspace, Person(full_name="Ana Duarte"))
     workspace.repos.attendances.add(Attendance(event_id=event.id, person_id=change.person_id))
     assert person_links(workspace, change.person_id).events == 1
+
+
+# --- an event's list, by hand ----------------------------------------------------------------
+
+
+def test_people_put_on_a_list_are_to_meet_and_those_on_it_already_stay_as_they_are(
+    workspace: Workspace,
+) -> None:
+    seed_sample(workspace, NOW)
+    event = workspace.repos.events.all()[0]
+    assert event.id is not None
+    listed = workspace.repos.attendances.for_event(event.id)
+    ana = add_person(workspace, Person(full_name="Ana Duarte")).person_id
+    before = everything(workspace)
+
+    change = add_to_event(workspace, event.id, [ana, listed[0].person_id, ana])
+
+    assert (change.changed, change.already) == (1, 1)
+    now_listed = workspace.repos.attendances.for_event(event.id)
+    added = next(a for a in now_listed if a.person_id == ana)
+    assert added == Attendance(event.id, ana, id=added.id)  # to meet, nice to meet
+    assert [a for a in now_listed if a.person_id != ana] == listed
+    undo_changes(workspace, change.rows)
+    assert everything(workspace) == before
+    redo_changes(workspace, change.rows)
+    assert workspace.repos.attendances.for_event(event.id) == now_listed
+
+
+def test_adding_someone_deleted_meanwhile_adds_nobody(workspace: Workspace) -> None:
+    seed_sample(workspace, NOW)
+    event = workspace.repos.events.all()[0]
+    assert event.id is not None
+    ana = add_person(workspace, Person(full_name="Ana Duarte")).person_id
+    workspace.repos.people.delete(ana)
+    before = everything(workspace)
+    with pytest.raises(NotFoundError):
+        add_to_event(workspace, event.id, [ana])
+    assert everything(workspace) == before
+
+
+def test_taking_someone_off_a_list_keeps_their_follow_ups_and_undo_gives_the_plan_back(
+    workspace: Workspace,
+) -> None:
+    seed_sample(workspace, NOW)
+    linked = workspace.db.connection.execute(
+        "SELECT a.id, a.person_id FROM attendance_goal g"
+        " JOIN attendance a ON a.id = g.attendance_id"
+        " WHERE a.person_id IN (SELECT person_id FROM follow_up)"
+    ).fetchone()
+    attendance_id, person_id = AttendanceId(linked[0]), PersonId(linked[1])
+    links = person_links(workspace, person_id)
+    before = everything(workspace)
+
+    change = remove_from_event(workspace, [attendance_id])
+
+    assert change.changed == 1
+    after = person_links(workspace, person_id)
+    assert (after.events, after.follow_ups) == (links.events - 1, links.follow_ups)
+    gone = change.rows.table("attendance_goal")
+    assert gone is not None and gone.rows  # the goal links went with the plan
+    undo_changes(workspace, change.rows)
+    assert everything(workspace) == before
