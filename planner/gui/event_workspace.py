@@ -92,13 +92,15 @@ class AttendeesTab(_ListTab):
 
     import_requested = Signal()
     review_requested = Signal()
+    add_requested = Signal()
+    remove_requested = Signal()
 
     def __init__(self, context: AppContext) -> None:
         super().__init__(
             AttendeesModel(context),
             tr(
-                "Nobody on this event's list yet. Import the attendee list (Ctrl+I) or drop the "
-                "file onto this window."
+                "Nobody on this event's list yet. Import the attendee list (Ctrl+I), drop the "
+                "file onto this window, or add people you know (Ctrl+Shift+A)."
             ),
         )
         self._context = context
@@ -110,6 +112,12 @@ class AttendeesTab(_ListTab):
         self.edit_button.clicked.connect(self.edit_selected)
         self.met_button = QPushButton(tr("Mark Met"))
         self.met_button.clicked.connect(self.toggle_met)
+        self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button.setToolTip(tr("Take the person off this event's list (Delete)"))
+        self.remove_button.clicked.connect(self.remove_requested)
+        add_button = QPushButton(tr("Add People…"))
+        add_button.setToolTip(tr("Put people from your network on this list (Ctrl+Shift+A)"))
+        add_button.clicked.connect(self.add_requested)
         self.table.activated.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.dataChanged.connect(self._update_buttons)  # a row edited here (replace)
@@ -126,6 +134,9 @@ class AttendeesTab(_ListTab):
         top.addStretch(1)
         top.addWidget(self.edit_button)
         top.addWidget(self.met_button)
+        top.addWidget(self.remove_button)
+        top.addSpacing(12)
+        top.addWidget(add_button)
         top.addWidget(import_button)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
@@ -157,6 +168,7 @@ class AttendeesTab(_ListTab):
         current = self.selected()
         self.edit_button.setEnabled(current is not None)
         self.met_button.setEnabled(current is not None)
+        self.remove_button.setEnabled(current is not None)
         met = current is not None and current.attendance.status == AttendanceStatus.MET
         self.met_button.setText(tr("Mark Not Met") if met else tr("Mark Met"))
 

@@ -270,6 +270,8 @@ class MainWindow(QMainWindow):
         workspace.edit_requested.connect(self.edit_event)
         workspace.attendees.import_requested.connect(self.import_attendees)
         workspace.attendees.review_requested.connect(lambda: self.review_duplicates())
+        workspace.attendees.add_requested.connect(self.add_people_to_list)
+        workspace.attendees.remove_requested.connect(self.remove_from_list)
         workspace.tabs.currentChanged.connect(self._update_actions)
         for tab in (workspace.goals, workspace.checklist, workspace.attendees):
             tab.table.selectionModel().selectionChanged.connect(self._update_actions)
@@ -418,6 +420,9 @@ class MainWindow(QMainWindow):
             tr("Add Checklist &Item…"), "Ctrl+Shift+N", self.add_checklist_item
         )
         self.new_person_action = self._action(tr("New &Person…"), "Ctrl+Shift+P", self.new_person)
+        self.add_people_action = self._action(
+            tr("&Add People to List…"), "Ctrl+Shift+A", self.add_people_to_list
+        )
         self.person_action = self._action(
             tr("Person &Details…"), "Ctrl+Shift+D", self.edit_person_details
         )
@@ -479,6 +484,7 @@ class MainWindow(QMainWindow):
                     None,
                     self.add_goal_action,
                     self.add_item_action,
+                    self.add_people_action,
                     self.met_action,
                     None,
                     *self.tab_actions,
@@ -510,7 +516,7 @@ class MainWindow(QMainWindow):
         self.person_action.setEnabled(self._person_in_view() is not None)
         if workspace is not None:
             self.edit_action.setEnabled(editable or person)
-            self.delete_action.setEnabled(editable)
+            self.delete_action.setEnabled(editable or person)
         elif people is not None:
             chosen = people.selected() is not None
             self.edit_action.setEnabled(chosen)
@@ -528,6 +534,7 @@ class MainWindow(QMainWindow):
         for action in (
             self.add_goal_action,
             self.add_item_action,
+            self.add_people_action,
             self.export_action,
             *self.tab_actions,
         ):
@@ -569,6 +576,8 @@ class MainWindow(QMainWindow):
         people = self._people_shown()
         if tab is not None:
             tab.delete_selected()
+        elif self._attendees_shown() is not None:
+            self.remove_from_list()
         elif people is not None:
             person = people.selected()
             if person is not None and person.id is not None:
@@ -646,6 +655,23 @@ class MainWindow(QMainWindow):
         if person_id is not None:
             self.show_page(PEOPLE)
             cast("PeoplePage", self.page(PEOPLE)).select_when_shown(person_id)
+
+    def add_people_to_list(self) -> None:
+        """Put people from the network on the list of the event shown."""
+        workspace = self._in_workspace()
+        event = workspace.shown_event if workspace is not None else None
+        if workspace is None or event is None or event.id is None:
+            return
+        workspace.show_tab(workspace.PEOPLE)
+        self.people_editing.add_to_list(event.id, event.name)
+
+    def remove_from_list(self) -> None:
+        attendees = self._attendees_shown()
+        workspace = self._in_workspace()
+        listing = attendees.selected() if attendees is not None else None
+        event = workspace.shown_event if workspace is not None else None
+        if listing is not None and event is not None:
+            self.people_editing.remove_from_list(listing, event.name)
 
     def edit_person_details(self) -> None:
         person_id = self._person_in_view()

@@ -8,23 +8,30 @@ brought back keeps their events, plans, follow-ups and meetings.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from planner.domain.ids import PersonId
+from planner.domain.ids import EventId, PersonId
 from planner.gui.context import AppContext
 from planner.gui.widgets import exec_once
 from planner.services.people import (
+    ListChange,
     PersonChange,
     add_person,
+    add_to_event,
     delete_person,
     person_links,
     redo_changes,
+    remove_from_event,
     save_person,
     undo_changes,
 )
 from planner.storage.errors import NotFoundError
+from planner.storage.planning import AttendeeListing
+
+Change = TypeVar("Change", PersonChange, ListChange)
 
 
 def tr(text: str) -> str:
@@ -48,10 +55,10 @@ class PeopleEditing:
 
         return user_region()
 
-    def _push(self, label: str, first: Callable[[], PersonChange | None]) -> PersonChange | None:
+    def _push(self, label: str, first: Callable[[], Change | None]) -> Change | None:
         """Run `first` through the undo stack; later redos and undos replay its rows."""
         workspace = self._context.workspace
-        done: list[PersonChange] = []
+        done: list[Change] = []
 
         def do() -> None:
             if done:
@@ -68,12 +75,14 @@ class PeopleEditing:
         self._context.push(label, do, undo)
         return done[0] if done else None
 
-    def add(self) -> PersonId | None:
+    def add(self, parent: QWidget | None = None) -> PersonId | None:
         """Ask for a new person's details and add them; their id, or None if cancelled."""
         from planner.gui.person_dialog import PersonDialog
 
         region = self._region()
-        dialog = PersonDialog(self._context.workspace, default_region=region, parent=self._parent)
+        dialog = PersonDialog(
+            self._context.workspace, default_region=region, parent=parent or self._parent
+        )
         if not exec_once(dialog):
             return None
         person = dialog.person_value()
@@ -140,3 +149,55 @@ class PeopleEditing:
         else:
             message = tr("Deleted %1.").replace("%1", name)
         self._announce(message + " " + tr("Undo with Ctrl+Z."))
+
+    def add_to_list(self, event_id: EventId, event_name: str) -> list[PersonId]:
+        """Choose people from the network (or add someone new) and put them on the event's
+        list; those put on it, or none when cancelled."""
+        from planner.gui.people_picker import PeoplePicker
+
+        workspace = self._context.workspace
+        on_list = {a.person_id for a in workspace.repos.attendances.for_event(event_id)}
+        picker = PeoplePicker(
+            self._context, event_name, on_list, lambda: self.add(parent=picker), self._parent
+        )
+        if not exec_once(picker):
+            return []
+        chosen = picker.chosen()
+        count = len(chosen)
+        label = (
+            tr("Put %1 on the List").replace("%1", workspace.repos.people.get(chosen[0]).full_name)
+            if count == 1
+            else tr("Put %n People on the List").replace("%n", f"{count:,}")
+        )
+        change = self._push(label, lambda: add_to_event(workspace, event_id, chosen))
+        if change is None:
+            return []
+        self._announce(
+            _count(
+                change.changed,
+                tr("%n person put on the list of %1."),
+                tr("%n people put on the list of %1."),
+            ).replace("%1", event_name)
+            + " "
+            + tr("Undo with Ctrl+Z.")
+        )
+        return chosen
+
+    def remove_from_list(self, listing: AttendeeListing, event_name: str) -> None:
+        """Take the person off the event's list, with the plan for them there."""
+        attendance_id = listing.attendance.id
+        if attendance_id is None:
+            return
+        workspace = self._context.workspace
+        change = self._push(
+            tr("Take %1 off the List").replace("%1", listing.full_name),
+            lambda: remove_from_event(workspace, [attendance_id]),
+        )
+        if change is not None:
+            self._announce(
+                tr("Took %1 off the list of %2.")
+                .replace("%1", listing.full_name)
+                .replace("%2", event_name)
+                + " "
+                + tr("Undo with Ctrl+Z.")
+            )

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from planner.domain.model import Person
@@ -250,3 +251,135 @@ def test_the_dialog_says_what_the_phone_and_link_are_saved_as(
     assert "Phone saved as +46701234567" in dialog.saved_as.text()
     assert "https://www.linkedin.com/in/elin-berg" in dialog.saved_as.text()
     assert dialog.person_value().phone == "+46701234567"
+
+
+# --- an event's list, by hand ----------------------------------------------------------------
+
+
+def open_people_tab(window: MainWindow, workspace: Workspace) -> Any:
+    from planner.services.sample import UPCOMING_NAME
+
+    event = next(e for e in workspace.repos.events.all() if e.name == UPCOMING_NAME)
+    assert event.id is not None
+    window.open_event(event.id)
+    window.tab_actions[1].trigger()
+    return event
+
+
+def picker_for(qtbot: QtBot, window: MainWindow, on_list: set[Any], new: Any = None) -> Any:
+    from planner.gui.people_picker import PeoplePicker
+
+    picker = PeoplePicker(window.context, "Fintech Forward", on_list, new or (lambda: None))
+    qtbot.addWidget(picker)
+    return picker
+
+
+def test_the_picker_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, window: MainWindow, workspace: Workspace
+) -> None:
+    from planner.gui.people_picker import PickerModel
+
+    model = PickerModel(window.context, {named(workspace, "Noa Levi").id})  # type: ignore[arg-type]
+    model.reload()
+    assert model.rowCount() == 10
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_people_on_the_list_cannot_be_chosen_again(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    event = open_people_tab(window, workspace)
+    on_list = {a.person_id for a in workspace.repos.attendances.for_event(event.id)}
+    picker = picker_for(qtbot, window, on_list)
+    listed = next(
+        i for i in range(picker.model.rowCount()) if picker.model.row(i).person.id in on_list
+    )
+    picker.table.selectRow(listed)
+    assert picker.chosen() == []
+    assert not picker.add_button.isEnabled()
+    picker.table.selectAll()
+    chosen = picker.chosen()
+    assert chosen and not set(chosen) & on_list
+    assert len(chosen) == 10 - len(on_list)
+    assert picker.add_button.isEnabled()
+    assert picker.chosen_label.text() == f"{len(chosen)} chosen"
+
+
+def test_the_picker_filters_and_a_new_person_is_chosen_at_once(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    picker = picker_for(qtbot, window, set(), lambda: window.people_editing.add(parent=picker))
+    picker.filter.setText("acme")
+    picker._apply_filter()
+    assert {picker.model.row(i).person.company for i in range(picker.model.rowCount())} == {
+        "Acme Analytics"
+    }
+
+    def fill(dialog: PersonDialog) -> None:
+        dialog.name.setText("Ana Duarte")
+
+    answer_with(monkeypatch, fill)
+    qtbot.mouseClick(
+        next(b for b in picker.findChildren(QPushButton) if b.text() == "New Person…"),
+        Qt.MouseButton.LeftButton,
+    )
+    ana = named(workspace, "Ana Duarte")
+    assert picker.filter.text() == ""
+    assert picker.chosen() == [ana.id]
+
+
+def test_add_people_puts_the_chosen_on_the_list_in_one_undo_step(
+    window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.gui.people_picker import PeoplePicker
+
+    event = open_people_tab(window, workspace)
+    before = workspace.repos.attendances.for_event(event.id)
+    wanted = [named(workspace, n).id for n in ("Elin Berg", "Jonas Lind")]
+
+    def choose(picker: PeoplePicker) -> int:
+        for person_id in wanted:
+            row = picker.model.position_of(person_id)
+            picker.table.selectionModel().select(
+                picker.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        return 1
+
+    monkeypatch.setattr(PeoplePicker, "exec", choose)
+    window.add_people_action.trigger()
+    after = workspace.repos.attendances.for_event(event.id)
+    assert {a.person_id for a in after} - {a.person_id for a in before} == set(wanted)
+    tab = window.workspace_page.attendees
+    assert {tab.model.row(i).full_name for i in range(tab.model.rowCount())} >= {
+        "Elin Berg",
+        "Jonas Lind",
+    }
+    assert window.statusBar().currentMessage().startswith("2 people put on the list of")
+    assert window.undo_action.text() == "&Undo Put 2 People on the List"
+    window.undo_action.trigger()
+    assert workspace.repos.attendances.for_event(event.id) == before
+    window.redo_action.trigger()
+    assert workspace.repos.attendances.for_event(event.id) == after
+
+
+def test_delete_on_the_list_takes_the_person_off_and_undo_gives_the_plan_back(
+    window: MainWindow, workspace: Workspace
+) -> None:
+    event = open_people_tab(window, workspace)
+    tab = window.workspace_page.attendees
+    row = next(i for i in range(tab.model.rowCount()) if tab.model.row(i).attendance.goal_ids)
+    listing = tab.model.row(row)
+    tab.table.selectRow(row)
+    assert window.delete_action.isEnabled() and tab.remove_button.isEnabled()
+    window.delete_action.trigger()
+    assert all(
+        a.id != listing.attendance.id for a in workspace.repos.attendances.for_event(event.id)
+    )
+    assert tab.model.position_of(listing.attendance.id) is None
+    assert window.statusBar().currentMessage().startswith(f"Took {listing.full_name} off")
+    window.undo_action.trigger()
+    restored = next(
+        a for a in workspace.repos.attendances.for_event(event.id) if a.id == listing.attendance.id
+    )
+    assert restored == listing.attendance
