@@ -211,6 +211,23 @@ def save_person(
     return PersonChange(person.id, tidied.full_name, changes)
 
 
+def merge_people(target: Target, keeper: PersonId, absorbed: PersonId) -> PersonChange:
+    """Two people who are one (a duplicate no import could be sure of): `absorbed` is folded
+    into `keeper`, whose empty details it fills (nothing is overwritten); its places on
+    events' lists (combined where both were on one), plans, follow-ups and meetings move
+    over, and it is deleted. Undo puts both back as they were."""
+    from planner.services.review import merge_changes
+
+    if keeper == absorbed:
+        raise ValueError("a person cannot be merged with themselves")
+    db = database_of(target)
+    with db.transaction() as conn:
+        changes = merge_changes(conn, absorbed=absorbed, keeper=keeper)
+        apply_changes(conn, changes, "after")
+        (name,) = conn.execute("SELECT full_name FROM person WHERE id = ?", (keeper,)).fetchone()
+    return PersonChange(keeper, name, changes)
+
+
 def person_links(target: Target, person_id: PersonId) -> PersonLinks:
     """How many events' lists, follow-ups and interactions the person is on."""
     conn = database_of(target).connection
@@ -235,6 +252,32 @@ def delete_person(target: Target, person_id: PersonId) -> PersonChange:
         changes = _deletion(conn, person_id, people[0])
         apply_changes(conn, changes, "after")
     return PersonChange(person_id, people[0][PERSON_COLUMNS.index("full_name")], changes)
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleDeleted:
+    """Several people deleted together: one change set per person, in the order deleted."""
+
+    names: tuple[str, ...]
+    rows: tuple[ChangeSet, ...]
+
+
+def delete_people(target: Target, person_ids: Sequence[PersonId]) -> PeopleDeleted:
+    """Delete several people as `delete_person` deletes one, in one transaction (all or
+    none). A meeting with only these people goes with the last of them."""
+    db = database_of(target)
+    names: list[str] = []
+    steps: list[ChangeSet] = []
+    with db.transaction() as conn:
+        for person_id in dict.fromkeys(person_ids):
+            people = read_rows(conn, "person", PERSON_COLUMNS, "id", [person_id])
+            if not people:
+                raise NotFoundError("Someone chosen no longer exists.")
+            changes = _deletion(conn, person_id, people[0])
+            apply_changes(conn, changes, "after")
+            names.append(people[0][PERSON_COLUMNS.index("full_name")])
+            steps.append(changes)
+    return PeopleDeleted(tuple(names), tuple(steps))
 
 
 def _deletion(conn: Any, person_id: PersonId, person: tuple[Any, ...]) -> ChangeSet:
@@ -369,13 +412,22 @@ def remove_from_event(target: Target, attendance_ids: Sequence[AttendanceId]) ->
 # --- undo and redo ------------------------------------------------------------------------
 
 
-def undo_changes(target: Target, changes: ChangeSet) -> None:
-    """Put the rows back as they were before a change made here. One transaction."""
+Steps = ChangeSet | tuple[ChangeSet, ...]
+"""What one change made here wrote: a change set, or several applied one after the other."""
+
+
+def undo_changes(target: Target, changes: Steps) -> None:
+    """Put the rows back as they were before a change made here (the last step first).
+    One transaction."""
+    steps = (changes,) if isinstance(changes, ChangeSet) else changes
     with database_of(target).transaction() as conn:
-        apply_changes(conn, changes, "before")
+        for step in reversed(steps):
+            apply_changes(conn, step, "before")
 
 
-def redo_changes(target: Target, changes: ChangeSet) -> None:
+def redo_changes(target: Target, changes: Steps) -> None:
     """Make the change again, with the same ids. One transaction."""
+    steps = (changes,) if isinstance(changes, ChangeSet) else changes
     with database_of(target).transaction() as conn:
-        apply_changes(conn, changes, "after")
+        for step in steps:
+            apply_changes(conn, step, "after")

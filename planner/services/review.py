@@ -36,6 +36,7 @@ from planner.storage.people import PERSON_COLUMNS
 __all__ = [
     "ReviewListing",
     "ReviewResolution",
+    "merge_changes",
     "pending_review_count",
     "pending_reviews",
     "redo_resolution",
@@ -98,7 +99,7 @@ def _resolve(conn: Any, review_id: int, *, merge: bool) -> ReviewResolution:
         raise NotFoundError(f"review item {review_id} does not exist")
     new_id, kept_id = review[4], review[5]
     if merge:
-        rows = _merge_changes(conn, absorbed=new_id, keeper=kept_id)
+        rows = merge_changes(conn, absorbed=new_id, keeper=kept_id)
     else:
         rows = ChangeSet(
             (TableChanges("import_review", REVIEW_COLUMNS, 1, ((tuple(review), None),)),)
@@ -132,8 +133,9 @@ _TIER_RANK = {PriorityTier.MUST_MEET.value: 0, PriorityTier.SHOULD_MEET.value: 1
 Pair = tuple[tuple[Any, ...] | None, tuple[Any, ...] | None]
 
 
-def _merge_changes(conn: Any, *, absorbed: int, keeper: int) -> ChangeSet:
-    """The rows a merge of person `absorbed` into person `keeper` writes."""
+def merge_changes(conn: Any, *, absorbed: int, keeper: int) -> ChangeSet:
+    """The rows a merge of person `absorbed` into person `keeper` writes (see resolve_review;
+    the People page's Merge uses it too)."""
     people = {
         row[0]: row for row in read_rows(conn, "person", PERSON_COLUMNS, "id", [absorbed, keeper])
     }

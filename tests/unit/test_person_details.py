@@ -17,7 +17,9 @@ from planner.services.people import (
     MAX_PERSON_NOTES,
     add_person,
     add_to_event,
+    delete_people,
     delete_person,
+    merge_people,
     person_links,
     person_problems,
     redo_changes,
@@ -312,4 +314,72 @@ def test_taking_someone_off_a_list_keeps_their_follow_ups_and_undo_gives_the_pla
     gone = change.rows.table("attendance_goal")
     assert gone is not None and gone.rows  # the goal links went with the plan
     undo_changes(workspace, change.rows)
+    assert everything(workspace) == before
+
+
+# --- merging two people, deleting several ----------------------------------------------------
+
+
+def test_merge_fills_the_keepers_gaps_moves_everything_and_undo_splits_them_again(
+    workspace: Workspace,
+) -> None:
+    seed_sample(workspace, NOW)
+    jonas = named(workspace, "Jonas Lind")
+    assert jonas.id is not None
+    twin = add_person(
+        workspace,
+        Person(full_name="Jonas Lind", email="jonas.lind@mail.example", phone="+46701234567"),
+    ).person_id
+    # The twin is on both events' lists: the meetup, where Jonas is too, and the summit.
+    for event in workspace.repos.events.all():
+        assert event.id is not None
+        add_to_event(workspace, event.id, [twin])
+    links = person_links(workspace, jonas.id)
+    assert links.events == 1
+    before = everything(workspace)
+
+    change = merge_people(workspace, jonas.id, twin)
+
+    kept = workspace.repos.people.get(jonas.id)
+    assert kept.email == jonas.email  # never overwritten
+    assert kept.phone == "+46701234567"  # filled in
+    assert all(p.id != twin for p in workspace.repos.people.all())
+    merged = person_links(workspace, jonas.id)
+    assert merged.events == 2  # the meetup's two places combined into one
+    assert (merged.follow_ups, merged.interactions) == (links.follow_ups, links.interactions)
+    undo_changes(workspace, change.rows)
+    assert everything(workspace) == before
+    with pytest.raises(ValueError):
+        merge_people(workspace, jonas.id, jonas.id)
+
+
+def test_deleting_several_people_is_one_step_and_a_meeting_of_only_them_goes(
+    workspace: Workspace,
+) -> None:
+    seed_sample(workspace, NOW)
+    jonas, priya = named(workspace, "Jonas Lind"), named(workspace, "Priya Raman")
+    assert jonas.id is not None and priya.id is not None
+    pair = workspace.repos.interactions.add(
+        Interaction(occurred_at=NOW, kind=InteractionKind.CALL, person_ids=(jonas.id, priya.id))
+    )
+    before = everything(workspace)
+
+    deleted = delete_people(workspace, [jonas.id, priya.id])
+
+    assert deleted.names == ("Jonas Lind", "Priya Raman")
+    after = everything(workspace)
+    assert pair.id not in {row[0] for row in after["interaction"]}
+    undo_changes(workspace, deleted.rows)
+    assert everything(workspace) == before
+    redo_changes(workspace, deleted.rows)
+    assert everything(workspace) == after
+
+
+def test_deleting_several_with_one_gone_deletes_none(workspace: Workspace) -> None:
+    seed_sample(workspace, NOW)
+    jonas = named(workspace, "Jonas Lind")
+    assert jonas.id is not None
+    before = everything(workspace)
+    with pytest.raises(NotFoundError):
+        delete_people(workspace, [jonas.id, PersonId(999_999)])
     assert everything(workspace) == before
