@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
         page.new_requested.connect(self.new_person)
         page.edit_requested.connect(self.edit_selected)
         page.delete_requested.connect(self.delete_selected)
+        page.merge_requested.connect(self.merge_people)
         page.table.selectionModel().selectionChanged.connect(self._update_actions)
         page.model.modelReset.connect(self._update_actions)
         return page
@@ -518,9 +519,9 @@ class MainWindow(QMainWindow):
             self.edit_action.setEnabled(editable or person)
             self.delete_action.setEnabled(editable or person)
         elif people is not None:
-            chosen = people.selected() is not None
-            self.edit_action.setEnabled(chosen)
-            self.delete_action.setEnabled(chosen)
+            chosen = len(people.selected_people())
+            self.edit_action.setEnabled(chosen == 1)
+            self.delete_action.setEnabled(chosen > 0)
         else:
             self.edit_action.setEnabled(has_event and on_events)
             self.delete_action.setEnabled(has_event and on_events)
@@ -579,9 +580,9 @@ class MainWindow(QMainWindow):
         elif self._attendees_shown() is not None:
             self.remove_from_list()
         elif people is not None:
-            person = people.selected()
-            if person is not None and person.id is not None:
-                self.people_editing.delete(person.id)
+            chosen = [person.id for person in people.selected_people() if person.id is not None]
+            if chosen:
+                self.people_editing.delete_many(chosen)
         elif self._on_events_list():
             self.delete_event()
 
@@ -672,6 +673,15 @@ class MainWindow(QMainWindow):
         event = workspace.shown_event if workspace is not None else None
         if listing is not None and event is not None:
             self.people_editing.remove_from_list(listing, event.name)
+
+    def merge_people(self) -> None:
+        """Merge the two people chosen on the People page."""
+        people = self._people_shown()
+        chosen = people.selected_people() if people is not None else []
+        if people is not None and len(chosen) == 2:
+            kept = self.people_editing.merge(*chosen)
+            if kept is not None:
+                people.select_when_shown(kept)
 
     def edit_person_details(self) -> None:
         person_id = self._person_in_view()

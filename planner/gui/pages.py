@@ -353,11 +353,13 @@ class ListPage(RefreshWhenShown, QWidget):
 
 class PeoplePage(ListPage):
     """Everyone in the user's network: add someone (New Person…), open a person's details
-    (double-click, Enter, Edit… or Ctrl+E) or delete them."""
+    (double-click, Enter, Edit… or Ctrl+E), merge two who are one, or delete people (several
+    at once: Ctrl+click or Shift+click chooses more than one)."""
 
     new_requested = Signal()
     edit_requested = Signal()
     delete_requested = Signal()
+    merge_requested = Signal()
     _to_select: PersonId | None = None  # to select once the list's rows are in
 
     def __init__(self, context: AppContext) -> None:
@@ -376,12 +378,16 @@ class PeoplePage(ListPage):
         self.edit_button.clicked.connect(self.edit_requested)
         self.delete_button = QPushButton(tr("Delete"))
         self.delete_button.clicked.connect(self.delete_requested)
+        self.merge_button = QPushButton(tr("Merge…"))
+        self.merge_button.setToolTip(tr("Two people chosen who are one: make them one"))
+        self.merge_button.clicked.connect(self.merge_requested)
         new_button = QPushButton(tr("New Person…"))
         new_button.setObjectName("primary")
         new_button.clicked.connect(self.new_requested)
         self.header.addSpacing(12)
-        for button in (self.edit_button, self.delete_button, new_button):
+        for button in (self.edit_button, self.merge_button, self.delete_button, new_button):
             self.header.addWidget(button)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.activated.connect(self.edit_requested)  # double-click or Enter
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
@@ -389,8 +395,14 @@ class PeoplePage(ListPage):
         self._update_buttons()
 
     def selected(self) -> Person | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()).person if rows else None
+        """The person chosen, when exactly one is."""
+        people = self.selected_people()
+        return people[0] if len(people) == 1 else None
+
+    def selected_people(self) -> list[Person]:
+        """Everyone chosen, in the list's order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.row(row).person for row in rows]
 
     def select(self, person_id: PersonId | None) -> None:
         """Select the person when they are in the list as shown (not filtered out)."""
@@ -423,9 +435,10 @@ class PeoplePage(ListPage):
             self.select(person_id)
 
     def _update_buttons(self, *_: object) -> None:
-        chosen = self.selected() is not None
-        self.edit_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen)
+        chosen = len(self.table.selectionModel().selectedRows())
+        self.edit_button.setEnabled(chosen == 1)
+        self.delete_button.setEnabled(chosen > 0)
+        self.merge_button.setEnabled(chosen == 2)
 
 
 def people_page(context: AppContext) -> PeoplePage:

@@ -14,14 +14,19 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from planner.domain.ids import EventId, PersonId
+from planner.domain.model import Person
 from planner.gui.context import AppContext
 from planner.gui.widgets import exec_once
 from planner.services.people import (
     ListChange,
+    PeopleDeleted,
     PersonChange,
     add_person,
     add_to_event,
+    delete_people,
     delete_person,
+    merge_people,
+    merge_preview,
     person_links,
     redo_changes,
     remove_from_event,
@@ -31,7 +36,7 @@ from planner.services.people import (
 from planner.storage.errors import NotFoundError
 from planner.storage.planning import AttendeeListing
 
-Change = TypeVar("Change", PersonChange, ListChange)
+Change = TypeVar("Change", PersonChange, ListChange, PeopleDeleted)
 
 
 def tr(text: str) -> str:
@@ -201,3 +206,60 @@ class PeopleEditing:
                 + " "
                 + tr("Undo with Ctrl+Z.")
             )
+
+    def delete_many(self, person_ids: list[PersonId]) -> None:
+        """Delete the people chosen, in one undo step."""
+        if len(person_ids) == 1:
+            self.delete(person_ids[0])
+            return
+        workspace = self._context.workspace
+        count = len(person_ids)
+        change = self._push(
+            tr("Delete %n People").replace("%n", f"{count:,}"),
+            lambda: delete_people(workspace, person_ids),
+        )
+        if change is not None:
+            self._announce(
+                tr(
+                    "Deleted %n people, with their places on events' lists, follow-ups and "
+                    "meetings."
+                ).replace("%n", f"{count:,}")
+                + " "
+                + tr("Undo with Ctrl+Z.")
+            )
+
+    def merge(self, first: Person, second: Person) -> PersonId | None:
+        """Ask which of two people to keep, and fold the other into them; the one kept."""
+        from planner.gui.merge_dialog import MergeDialog
+
+        workspace = self._context.workspace
+        assert first.id is not None and second.id is not None
+        events = (
+            person_links(workspace, first.id).events,
+            person_links(workspace, second.id).events,
+        )
+        dialog = MergeDialog(
+            first,
+            second,
+            events,
+            lambda keeper, absorbed: merge_preview(workspace, keeper, absorbed),
+            self._parent,
+        )
+        if not exec_once(dialog):
+            return None
+        keeper, absorbed = dialog.chosen()
+        kept, gone = (first, second) if keeper == first.id else (second, first)
+        change = self._push(
+            tr("Merge %1 and %2").replace("%1", kept.full_name).replace("%2", gone.full_name),
+            lambda: merge_people(workspace, keeper, absorbed),
+        )
+        if change is None:
+            return None
+        if gone.full_name == kept.full_name:
+            message = tr("Merged the two entries for %1.").replace("%1", kept.full_name)
+        else:
+            message = (
+                tr("Merged %1 into %2.").replace("%1", gone.full_name).replace("%2", kept.full_name)
+            )
+        self._announce(message + " " + tr("Undo with Ctrl+Z."))
+        return keeper

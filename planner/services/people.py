@@ -32,7 +32,12 @@ from planner.storage.imports import (
     event_exists,
     next_id,
 )
-from planner.storage.people import PERSON_COLUMNS, PERSON_FIELDS, PersonRepository
+from planner.storage.people import (
+    PERSON_COLUMNS,
+    PERSON_FIELDS,
+    PersonRepository,
+    person_from_row,
+)
 
 
 def list_people(workspace: Workspace, event_id: EventId | None = None) -> list[Person]:
@@ -226,6 +231,19 @@ def merge_people(target: Target, keeper: PersonId, absorbed: PersonId) -> Person
         apply_changes(conn, changes, "after")
         (name,) = conn.execute("SELECT full_name FROM person WHERE id = ?", (keeper,)).fetchone()
     return PersonChange(keeper, name, changes)
+
+
+def merge_preview(target: Target, keeper: PersonId, absorbed: PersonId) -> Person:
+    """The person `merge_people` would leave, without writing anything."""
+    from planner.services.review import merge_changes
+
+    changes = merge_changes(database_of(target).connection, absorbed=absorbed, keeper=keeper)
+    people = changes.table("person")
+    assert people is not None
+    for before, after in people.rows:
+        if before is not None and after is not None and before[0] == keeper:
+            return person_from_row(after)
+    return PersonRepository(database_of(target)).get(keeper)
 
 
 def person_links(target: Target, person_id: PersonId) -> PersonLinks:

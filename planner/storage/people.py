@@ -33,6 +33,11 @@ _UPDATE = update_sql("person", (*PERSON_FIELDS, "updated_at", "imported_at"))
 _SELECT = f"SELECT {_COLUMNS} FROM person"
 
 
+def person_from_row(row: tuple[Any, ...]) -> Person:
+    """A person from a whole row of PERSON_COLUMNS."""
+    return _person(row)
+
+
 def _person(row: tuple[Any, ...]) -> Person:
     return Person(
         id=PersonId(row[0]),

@@ -383,3 +383,81 @@ def test_delete_on_the_list_takes_the_person_off_and_undo_gives_the_plan_back(
         a for a in workspace.repos.attendances.for_event(event.id) if a.id == listing.attendance.id
     )
     assert restored == listing.attendance
+
+
+# --- merging, deleting several ----------------------------------------------------------------
+
+
+def choose(page: PeoplePage, *people: Person) -> None:
+    page.table.clearSelection()
+    for person in people:
+        page.table.selectionModel().select(
+            page.model.index(page.model.position_of(person.id), 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+
+def test_merge_two_chosen_people_keeps_the_one_chosen_in_the_dialog(
+    window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.gui.merge_dialog import MergeDialog
+    from planner.services.people import add_person
+
+    twin_id = add_person(
+        workspace, Person(full_name="Jonas Lind", email="jl@mail.example", phone="+46701234567")
+    ).person_id
+    page = people_page(window)
+    page.model.reload()
+    jonas = next(p for p in workspace.repos.people.all() if p.email == "jonas@kvist.example")
+    twin = workspace.repos.people.get(twin_id)
+    choose(page, jonas)
+    assert not page.merge_button.isEnabled()
+    choose(page, jonas, twin)
+    assert page.merge_button.isEnabled() and not page.edit_button.isEnabled()
+    assert not window.edit_action.isEnabled() and window.delete_action.isEnabled()
+    previews: list[list[str]] = []
+
+    def keep_first(dialog: MergeDialog) -> int:
+        # The one on more events' lists is proposed; the preview shows the merged person.
+        assert dialog.chosen() == (jonas.id, twin_id)
+        previews.append([label.text() for label in dialog.outcome])
+        dialog.choice.button(1).setChecked(True)  # the preview follows the choice
+        previews.append([label.text() for label in dialog.outcome])
+        dialog.choice.button(0).setChecked(True)
+        return 1
+
+    monkeypatch.setattr(MergeDialog, "exec", keep_first)
+    page.merge_button.click()
+    assert previews[0] == [
+        "Jonas Lind",
+        "jonas@kvist.example",
+        "Kvist Software",
+        "CTO",
+        "+46701234567",
+        "—",
+    ]
+    assert previews[1][1] == "jl@mail.example"
+    kept = workspace.repos.people.get(jonas.id)  # type: ignore[arg-type]
+    assert kept.phone == "+46701234567" and kept.email == "jonas@kvist.example"
+    assert all(p.id != twin_id for p in workspace.repos.people.all())
+    assert page.selected() == kept
+    assert window.statusBar().currentMessage().startswith("Merged the two entries for Jonas Lind.")
+    window.undo_action.trigger()
+    assert workspace.repos.people.get(twin_id) == twin
+    assert workspace.repos.people.get(jonas.id) == jonas  # type: ignore[arg-type]
+
+
+def test_delete_with_several_chosen_deletes_them_all_in_one_step(
+    window: MainWindow, workspace: Workspace
+) -> None:
+    page = people_page(window)
+    count = workspace.repos.people.count()
+    chosen = [named(workspace, n) for n in ("Elin Berg", "Ingrid Dahl", "Noa Levi")]
+    choose(page, *chosen)
+    window.delete_action.trigger()
+    assert workspace.repos.people.count() == count - 3
+    assert window.statusBar().currentMessage().startswith("Deleted 3 people")
+    assert window.undo_action.text() == "&Undo Delete 3 People"
+    window.undo_action.trigger()
+    assert workspace.repos.people.count() == count
+    assert [named(workspace, p.full_name) for p in chosen] == chosen
