@@ -207,6 +207,14 @@ class MainWindow(QMainWindow):
         page.open_requested.connect(self.open_selected_event)
         page.remove_sample_requested.connect(self.remove_sample_data)
         page.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self._menu_on(
+            page.table,
+            self.open_action,
+            self.edit_action,
+            self.delete_action,
+            None,
+            self.new_action,
+        )
         splitter = self.context.settings.value("window/events-splitter")
         if isinstance(splitter, QByteArray):
             page.splitter.restoreState(splitter)
@@ -230,6 +238,14 @@ class MainWindow(QMainWindow):
         page.merge_requested.connect(self.merge_people)
         page.table.selectionModel().selectionChanged.connect(self._update_actions)
         page.model.modelReset.connect(self._update_actions)
+        self._menu_on(
+            page.table,
+            self.person_action,
+            self.merge_action,
+            self.delete_action,
+            None,
+            self.new_person_action,
+        )
         return page
 
     def _build_follow_ups(self) -> ListPage:
@@ -276,7 +292,45 @@ class MainWindow(QMainWindow):
         workspace.tabs.currentChanged.connect(self._update_actions)
         for tab in (workspace.goals, workspace.checklist, workspace.attendees):
             tab.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self._menu_on(
+            workspace.attendees.table,
+            self.edit_action,
+            self.person_action,
+            self.met_action,
+            self.delete_action,
+            None,
+            self.add_people_action,
+        )
+        ordering = (self.move_up_action, self.move_down_action)
+        self._menu_on(
+            workspace.goals.table,
+            self.edit_action,
+            self.delete_action,
+            *ordering,
+            None,
+            self.add_goal_action,
+        )
+        self._menu_on(
+            workspace.checklist.table,
+            self.edit_action,
+            self.done_action,
+            self.delete_action,
+            *ordering,
+            None,
+            self.add_item_action,
+        )
         return workspace
+
+    def _menu_on(self, table: QTableView, *actions: QAction | None) -> None:
+        """A right-click menu of the window's own actions (None: a separator): the same
+        texts, shortcuts and enabled state as in the menu bar, for the row clicked, which
+        the click selects first."""
+        for action in actions:
+            if action is None:
+                action = QAction(table)
+                action.setSeparator(True)
+            table.addAction(action)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     @property
     def home_page(self) -> DashboardPage:
@@ -425,8 +479,9 @@ class MainWindow(QMainWindow):
             tr("&Add People to List…"), "Ctrl+Shift+A", self.add_people_to_list
         )
         self.person_action = self._action(
-            tr("Person &Details…"), "Ctrl+Shift+D", self.edit_person_details
+            tr("&Person Details…"), "Ctrl+Shift+D", self.edit_person_details
         )
+        self.merge_action = self._action(tr("Mer&ge People…"), "Ctrl+Shift+M", self.merge_people)
         self.tab_actions = [
             self._action(name, f"Alt+{n}", lambda _=False, tab=n - 1: self._show_tab(tab))
             for n, name in enumerate(
@@ -468,6 +523,7 @@ class MainWindow(QMainWindow):
                     None,
                     self.edit_action,
                     self.person_action,
+                    self.merge_action,
                     self.delete_action,
                     self.move_up_action,
                     self.move_down_action,
@@ -514,12 +570,18 @@ class MainWindow(QMainWindow):
         person = attendees is not None and attendees.selected() is not None
         self.met_action.setEnabled(person)
         people = self._people_shown()
+        chosen = len(people.selected_people()) if people is not None else 0
         self.person_action.setEnabled(self._person_in_view() is not None)
+        self.merge_action.setEnabled(chosen == 2)
+        # On an event's list, Edit is the plan for the person and Delete takes them off it.
+        self.edit_action.setText(self.tr("&Edit Plan…") if attendees else self.tr("&Edit…"))
+        self.delete_action.setText(
+            self.tr("&Remove from List") if attendees else self.tr("&Delete")
+        )
         if workspace is not None:
             self.edit_action.setEnabled(editable or person)
             self.delete_action.setEnabled(editable or person)
         elif people is not None:
-            chosen = len(people.selected_people())
             self.edit_action.setEnabled(chosen == 1)
             self.delete_action.setEnabled(chosen > 0)
         else:

@@ -461,3 +461,44 @@ def test_delete_with_several_chosen_deletes_them_all_in_one_step(
     window.undo_action.trigger()
     assert workspace.repos.people.count() == count
     assert [named(workspace, p.full_name) for p in chosen] == chosen
+
+
+def test_lists_offer_the_window_actions_on_a_right_click(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    from planner.gui.main_window import EVENTS
+
+    page = people_page(window)
+    table = page.table
+    assert table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    offered = [a for a in table.actions() if not a.isSeparator()]
+    assert offered == [
+        window.person_action,
+        window.merge_action,
+        window.delete_action,
+        window.new_person_action,
+    ]
+    # The press of a right-click chooses the row, so the actions work on the row clicked.
+    noa = named(workspace, "Noa Levi")
+    index = page.model.index(page.model.position_of(noa.id), 0)
+    table.clearSelection()
+    qtbot.mousePress(
+        table.viewport(), Qt.MouseButton.RightButton, pos=table.visualRect(index).center()
+    )
+    assert page.selected() == noa
+    assert window.person_action.isEnabled() and window.delete_action.isEnabled()
+
+    window.show_page(EVENTS)
+    assert window.open_action in window.events_page.table.actions()
+    open_people_tab(window, workspace)
+    workspace_page = window.workspace_page
+    assert window.add_people_action in workspace_page.attendees.table.actions()
+    # There, Edit is the plan for the person and Delete takes them off the list.
+    assert (window.edit_action.text(), window.delete_action.text()) == (
+        "&Edit Plan…",
+        "&Remove from List",
+    )
+    window.tab_actions[0].trigger()
+    assert (window.edit_action.text(), window.delete_action.text()) == ("&Edit…", "&Delete")
+    assert window.add_goal_action in workspace_page.goals.table.actions()
+    assert window.done_action in workspace_page.checklist.table.actions()
