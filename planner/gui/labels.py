@@ -6,7 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from planner.domain.enums import AttendanceStatus, AttendeeRole, NetworkType, PriorityTier
+from planner.domain.enums import (
+    AttendanceStatus,
+    AttendeeRole,
+    FollowUpStatus,
+    InteractionKind,
+    NetworkType,
+    PriorityTier,
+)
 
 
 def tr(text: str) -> str:
@@ -64,3 +71,21 @@ def status_name(status: AttendanceStatus) -> str:
         AttendanceStatus.MET: tr("Met"),
         AttendanceStatus.SKIPPED: tr("Skipped"),
     }[status]
+
+
+def follow_up_status_name(status: FollowUpStatus) -> str:
+    return {
+        FollowUpStatus.OPEN: tr("Open"),
+        FollowUpStatus.DONE: tr("Done"),
+        FollowUpStatus.SNOOZED: tr("Snoozed"),
+        FollowUpStatus.CANCELLED: tr("Cancelled"),
+    }[status]
+
+
+def kind_name(kind: InteractionKind) -> str:
+    return {
+        InteractionKind.IN_PERSON: tr("In person"),
+        InteractionKind.CALL: tr("Call"),
+        InteractionKind.EMAIL: tr("Email"),
+        InteractionKind.MESSAGE: tr("Message"),
+    }[kind]

@@ -246,6 +246,9 @@ class MainWindow(QMainWindow):
             None,
             self.new_person_action,
         )
+        splitter = self.context.settings.value("window/people-splitter")
+        if isinstance(splitter, QByteArray):
+            page.splitter.restoreState(splitter)
         return page
 
     def _build_follow_ups(self) -> ListPage:
@@ -893,6 +896,10 @@ class MainWindow(QMainWindow):
         if events is not None:
             splitter = cast("EventsPage", events).splitter
             settings.setValue("window/events-splitter", splitter.saveState())
+        people = self._built.get(PEOPLE)
+        if people is not None:
+            splitter = cast("PeoplePage", people).splitter
+            settings.setValue("window/people-splitter", splitter.saveState())
         settings.setValue("window/page", self.navigation.currentRow())
         self._save_sorts()
         settings.sync()

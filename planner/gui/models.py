@@ -13,7 +13,7 @@ from planner.domain.enums import AttendanceStatus, FollowUpStatus, PriorityTier
 from planner.domain.ids import EventId, GoalId
 from planner.gui.context import AppContext
 from planner.gui.formatting import dates_text, day_text, relative_text, span_text
-from planner.gui.labels import role_name, status_name, tier_name
+from planner.gui.labels import follow_up_status_name, role_name, status_name, tier_name
 from planner.gui.table_model import BackgroundLoad, Column, RowTableModel
 from planner.services.workspace import Repositories, Workspace
 from planner.storage.events import EventSummary
@@ -137,12 +137,6 @@ class FollowUpsModel(RowTableModel[FollowUpListing]):
     def __init__(self, context: AppContext, parent: Any = None) -> None:
         self._today = date.today()
         self.event_id: EventId | None = None
-        status_names = {
-            FollowUpStatus.OPEN: tr("Open"),
-            FollowUpStatus.DONE: tr("Done"),
-            FollowUpStatus.SNOOZED: tr("Snoozed"),
-            FollowUpStatus.CANCELLED: tr("Cancelled"),
-        }
         columns = [
             Column[FollowUpListing](
                 tr("Due"), lambda f: day_text(f.follow_up.due), lambda f: f.follow_up.due
@@ -150,7 +144,9 @@ class FollowUpsModel(RowTableModel[FollowUpListing]):
             Column[FollowUpListing](tr("Person"), lambda f: f.person_name),
             Column[FollowUpListing](tr("Action"), lambda f: f.follow_up.action),
             Column[FollowUpListing](tr("Event"), lambda f: f.event_name or ""),
-            Column[FollowUpListing](tr("Status"), lambda f: status_names[f.follow_up.status]),
+            Column[FollowUpListing](
+                tr("Status"), lambda f: follow_up_status_name(f.follow_up.status)
+            ),
         ]
         super().__init__(columns, self._load, key=lambda f: f.follow_up.id, parent=parent)
         self._context = context

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -310,6 +317,9 @@ class ListPage(RefreshWhenShown, QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
         self._sized = False  # columns fitted to the first rows shown
+        self._kept: set[object] = set()  # keys of the rows chosen before the rows were replaced
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._restore_selection)
         model.reloaded.connect(self._rows_in)
         model.loading_changed.connect(self._show_count)
         self.watch(context.changed)
@@ -329,6 +339,39 @@ class ListPage(RefreshWhenShown, QWidget):
             columns.setStretchLastSection(False)
             columns.setSectionResizeMode(self._stretch_column, QHeaderView.ResizeMode.Stretch)
         self._show_count()
+
+    def _remember_selection(self) -> None:
+        model = self.model
+        self._kept = {
+            model.key(model.row(index.row()))
+            for index in self.table.selectionModel().selectedRows()
+        }
+
+    def _restore_selection(self) -> None:
+        """Choose again, in one pass over the rows, the rows chosen before a reload or a new
+        filter (an edit reloads the list; the person edited stays chosen)."""
+        kept, self._kept = self._kept, set()
+        if not kept:
+            return
+        model = self.model
+        positions = [p for p in range(model.rowCount()) if model.key(model.row(p)) in kept]
+        if not positions:
+            return
+        selection = QItemSelection()
+        last = model.columnCount() - 1
+        start = previous = positions[0]
+        for position in [*positions[1:], None]:
+            if position is not None and position == previous + 1:
+                previous = position
+                continue
+            selection.select(model.index(start, 0), model.index(previous, last))
+            if position is not None:
+                start = previous = position
+        selections = self.table.selectionModel()
+        selections.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        selections.setCurrentIndex(
+            model.index(positions[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
 
     def apply_filter(self) -> None:
         self._filter_timer.stop()
@@ -388,6 +431,30 @@ class PeoplePage(ListPage):
         for button in (self.edit_button, self.merge_button, self.delete_button, new_button):
             self.header.addWidget(button)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.details = QLabel()
+        self.details.setObjectName("details")
+        self.details.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setOpenExternalLinks(True)  # mail, phone and LinkedIn links
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        details = QScrollArea()
+        details.setWidget(self.details)
+        details.setWidgetResizable(True)
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        details.setMinimumWidth(280)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.removeWidget(self.stack)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([760, 300])
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
         self.table.activated.connect(self.edit_requested)  # double-click or Enter
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
@@ -439,6 +506,31 @@ class PeoplePage(ListPage):
         self.edit_button.setEnabled(chosen == 1)
         self.delete_button.setEnabled(chosen > 0)
         self.merge_button.setEnabled(chosen == 2)
+        self.show_details()
+
+    def show_details(self) -> None:
+        """The person chosen, with their events, follow-ups and meetings; or what to do."""
+        from planner.gui.person_view import person_html
+        from planner.services.people import person_story
+        from planner.storage.errors import NotFoundError
+
+        person = self.selected()
+        chosen = len(self.table.selectionModel().selectedRows())
+        if person is not None and person.id is not None:
+            try:
+                story = person_story(self._context.workspace, person.id)
+            except NotFoundError:  # deleted meanwhile; the list is about to reload
+                self.details.clear()
+                return
+            self.details.setText(person_html(story, date.today()))
+        elif chosen:
+            hint = tr("%n people chosen. Merge… makes two into one; Delete removes them all.")
+            self.details.setText(f"<p>{escape(hint.replace('%n', f'{chosen:,}'))}</p>")
+        else:
+            hint = tr(
+                "Choose someone to see how to reach them, their events, follow-ups and meetings."
+            )
+            self.details.setText(f"<p style='color:#6b6b6b'>{escape(hint)}</p>")
 
 
 def people_page(context: AppContext) -> PeoplePage:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from planner.domain.ids import AttendanceId, EventId, PersonId
-from planner.domain.model import Attendance, Person
+from planner.domain.model import Attendance, Interaction, Person
 from planner.domain.rules import ValidationError
 from planner.interchange.normalize import (
     MAX_DETAIL_CHARS,
@@ -25,6 +25,7 @@ from planner.services.workspace import Target, Workspace, database_of
 from planner.storage.changes import ChangeSet, TableChanges, apply_changes, read_rows, table_columns
 from planner.storage.codec import now_text
 from planner.storage.errors import NotFoundError
+from planner.storage.followups import FollowUpListing
 from planner.storage.imports import (
     ATTENDANCE_COLUMNS,
     REVIEW_COLUMNS,
@@ -38,6 +39,7 @@ from planner.storage.people import (
     PersonRepository,
     person_from_row,
 )
+from planner.storage.planning import PersonPlace
 
 
 def list_people(workspace: Workspace, event_id: EventId | None = None) -> list[Person]:
@@ -64,6 +66,36 @@ def update_attendance(workspace: Workspace, attendance: Attendance) -> Attendanc
     known = {g.id for g in workspace.repos.goals.for_event(attendance.event_id)}
     cleaned = replace(attendance, goal_ids=frozenset(g for g in attendance.goal_ids if g in known))
     return workspace.repos.attendances.update(cleaned)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonStory:
+    """Everything the network knows of one person: where they were or will be, what the user
+    owes them, and when they talked (the latest first)."""
+
+    person: Person
+    places: tuple[PersonPlace, ...]
+    follow_ups: tuple[FollowUpListing, ...]
+    meetings: tuple[tuple[Interaction, str | None], ...]  # with the event's name, if any
+
+
+def person_story(workspace: Workspace, person_id: PersonId) -> PersonStory:
+    """The person and their history (NotFoundError when they no longer exist)."""
+    repos = workspace.repos
+    person = repos.people.get(person_id)
+    places = tuple(repos.attendances.places_of(person_id))
+    names = {place.event_id: place.event_name for place in places}
+    meetings = []
+    for meeting in reversed(repos.interactions.for_person(person_id)):
+        name = None
+        if meeting.event_id is not None:
+            if meeting.event_id not in names:
+                names[meeting.event_id] = repos.events.get(meeting.event_id).name
+            name = names[meeting.event_id]
+        meetings.append((meeting, name))
+    return PersonStory(
+        person, places, tuple(repos.follow_ups.of_person(person_id)), tuple(meetings)
+    )
 
 
 # --- the person's own details -----------------------------------------------------------------

@@ -132,6 +132,19 @@ class FollowUpRepository:
         ).fetchall()
         return [_follow_up(row) for row in rows]
 
+    def of_person(self, person_id: PersonId) -> list[FollowUpListing]:
+        """The person's follow-ups, open ones first and soonest first, with event names."""
+        rows = self._db.connection.execute(
+            f"""{_SELECT}, p.full_name, e.name
+            FROM follow_up f
+            JOIN person p ON p.id = f.person_id
+            LEFT JOIN event e ON e.id = f.event_id
+            WHERE f.person_id = ?
+            ORDER BY f.status != 'open', f.due, f.id""",
+            (person_id,),
+        ).fetchall()
+        return [FollowUpListing(_follow_up(row), row[9], row[10]) for row in rows]
+
     def listings(self, event_id: EventId | None = None) -> list[FollowUpListing]:
         """Follow-ups (of one event, or all), open ones first and soonest first, with person
         and event names."""

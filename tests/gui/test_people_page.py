@@ -502,3 +502,56 @@ def test_lists_offer_the_window_actions_on_a_right_click(
     assert (window.edit_action.text(), window.delete_action.text()) == ("&Edit…", "&Delete")
     assert window.add_goal_action in workspace_page.goals.table.actions()
     assert window.done_action in workspace_page.checklist.table.actions()
+
+
+# --- the person beside the list -------------------------------------------------------------
+
+
+def test_the_person_chosen_is_shown_with_their_events_follow_ups_and_meetings(
+    window: MainWindow, workspace: Workspace
+) -> None:
+    page = people_page(window)
+    page.table.clearSelection()
+    assert "Choose someone" in page.details.text()
+    elin = named(workspace, "Elin Berg")
+    page.select(elin.id)
+    shown = page.details.text()
+    assert "<h2>Elin Berg</h2>" in shown
+    assert 'href="mailto:elin@northwind.example"' in shown
+    assert "Nordic Product Meetup" in shown and "Met" in shown
+    assert "Share the design-token write-up" in shown
+    assert "accessibility audit" in shown  # the meeting's notes
+    choose(page, elin, named(workspace, "Noa Levi"))
+    assert "2 people chosen" in page.details.text()
+
+
+def test_the_person_shown_follows_an_edit_and_never_renders_their_text(
+    window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = people_page(window)
+    elin = named(workspace, "Elin Berg")
+    page.select(elin.id)
+
+    def fill(dialog: PersonDialog) -> None:
+        dialog.job_title.setText("<b>Lead</b> & <i>designer</i>")
+        dialog.notes.setPlainText("<script>x</script>\nsecond line")
+
+    answer_with(monkeypatch, fill)
+    window.edit_action.trigger()
+    shown = page.details.text()
+    assert "&lt;b&gt;Lead&lt;/b&gt; &amp; &lt;i&gt;designer&lt;/i&gt;" in shown
+    assert "&lt;script&gt;x&lt;/script&gt;<br>second line" in shown
+    assert "<b>Lead</b>" not in shown
+
+
+def test_the_people_chosen_stay_chosen_when_the_list_reloads_or_is_filtered(
+    window: MainWindow, workspace: Workspace
+) -> None:
+    page = people_page(window)
+    chosen = [named(workspace, n) for n in ("Ingrid Dahl", "Jonas Lind", "Priya Raman")]
+    choose(page, *chosen)
+    window.context.changed.emit()  # any edit anywhere reloads the list
+    assert page.selected_people() == chosen
+    page.filter.setText("acme")
+    page.apply_filter()
+    assert page.selected_people() == [chosen[2]]  # the others are filtered out
