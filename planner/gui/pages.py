@@ -100,6 +100,26 @@ def fit_columns(view: QTableView, model: RowTableModel[Any], columns: Iterable[i
         view.setColumnWidth(column, max(fitted, plain.horizontalAdvance(header) * 6 // 5 + 36))
 
 
+def details_panel(min_width: int) -> tuple[QLabel, QScrollArea]:
+    """The panel beside a list that describes the row chosen: rich text the caller builds
+    from escaped text only, with working links (web, mail, phone), in a scroll area so long
+    notes scroll rather than run off the bottom."""
+    label = QLabel()
+    label.setObjectName("details")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setOpenExternalLinks(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    area = QScrollArea()
+    area.setWidget(label)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setMinimumWidth(min_width)
+    return label, area
+
+
 class EventsPage(QWidget):
     new_requested = Signal()
     open_requested = Signal()
@@ -140,20 +160,7 @@ class EventsPage(QWidget):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty)
 
-        self.details = QLabel()
-        self.details.setObjectName("details")
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setWordWrap(True)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details.setOpenExternalLinks(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-
-        details = QScrollArea()  # long notes scroll rather than run off the bottom
-        details.setWidget(self.details)
-        details.setWidgetResizable(True)
-        details.setFrameShape(QFrame.Shape.NoFrame)
-        details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        details.setMinimumWidth(300)
+        self.details, details = details_panel(300)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list_stack)
         splitter.addWidget(details)
@@ -431,19 +438,7 @@ class PeoplePage(ListPage):
         for button in (self.edit_button, self.merge_button, self.delete_button, new_button):
             self.header.addWidget(button)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.details = QLabel()
-        self.details.setObjectName("details")
-        self.details.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
-        self.details.setWordWrap(True)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details.setOpenExternalLinks(True)  # mail, phone and LinkedIn links
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        details = QScrollArea()
-        details.setWidget(self.details)
-        details.setWidgetResizable(True)
-        details.setFrameShape(QFrame.Shape.NoFrame)
-        details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        details.setMinimumWidth(280)
+        self.details, details = details_panel(280)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
