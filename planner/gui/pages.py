@@ -361,7 +361,7 @@ class ListPage(RefreshWhenShown, QWidget):
         if not kept:
             return
         model = self.model
-        positions = [p for p in range(model.rowCount()) if model.key(model.row(p)) in kept]
+        positions = model.positions_of_keys(kept)
         if not positions:
             return
         selection = QItemSelection()

@@ -161,7 +161,7 @@ class PeopleEditing:
         from planner.gui.people_picker import PeoplePicker
 
         workspace = self._context.workspace
-        on_list = {a.person_id for a in workspace.repos.attendances.for_event(event_id)}
+        on_list = workspace.repos.attendances.person_ids(event_id)
         picker = PeoplePicker(
             self._context, event_name, on_list, lambda: self.add(parent=picker), self._parent
         )

@@ -313,6 +313,13 @@ class AttendanceRepository:
         ).fetchone()
         return int(row[0])
 
+    def person_ids(self, event_id: EventId) -> set[PersonId]:
+        """Who is on the event's list: ids only, quick for a conference's list."""
+        rows = self._db.connection.execute(
+            "SELECT person_id FROM attendance WHERE event_id = ?", (event_id,)
+        )
+        return {PersonId(person) for (person,) in rows}
+
     def places_of(self, person_id: PersonId) -> list[PersonPlace]:
         """The events the person is on the list of, the latest first."""
         rows = self._db.connection.execute(
