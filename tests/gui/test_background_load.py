@@ -173,6 +173,28 @@ def test_the_people_page_says_it_is_loading_not_that_nobody_is_there(
 
 
 @pytest.mark.usefixtures("long_lists")
+def test_the_people_chosen_stay_chosen_when_a_long_list_reloads(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    with qtbot.waitSignal(window.people_page.model.reloaded, timeout=10_000):
+        window.show_page(PEOPLE)
+    page = window.people_page
+    selections = page.table.selectionModel()
+    for row in (1, 2, 5):
+        selections.select(
+            page.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    chosen = page.selected_people()
+    with qtbot.waitSignal(page.model.reloaded, timeout=10_000):
+        window.context.changed.emit()  # a change elsewhere reloads the list, in a worker
+        assert page.model.loading
+    assert page.selected_people() == chosen
+
+
+@pytest.mark.usefixtures("long_lists")
 def test_an_event_list_keeps_its_selection_and_follows_the_event_shown(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
