@@ -36,10 +36,10 @@ from planner.storage.imports import (
 from planner.storage.people import (
     PERSON_COLUMNS,
     PERSON_FIELDS,
+    PersonPlace,
     PersonRepository,
     person_from_row,
 )
-from planner.storage.planning import PersonPlace
 
 
 def list_people(workspace: Workspace, event_id: EventId | None = None) -> list[Person]:
@@ -83,7 +83,7 @@ def person_story(workspace: Workspace, person_id: PersonId) -> PersonStory:
     """The person and their history (NotFoundError when they no longer exist)."""
     repos = workspace.repos
     person = repos.people.get(person_id)
-    places = tuple(repos.attendances.places_of(person_id))
+    places = tuple(repos.people.places(person_id))
     names = {place.event_id: place.event_name for place in places}
     meetings = []
     for meeting in reversed(repos.interactions.for_person(person_id)):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
-from planner.domain.ids import PersonId
+from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier
+from planner.domain.ids import EventId, PersonId
 from planner.domain.model import Person
-from planner.storage.codec import now_text
+from planner.storage.codec import from_utc_text, now_text
 from planner.storage.database import Database, insert_sql, inserted_id, update_sql
 from planner.storage.errors import NotFoundError
 
@@ -77,6 +79,19 @@ class PersonListing:
     event_count: int
 
 
+@dataclass(frozen=True, slots=True)
+class PersonPlace:
+    """An event a person is on the list of, and where they stand there."""
+
+    event_id: EventId
+    event_name: str
+    start: datetime  # at the venue
+    end: datetime
+    role: AttendeeRole
+    tier: PriorityTier
+    status: AttendanceStatus
+
+
 class PersonRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -113,6 +128,27 @@ class PersonRepository:
         if row is None:
             raise NotFoundError(f"person {person_id} does not exist")
         return _person(row)
+
+    def places(self, person_id: PersonId) -> list[PersonPlace]:
+        """The events the person is on the list of, the latest first."""
+        rows = self._db.connection.execute(
+            """SELECT e.id, e.name, e.starts_at, e.ends_at, e.timezone, a.role, a.tier, a.status
+            FROM attendance a JOIN event e ON e.id = a.event_id
+            WHERE a.person_id = ? ORDER BY e.starts_at DESC, e.id""",
+            (person_id,),
+        ).fetchall()
+        return [
+            PersonPlace(
+                EventId(row[0]),
+                row[1],
+                from_utc_text(row[2], row[4]),
+                from_utc_text(row[3], row[4]),
+                AttendeeRole(row[5]),
+                PriorityTier(row[6]),
+                AttendanceStatus(row[7]),
+            )
+            for row in rows
+        ]
 
     def with_email(self, email: str) -> Person | None:
         """Someone who has this email address, whatever its case (the lowest id if several)."""

@@ -6,7 +6,6 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
 from planner.domain.checklist import WHITESPACE, PlanCounts
@@ -26,7 +25,7 @@ from planner.domain.ids import (
     PersonId,
 )
 from planner.domain.model import Attendance, ChecklistItem, ChecklistTemplate, Goal
-from planner.storage.codec import from_utc_text, words_from_text, words_text
+from planner.storage.codec import words_from_text, words_text
 from planner.storage.database import Database, insert_sql, inserted_id, update_sql
 from planner.storage.errors import NotFoundError
 
@@ -237,19 +236,6 @@ class AttendeeListing:
     title: str
 
 
-@dataclass(frozen=True, slots=True)
-class PersonPlace:
-    """An event a person is on the list of, and where they stand there."""
-
-    event_id: EventId
-    event_name: str
-    start: datetime  # at the venue
-    end: datetime
-    role: AttendeeRole
-    tier: PriorityTier
-    status: AttendanceStatus
-
-
 class AttendanceRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -319,27 +305,6 @@ class AttendanceRepository:
             "SELECT person_id FROM attendance WHERE event_id = ?", (event_id,)
         )
         return {PersonId(person) for (person,) in rows}
-
-    def places_of(self, person_id: PersonId) -> list[PersonPlace]:
-        """The events the person is on the list of, the latest first."""
-        rows = self._db.connection.execute(
-            """SELECT e.id, e.name, e.starts_at, e.ends_at, e.timezone, a.role, a.tier, a.status
-            FROM attendance a JOIN event e ON e.id = a.event_id
-            WHERE a.person_id = ? ORDER BY e.starts_at DESC, e.id""",
-            (person_id,),
-        ).fetchall()
-        return [
-            PersonPlace(
-                EventId(row[0]),
-                row[1],
-                from_utc_text(row[2], row[4]),
-                from_utc_text(row[3], row[4]),
-                AttendeeRole(row[5]),
-                PriorityTier(row[6]),
-                AttendanceStatus(row[7]),
-            )
-            for row in rows
-        ]
 
     def listings(self, event_id: EventId) -> list[AttendeeListing]:
         people = {
