@@ -118,7 +118,7 @@ class PersonChange:
 
 @dataclass(frozen=True, slots=True)
 class PersonLinks:
-    """What deleting a person takes with them, for the question asked first."""
+    """What the person is linked to: what deleting them takes with them."""
 
     events: int
     follow_ups: int
@@ -166,22 +166,22 @@ def person_problems(target: Target, person: Person) -> list[str]:
         if text and len(text) > MAX_DETAIL_CHARS:
             problems.append(f"The {what} is too long: at most {MAX_DETAIL_CHARS} characters.")
     if person.email and email_address(person.email) is None:
-        problems.append(f"“{excerpt(person.email)}” is not an email address.")
+        problems.append(f"“{_excerpt(person.email)}” is not an email address.")
     elif person.email:
         owner = PersonRepository(database_of(target)).with_email(person.email)
         if owner is not None and owner.id != person.id:
             problems.append(
-                f"{excerpt(owner.full_name)} already has the email address {person.email}."
+                f"{_excerpt(owner.full_name)} already has the email address {person.email}."
             )
     link = person.linkedin_url
     if link and len(link) <= MAX_DETAIL_CHARS and not link.startswith(_LINKEDIN_PROFILE):
-        problems.append(f"“{excerpt(link)}” is not a link to a LinkedIn profile.")
+        problems.append(f"“{_excerpt(link)}” is not a link to a LinkedIn profile.")
     if len(person.notes) > MAX_PERSON_NOTES:
         problems.append(f"Notes are limited to {MAX_PERSON_NOTES:,} characters.")
     return problems
 
 
-def excerpt(text: str, limit: int = 60) -> str:
+def _excerpt(text: str, limit: int = 60) -> str:
     """The start of a long text, for a message."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -232,9 +232,10 @@ def save_person(
         raise ValueError("cannot save a person who was never added")
     db = database_of(target)
     with db.transaction() as conn:
-        (old,) = read_rows(conn, "person", PERSON_COLUMNS, "id", [person.id]) or (None,)
-        if old is None:
+        rows = read_rows(conn, "person", PERSON_COLUMNS, "id", [person.id])
+        if not rows:
             raise NotFoundError("This person no longer exists.")
+        old = rows[0]
         tidied = _checked(target, person, default_region)
         created_at = old[PERSON_COLUMNS.index("created_at")]
         new = _row(tidied, person.id, created_at, now_text())
@@ -408,20 +409,21 @@ def add_to_event(target: Target, event_id: EventId, person_ids: Sequence[PersonI
         new = [person for person in wanted if person not in on_list]
         first = next_id(conn, "attendance")
         defaults = Attendance(event_id, PersonId(0))
+        values: dict[str, Any] = {
+            "event_id": event_id,
+            "role": defaults.role.value,
+            "tier": defaults.tier.value,
+            "status": defaults.status.value,
+            "research_notes": defaults.research_notes,
+            "talking_points": defaults.talking_points,
+            "offer": defaults.offer,
+            "ask": defaults.ask,
+        }
         rows = tuple(
             (
                 None,
-                (
-                    first + i,
-                    event_id,
-                    person,
-                    defaults.role.value,
-                    defaults.tier.value,
-                    defaults.status.value,
-                    "",
-                    "",
-                    "",
-                    "",
+                tuple(
+                    {**values, "id": first + i, "person_id": person}[c] for c in ATTENDANCE_COLUMNS
                 ),
             )
             for i, person in enumerate(new)
