@@ -579,7 +579,7 @@ class MainWindow(QMainWindow):
         # On an event's list, Edit is the plan for the person and Delete takes them off it.
         self.edit_action.setText(self.tr("&Edit Plan…") if attendees else self.tr("&Edit…"))
         self.delete_action.setText(
-            self.tr("&Remove from List") if attendees else self.tr("&Delete")
+            self.tr("Remove from &List") if attendees else self.tr("&Delete")
         )
         if workspace is not None:
             self.edit_action.setEnabled(editable or person)

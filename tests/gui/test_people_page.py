@@ -496,7 +496,7 @@ def test_lists_offer_the_window_actions_on_a_right_click(
     # There, Edit is the plan for the person and Delete takes them off the list.
     assert (window.edit_action.text(), window.delete_action.text()) == (
         "&Edit Plan…",
-        "&Remove from List",
+        "Remove from &List",
     )
     window.tab_actions[0].trigger()
     assert (window.edit_action.text(), window.delete_action.text()) == ("&Edit…", "&Delete")
