@@ -135,13 +135,13 @@ def tidy_person(person: Person, default_region: str | None = None) -> Person:
         person.full_name, person.given_name or "", person.family_name or ""
     )
     email_text = clean(person.email)
-    email = email_address(email_text) or email_text or None
+    address = email_address(email_text)
     return replace(
         person,
-        full_name=full or email or "",
+        full_name=full or address or "",  # someone known only by their address is named by it
         given_name=given,
         family_name=family,
-        email=email,
+        email=address or email_text or None,
         company=clean(person.company) or None,
         title=clean(person.title) or None,
         phone=phone(clean(person.phone), default_region) or None,

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.domain.enums import InteractionKind
 from planner.domain.ids import AttendanceId, PersonId
@@ -383,3 +385,47 @@ def test_deleting_several_with_one_gone_deletes_none(workspace: Workspace) -> No
     with pytest.raises(NotFoundError):
         delete_people(workspace, [jonas.id, PersonId(999_999)])
     assert everything(workspace) == before
+
+
+# --- properties -------------------------------------------------------------------------------
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40
+) | st.sampled_from(["", " ", "n/a", "Ana Duarte", "田中 美咲", "محمد علي", "+351 912 345 678"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    full=_TEXT,
+    given_name=_TEXT,
+    family=_TEXT,
+    email=_TEXT | st.emails(),
+    company=_TEXT,
+    phone_text=_TEXT,
+    link=_TEXT,
+    notes=_TEXT,
+)
+def test_tidying_twice_changes_nothing_more(
+    full: str,
+    given_name: str,
+    family: str,
+    email: str,
+    company: str,
+    phone_text: str,
+    link: str,
+    notes: str,
+) -> None:
+    """What is saved, shown again in the dialog and saved unchanged, is the same: opening a
+    person and pressing OK is never an edit."""
+    person = Person(
+        full_name=full,
+        given_name=given_name or None,
+        family_name=family or None,
+        email=email or None,
+        company=company or None,
+        phone=phone_text or None,
+        linkedin_url=link or None,
+        notes=notes,
+    )
+    once = tidy_person(person, "PT")
+    assert tidy_person(once, "PT") == once
