@@ -6,6 +6,7 @@ anything else gets a best guess, or the choice the user made last time for the s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -105,10 +108,12 @@ class ImportDialog(QDialog):
         event_id: int | None,
         *,
         remembered: bool = False,
+        new_event: Callable[[QWidget], Event | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Import Attendees"))
+        self._new_event = new_event
         self.resize(900, 640)
         self._table = table
 
@@ -194,7 +199,16 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow(tr("Add to &event:"), self.event_choice)
+        event_row = QHBoxLayout()
+        event_row.addWidget(self.event_choice, 1)
+        if new_event is not None:
+            # The list may be for an event not planned yet: make it here, not start again.
+            self.new_event_button = QPushButton(tr("&New Event…"))
+            self.new_event_button.clicked.connect(self._add_event)
+            event_row.addWidget(self.new_event_button)
+        event_label = QLabel(tr("Add to &event:"))
+        event_label.setBuddy(self.event_choice)  # Alt+E to the list (the row is a layout)
+        form.addRow(event_label, event_row)
         layout_box = QVBoxLayout(self)
         layout_box.addWidget(self.summary)
         layout_box.addLayout(form)
@@ -224,6 +238,15 @@ class ImportDialog(QDialog):
         value = self.event_choice.currentData()
         return None if value is None else int(value)
 
+    def _add_event(self) -> None:
+        assert self._new_event is not None
+        event = self._new_event(self)
+        if event is None or event.id is None:
+            return
+        self.event_choice.addItem(event.name, event.id)
+        self.event_choice.setCurrentIndex(self.event_choice.count() - 1)
+        self._mapping_changed()
+
     def _mapping_changed(self, *_: object) -> None:
         mapping = self.mapping()
         self.preview_model.set_mapping(mapping)
@@ -232,7 +255,11 @@ class ImportDialog(QDialog):
         if not fields & {Field.FULL_NAME, Field.GIVEN_NAME, Field.FAMILY_NAME, Field.EMAIL}:
             problem = tr("Choose at least the column with names or the one with email addresses.")
         elif self.event_choice.count() == 0:
-            problem = tr("Create the event first: attendees are imported into an event.")
+            problem = (
+                tr("Attendees are imported into an event: create it first (New Event…).")
+                if self._new_event is not None
+                else tr("Create the event first: attendees are imported into an event.")
+            )
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
         self.import_button.setEnabled(not problem)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.ids import EventId
 from planner.domain.importing import FileProblem, ImportCancelled, ImportReport, Table
+from planner.domain.model import Event
 from planner.gui.context import AppContext
 from planner.gui.messages import show_warning
 from planner.gui.tasks import BackgroundTask, write_waiting
@@ -214,6 +215,7 @@ class ImportController(QObject):
             events,
             event_id,
             remembered=prepared.remembered,
+            new_event=self._new_event,
             parent=self._window,
         )
         if not exec_once(dialog):
@@ -225,6 +227,20 @@ class ImportController(QObject):
         if prepared.layout is None or mapping != prepared.layout.mapping:
             remember_mapping(workspace, prepared.table.headers, mapping)
         self._import(prepared, mapping, EventId(chosen_event), path)
+
+    def _new_event(self, parent: QWidget) -> Event | None:
+        """An event made from the column dialog (one undo step, as from the Events page)."""
+        from planner.gui.commands import AddEventCommand
+        from planner.gui.event_dialog import EventDialog
+
+        dialog = EventDialog(parent)
+        if not exec_once(dialog):
+            return None
+        command = AddEventCommand(self._context, dialog.event_value())
+        self._context.undo_stack.push(command)
+        if command.event_id is None:
+            return None
+        return self._context.events.get(command.event_id)
 
     def _import(
         self, prepared: PreparedImport, mapping: Any, event_id: EventId, path: Path

@@ -682,3 +682,50 @@ def test_the_column_dialog_names_the_sheet_it_read(
     )
     qtbot.addWidget(dialog)
     assert "list.xlsx · 1 row · sheet “Attendees”" in dialog.summary.text()
+
+
+def test_a_list_for_an_event_not_planned_yet_makes_the_event_in_the_column_dialog(
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reports: list[ReportDialog],
+) -> None:
+    from planner.gui.event_dialog import EventDialog
+    from planner.services.sample import remove_sample
+
+    remove_sample(workspace)  # a new user: no event yet
+    window.context.changed.emit()
+    path = tmp_path / "attendees.csv"
+    path.write_text(EVENTBRITE, encoding="utf-8")
+    problems: list[str] = []
+
+    def make_event(dialog: EventDialog) -> int:
+        dialog.name.setText("Lisbon Payments Day")  # in two weeks, as a new event starts
+        return 1
+
+    def columns(dialog: ImportDialog) -> int:
+        assert dialog.event_choice.count() == 0
+        assert not dialog.import_button.isEnabled()
+        (label,) = [w for w in dialog.findChildren(QLabel) if w.text() == "Add to &event:"]
+        assert label.buddy() is dialog.event_choice  # Alt+E, and no "&" shown
+        problems.append(dialog.problem.text())
+        dialog.new_event_button.click()
+        assert dialog.event_choice.currentText() == "Lisbon Payments Day"
+        assert dialog.import_button.isEnabled()
+        return 1
+
+    monkeypatch.setattr(EventDialog, "exec", make_event)
+    monkeypatch.setattr(ImportDialog, "exec", columns)
+    window.importer.start(path, None)
+    run_to_end(qtbot, window)  # reading
+    run_to_end(qtbot, window)  # importing
+    assert problems == ["Attendees are imported into an event: create it first (New Event…)."]
+    (event,) = workspace.repos.events.all()
+    assert event.name == "Lisbon Payments Day"
+    assert len(workspace.repos.attendances.for_event(event.id)) == 3  # type: ignore[arg-type]
+    assert window.undo_action.text().startswith("&Undo Import")
+    window.undo_action.trigger()
+    window.undo_action.trigger()  # the import, then the event
+    assert workspace.repos.events.all() == []
