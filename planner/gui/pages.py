@@ -439,6 +439,7 @@ class PeoplePage(ListPage):
             self.header.addWidget(button)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.details, details = details_panel(280)
+        self.details_area = details
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -490,6 +491,11 @@ class PeoplePage(ListPage):
     def _rows_in(self) -> None:
         super()._rows_in()
         self._select_pending()
+
+    def _show_count(self, *_: object) -> None:
+        super()._show_count()
+        # Nobody to describe: the sentence on how to add people has the page to itself.
+        self.details_area.setVisible(self.stack.currentWidget() is self.table)
 
     def _select_pending(self) -> None:
         person_id, self._to_select = self._to_select, None

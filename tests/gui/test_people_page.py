@@ -555,3 +555,20 @@ def test_the_people_chosen_stay_chosen_when_the_list_reloads_or_is_filtered(
     page.filter.setText("acme")
     page.apply_filter()
     assert page.selected_people() == [chosen[2]]  # the others are filtered out
+
+
+def test_with_nobody_in_the_network_the_page_only_says_how_to_add_people(
+    window: MainWindow, workspace: Workspace
+) -> None:
+    from planner.services.people import add_person
+    from planner.services.sample import remove_sample
+
+    remove_sample(workspace)
+    page = people_page(window)
+    window.context.changed.emit()
+    assert page.stack.currentWidget() is page.empty
+    assert not page.details_area.isVisibleTo(page)
+    add_person(workspace, Person(full_name="Ana Duarte"))
+    window.context.changed.emit()
+    assert page.stack.currentWidget() is page.table
+    assert page.details_area.isVisibleTo(page)
