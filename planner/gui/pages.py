@@ -161,6 +161,7 @@ class EventsPage(QWidget):
         self.list_stack.addWidget(self.empty)
 
         self.details, details = details_panel(300)
+        self.details_area = details
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list_stack)
         splitter.addWidget(details)
@@ -218,6 +219,7 @@ class EventsPage(QWidget):
         self.model.reload()
         self.select_event(current.id if current else None)
         self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
+        self.details_area.setVisible(self.model.rowCount() > 0)  # nothing to describe
         self.banner.setVisible(has_sample(self._context.workspace))
         self._selection_changed()
 

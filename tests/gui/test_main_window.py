@@ -488,6 +488,7 @@ def test_empty_state_when_there_are_no_events(
     window.remove_sample_action.trigger()
     page = window.events_page
     assert page.list_stack.currentWidget() is page.empty
+    assert not page.details_area.isVisibleTo(page)  # no blank panel beside the sentence
     assert not window.edit_action.isEnabled()
     assert not window.delete_action.isEnabled()
 
