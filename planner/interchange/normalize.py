@@ -90,14 +90,20 @@ _TRANSLATION.update(
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _COMPATIBILITY_IDEOGRAPHS = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell starts that a spreadsheet reads as a formula (planner.interchange.left_out
+writes such a cell after an apostrophe, which `clean` drops again)."""
 _PLACEHOLDERS = frozenset({"-", "--", "—", "–", ".", "n/a", "n.a.", "null", "none", "#n/a"})
 
 
 def clean(value: str | None) -> str:
     """One line of text with whitespace collapsed and control characters dropped; a
-    placeholder such as "n/a" becomes empty."""
+    placeholder such as "n/a" becomes empty. An apostrophe that only kept a spreadsheet from
+    reading the cell as a formula ("'=...", "'+351...") is dropped."""
     if not value:
         return ""
+    if value[0] == "'" and value[1:].startswith(FORMULA_STARTS):
+        value = value[1:]
     if not (value.isprintable() and "  " not in value and value[0] != " " != value[-1]):
         value = _clean_line(value)
     elif not value.isascii():
@@ -129,6 +135,8 @@ def clean_notes(value: str | None) -> str:
     """Notes keep their line breaks (at most one blank line in a row); each line is cleaned."""
     if not value or not clean(value):
         return ""
+    if value[0] == "'" and value[1:].startswith(FORMULA_STARTS):  # see `clean`
+        value = value[1:]
     lines: list[str] = []
     for raw in value.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _clean_line(raw)

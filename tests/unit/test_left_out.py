@@ -40,7 +40,8 @@ def test_each_row_left_out_with_its_line_reason_and_cells_in_file_order() -> Non
     ]
     assert rows_of(left_out_csv(TABLE, left_out)) == [
         ["Line", "Left out because", "Name", "Email", "Status"],
-        ["3", "status is “Cancelled”", '=HYPERLINK("x")', "", "Cancelled"],  # as it was
+        # A spreadsheet opening the file runs no formula: the cell starts with an apostrophe.
+        ["3", "status is “Cancelled”", '\'=HYPERLINK("x")', "", "Cancelled"],
         ["5", "status is “Refunded”", "渡辺 花子, <b>Jr.</b>", "", "Refunded"],
         ["6", "no name or email", "", "", "Attending"],
     ]
@@ -63,3 +64,40 @@ def test_saved_in_one_step_and_read_back_as_a_table(tmp_path: Path) -> None:
     assert table.headers == ("Line", "Left out because", "Name", "Email", "Status")
     assert [row.cells[0] for row in table.rows] == ["3", "4", "5"]
     assert table.rows[2].cells[2] == "渡辺 花子, <b>Jr.</b>"
+
+
+def test_cells_a_spreadsheet_would_run_import_again_as_they_were(tmp_path: Path) -> None:
+    """Saved with an apostrophe in front, read back by the import without it; an apostrophe
+    that belongs to the text ("'t Hart") stays."""
+    from planner.interchange.layouts import guess_mapping
+    from planner.interchange.normalize import Normalizer
+
+    cells = [
+        ("=1+1", "a@example.org", "+351 912 345 678", "- met at the bar\n- owes me a call"),
+        ("@handle", "b@example.org", "-", "=cmd|' /C calc'!A0"),
+        ("'t Hart", "c@example.org", "", "plain"),
+    ]
+    table = Table(
+        source="guests.csv",
+        kind=TableKind.CSV,
+        headers=("Name", "Email", "Phone", "Notes"),
+        rows=tuple(SourceRow(i + 2, row) for i, row in enumerate(cells)),
+        encoding="utf-8",
+        delimiter=",",
+    )
+    data = left_out_csv(table, [Skipped(row.line, "to fix") for row in table.rows])
+    written = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert [row[2] for row in written[1:]] == ["'=1+1", "'@handle", "'t Hart"]
+    path = tmp_path / "fixed.csv"
+    path.write_bytes(data)
+    again = read_table(path)
+    _, mapping = guess_mapping(again)
+    normalize = Normalizer("PT")
+    people = []
+    for row in again.rows:
+        values = {field: row.cells[column] for column, field in mapping.items()}
+        people.append(normalize.values(row.line, values))
+    assert [person[1] for person in people] == ["=1+1", "@handle", "'t Hart"]  # type: ignore[index]
+    assert [person[7] for person in people] == ["+351912345678", None, None]  # type: ignore[index]
+    assert people[0][9] == "- met at the bar\n- owes me a call"  # type: ignore[index]
+    assert people[1][9] == "=cmd|' /C calc'!A0"  # type: ignore[index]
