@@ -9,13 +9,15 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
+    QObject,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -70,6 +72,39 @@ def make_table(model: RowTableModel[Any], *, sortable: bool = True) -> QTableVie
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
+
+
+class DownToList(QObject):
+    """Down (or Page Down) in a filter box moves to the list below it, on its first row, as
+    in a search field: typing, then arrows, without reaching for the mouse."""
+
+    def __init__(self, box: QLineEdit, table: QTableView) -> None:
+        super().__init__(box)
+        self._table = table
+        box.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        down = (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+        )
+        if not down or not self._table.model().rowCount():
+            return False
+        self._enter_list()
+        return True
+
+    def _enter_list(self) -> None:
+        table = self._table
+        model = table.model()
+        if not table.selectionModel().hasSelection():
+            # The first row that can be chosen (the picker greys out some), among the first 50.
+            for row in range(min(model.rowCount(), 50)):
+                index = model.index(row, 0)
+                if model.flags(index) & Qt.ItemFlag.ItemIsSelectable:
+                    table.setCurrentIndex(index)
+                    break
+        table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
 MAX_FITTED_WIDTH = 420
@@ -307,6 +342,7 @@ class ListPage(RefreshWhenShown, QWidget):
             min(320, self.filter.fontMetrics().horizontalAdvance(filter_hint) + 40)
         )
         self.filter.setAccessibleName(filter_hint)
+        DownToList(self.filter, self.table)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(self.FILTER_DELAY_MS)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from planner.domain.ids import PersonId
 from planner.gui.context import AppContext
 from planner.gui.models import PeopleModel
-from planner.gui.pages import fit_columns, make_table
+from planner.gui.pages import DownToList, fit_columns, make_table
 from planner.storage.people import PersonListing
 
 
@@ -88,6 +88,7 @@ class PeoplePicker(QDialog):
         self.table = make_table(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.activated.connect(self._activated)
+        DownToList(self.filter, self.table)
         self.chosen_label = QLabel()
         self.chosen_label.setObjectName("countLabel")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -572,3 +572,35 @@ def test_with_nobody_in_the_network_the_page_only_says_how_to_add_people(
     window.context.changed.emit()
     assert page.stack.currentWidget() is page.table
     assert page.details_area.isVisibleTo(page)
+
+
+def test_down_from_the_filter_goes_to_the_list_on_its_first_row(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    page = people_page(window)
+    with qtbot.waitActive(window):  # focus moves without an active window, FocusIn does not
+        window.activateWindow()
+    page.table.clearSelection()
+    page.focus_filter()
+    qtbot.keyClicks(page.filter, "acme")
+    page.apply_filter()
+    qtbot.keyClick(page.filter, Qt.Key.Key_Down)
+    assert page.table.hasFocus()
+    assert page.selected() == page.model.row(0).person
+    assert page.filter.text() == "acme"  # the key did not reach the box
+
+
+def test_down_in_the_pickers_filter_skips_people_on_the_list(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    first = window.people_page.model
+    first.reload()
+    listed = {first.row(0).person.id, first.row(1).person.id}  # the first two, by name
+    picker = picker_for(qtbot, window, listed)
+    picker.show()
+    with qtbot.waitActive(picker):
+        picker.activateWindow()
+    picker.filter.setFocus()
+    qtbot.keyClick(picker.filter, Qt.Key.Key_Down)
+    assert picker.table.hasFocus()
+    assert picker.chosen() == [picker.model.row(2).person.id]
