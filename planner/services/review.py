@@ -26,6 +26,7 @@ from planner.storage.imports import (
     P_FAMILY_NAME,
     P_FULL_NAME,
     P_GIVEN_NAME,
+    P_IS_SAMPLE,
     P_NOTES,
     P_UPDATED_AT,
     REVIEW_COLUMNS,
@@ -158,6 +159,9 @@ def merge_changes(conn: Any, *, absorbed: int, keeper: int) -> ChangeSet:
     for index in (*FILL_ORDER, P_NOTES):
         if not filled[index] and gone[index]:
             filled[index] = gone[index]
+    # Merged with someone of the user's own, a sample person is the user's: removing the
+    # sample must not take what was folded into them.
+    filled[P_IS_SAMPLE] = int(bool(kept[P_IS_SAMPLE]) and bool(gone[P_IS_SAMPLE]))
     person_pairs: list[Pair] = []
     if tuple(filled) != tuple(kept):
         filled[P_UPDATED_AT] = now_text()

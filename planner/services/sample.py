@@ -87,9 +87,29 @@ def has_sample(workspace: Workspace) -> bool:
     return bool(workspace.db.connection.execute(SAMPLE_LEFT).fetchone()[0])
 
 
+# A sample person the user has made part of their own plans: on the list of one of their
+# events, or owed a follow-up or met outside the sample's events.
+_ADOPTED = """
+UPDATE person SET is_sample = 0 WHERE is_sample AND (
+    EXISTS (SELECT 1 FROM attendance a JOIN event e ON e.id = a.event_id
+            WHERE a.person_id = person.id AND NOT e.is_sample)
+    OR EXISTS (SELECT 1 FROM follow_up f LEFT JOIN event e ON e.id = f.event_id
+               WHERE f.person_id = person.id AND (e.id IS NULL OR NOT e.is_sample))
+    OR EXISTS (SELECT 1 FROM interaction_person ip
+               JOIN interaction i ON i.id = ip.interaction_id
+               LEFT JOIN event e ON e.id = i.event_id
+               WHERE ip.person_id = person.id AND (e.id IS NULL OR NOT e.is_sample))
+)"""
+
+
 def remove_sample(workspace: Workspace) -> int:
-    """Delete every sample event and person (and what hangs off them). Returns rows removed."""
+    """Delete every sample event and person (and what hangs off them). Returns rows removed.
+
+    A sample person the user has made part of their own plans (put on one of their events'
+    lists, by hand or by an import that matched them, or owed a follow-up or met outside the
+    sample) stays, as theirs: deleting them would take those plans too."""
     with workspace.db.transaction() as conn:
+        conn.execute(_ADOPTED)  # before the sample's events go, which unlinks their rows
         events = conn.execute("DELETE FROM event WHERE is_sample").rowcount
         people = conn.execute("DELETE FROM person WHERE is_sample").rowcount
         # A meeting with nobody left in it means nothing; the sample's own go with it.

@@ -53,6 +53,7 @@ P_EMAIL = PERSON_COLUMNS.index("email")
 P_COMPANY = PERSON_COLUMNS.index("company")
 P_LINKEDIN_URL = PERSON_COLUMNS.index("linkedin_url")
 P_NOTES = PERSON_COLUMNS.index("notes")
+P_IS_SAMPLE = PERSON_COLUMNS.index("is_sample")
 P_UPDATED_AT = PERSON_COLUMNS.index("updated_at")
 P_IMPORTED_AT = PERSON_COLUMNS.index("imported_at")
 

@@ -254,3 +254,57 @@ def test_remove_sample_leaves_no_sample_interactions(workspace: Workspace) -> No
     seed_sample(workspace, NOW)
     remove_sample(workspace)
     assert counts(workspace)["interaction"] == 0
+
+
+def _own_event(workspace: Workspace) -> Event:
+    return workspace.repos.events.add(
+        Event(
+            name="My conference",
+            start=NOW + timedelta(days=20),
+            end=NOW + timedelta(days=21),
+            timezone="Europe/Lisbon",
+        )
+    )
+
+
+def test_a_sample_person_put_on_one_of_the_users_lists_stays_when_the_sample_goes(
+    workspace: Workspace,
+) -> None:
+    from planner.services.people import add_to_event
+
+    seed_sample(workspace, NOW)
+    mine = _own_event(workspace)
+    assert mine.id is not None
+    noa = next(p for p in workspace.repos.people.all() if p.full_name == "Noa Levi")
+    assert noa.id is not None and noa.is_sample
+    add_to_event(workspace, mine.id, [noa.id])
+
+    remove_sample(workspace)
+
+    kept = workspace.repos.people.all()
+    assert [(p.full_name, p.is_sample) for p in kept] == [("Noa Levi", False)]
+    assert [a.person_id for a in workspace.repos.attendances.for_event(mine.id)] == [noa.id]
+    assert not has_sample(workspace)
+
+
+def test_a_sample_person_merged_with_someone_of_the_users_is_the_users(
+    workspace: Workspace,
+) -> None:
+    from planner.services.people import add_person, merge_people
+
+    seed_sample(workspace, NOW)
+    mine = add_person(workspace, Person(full_name="Noa Levi", phone="+972501234567"))
+    sample = [p for p in workspace.repos.people.all() if p.is_sample]
+    noa = next(p for p in sample if p.full_name == "Noa Levi")
+    assert noa.id is not None
+    merge_people(workspace, noa.id, mine.person_id)  # the sample's details kept
+    assert not workspace.repos.people.get(noa.id).is_sample
+    two = [p.id for p in sample if p.full_name in ("Elin Berg", "Jonas Lind")]
+    assert two[0] is not None and two[1] is not None
+    merge_people(workspace, two[0], two[1])  # two sample people stay sample
+    assert workspace.repos.people.get(two[0]).is_sample
+
+    remove_sample(workspace)
+
+    kept = workspace.repos.people.get(noa.id)
+    assert (kept.full_name, kept.phone) == ("Noa Levi", "+972501234567")
