@@ -34,10 +34,12 @@ from planner.storage.imports import (
     next_id,
 )
 from planner.storage.people import (
+    NOT_DUPLICATE_COLUMNS,
     PERSON_COLUMNS,
     PERSON_FIELDS,
     PersonPlace,
     PersonRepository,
+    not_duplicates_of,
     person_from_row,
 )
 
@@ -378,6 +380,12 @@ def _deletion(conn: Any, person_id: PersonId, person: tuple[Any, ...]) -> Change
             gone("interaction_person", columns["interaction_person"], with_person),
             gone("follow_up", follow_columns, follow_ups),
             gone("import_review", REVIEW_COLUMNS, [reviews[key] for key in sorted(reviews)]),
+            TableChanges(
+                "not_duplicate",
+                NOT_DUPLICATE_COLUMNS,
+                2,
+                tuple((row, None) for row in not_duplicates_of(conn, person_id)),
+            ),
         )
     )
 

@@ -32,7 +32,7 @@ from planner.storage.imports import (
     REVIEW_COLUMNS,
     ReviewListing,
 )
-from planner.storage.people import PERSON_COLUMNS
+from planner.storage.people import NOT_DUPLICATE_COLUMNS, PERSON_COLUMNS, not_duplicates_of
 
 __all__ = [
     "ReviewListing",
@@ -244,6 +244,8 @@ def merge_changes(conn: Any, *, absorbed: int, keeper: int) -> ChangeSet:
             moved[5] = keeper
             review_pairs.append((row, tuple(moved)))
 
+    # What the user said of the person who goes (not the same as someone) goes with them.
+    dismissed = tuple((row, None) for row in not_duplicates_of(conn, absorbed))
     return ChangeSet(
         (
             TableChanges("person", PERSON_COLUMNS, 1, tuple(person_pairs)),
@@ -252,6 +254,7 @@ def merge_changes(conn: Any, *, absorbed: int, keeper: int) -> ChangeSet:
             TableChanges("interaction_person", ip_cols, len(ip_cols), tuple(interaction_pairs)),
             TableChanges("follow_up", follow_cols, 1, tuple(follow_pairs)),
             TableChanges("import_review", REVIEW_COLUMNS, 1, tuple(review_pairs)),
+            TableChanges("not_duplicate", NOT_DUPLICATE_COLUMNS, 2, dismissed),
         )
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -33,6 +34,19 @@ PERSON_COLUMNS = ("id", *PERSON_FIELDS, "created_at", "updated_at", "imported_at
 _INSERT = insert_sql("person", PERSON_COLUMNS)
 _UPDATE = update_sql("person", (*PERSON_FIELDS, "updated_at", "imported_at"))
 _SELECT = f"SELECT {_COLUMNS} FROM person"
+
+
+NOT_DUPLICATE_COLUMNS = ("first_id", "second_id")
+
+
+def not_duplicates_of(conn: sqlite3.Connection, person_id: int) -> list[tuple[int, int]]:
+    """The pairs the user said are two people, that this person is one of (schema V6)."""
+    return conn.execute(
+        "SELECT first_id, second_id FROM not_duplicate WHERE first_id = :id"
+        " UNION SELECT first_id, second_id FROM not_duplicate WHERE second_id = :id"
+        " ORDER BY 1, 2",
+        {"id": person_id},
+    ).fetchall()
 
 
 def person_from_row(row: tuple[Any, ...]) -> Person:

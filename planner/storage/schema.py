@@ -193,5 +193,17 @@ ALTER TABLE person ADD COLUMN imported_at TEXT;
 UPDATE person SET imported_at = updated_at WHERE NOT is_sample;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)
+# Pairs of people the user has said are not the same person, so the search for duplicates in
+# the network stops proposing them (first_id < second_id; gone with either person).
+V6 = """
+CREATE TABLE not_duplicate (
+    first_id   INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    second_id  INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    PRIMARY KEY (first_id, second_id),
+    CHECK (first_id < second_id)
+) WITHOUT ROWID;
+CREATE INDEX not_duplicate_second ON not_duplicate (second_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,203 @@
+"""Finding people in the network who may be one person entered twice: the duplicates no import
+could be sure of, someone added by hand and later imported under another address, two lists
+that spelled a name differently.
+
+A pair is proposed for one of these reasons, strongest first:
+- the same LinkedIn profile, or the same email address (whatever its case) with names that
+  are not plainly different (rapidfuzz ratio of the name keys at least EMAIL_NAME_FLOOR);
+- the same phone number (E.164) with similar names (at least UNCERTAIN): a switchboard
+  number shared by a whole office is not enough;
+- the same name at the same company;
+- similar names (at least SIMILAR_NAME) at the same company, unless each has an email
+  address of their own.
+
+Nothing is compared all against all: people are grouped by exact keys, and similar names are
+looked for only among the people of one company (at most MAX_BLOCK of them, as an import
+does). Pairs the user has said are different people (`not_duplicate`) are not proposed again.
+The user decides: Merge (planner.services.people.merge_people) or "Not the same"
+(`mark_not_duplicates`, undoable).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+from planner.domain.dedupe import company_key, compare_of, email_key, family_first, name_key
+from planner.domain.ids import PersonId
+from planner.services.importing import EMAIL_NAME_FLOOR, MAX_BLOCK, UNCERTAIN
+from planner.services.workspace import Target, database_of
+from planner.storage.changes import ChangeSet, TableChanges, apply_changes
+from planner.storage.people import NOT_DUPLICATE_COLUMNS
+
+SIMILAR_NAME = 88.0
+"""Names this close (rapidfuzz ratio of the compare keys) at one company are proposed."""
+MAX_GROUP = 20
+"""An exact key shared by more people than this (an office phone, a team address) says
+nothing about any two of them."""
+
+# Reasons, strongest first (the order pairs are listed in).
+SAME_LINKEDIN = "same LinkedIn profile"
+SAME_EMAIL = "same email address"
+SAME_PHONE = "same phone number"
+SAME_NAME_AND_COMPANY = "same name at the same company"
+SIMILAR_NAME_AND_COMPANY = "similar names at the same company"
+_STRENGTH = {
+    reason: rank
+    for rank, reason in enumerate(
+        (SAME_LINKEDIN, SAME_EMAIL, SAME_PHONE, SAME_NAME_AND_COMPANY, SIMILAR_NAME_AND_COMPANY)
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PossibleDuplicate:
+    """Two people who may be one, and why (`first` < `second`)."""
+
+    first: PersonId
+    second: PersonId
+    reason: str
+    name_score: float  # how alike their names are, 0–100
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    id: int
+    compare: str  # the name key the import compares, family name first
+    email: str | None
+    company: str
+    phone: str | None
+    linkedin: str | None
+
+
+def find_duplicates(
+    target: Target, *, cancelled: Callable[[], bool] | None = None
+) -> list[PossibleDuplicate]:
+    """Every pair worth a look, strongest reason first, then the most alike names (none when
+    `cancelled()` turns true: it is asked after each company's people)."""
+    from rapidfuzz import fuzz, process
+
+    db = database_of(target)
+    people = [_keys(row) for row in db.connection.execute(_PEOPLE)]
+    dismissed = set(db.connection.execute("SELECT first_id, second_id FROM not_duplicate"))
+    found: dict[tuple[int, int], tuple[str, float]] = {}
+
+    def propose(a: _Person, b: _Person, reason: str, score: float) -> None:
+        pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        if pair in dismissed:
+            return
+        held = found.get(pair)
+        if held is None or _STRENGTH[reason] < _STRENGTH[held[0]]:
+            found[pair] = (reason, score)
+
+    def name_score(a: _Person, b: _Person) -> float:
+        if not a.compare or not b.compare:
+            return 0.0
+        return float(fuzz.ratio(a.compare, b.compare))
+
+    exact_rules: tuple[tuple[str, Callable[[_Person], str | None], float], ...] = (
+        (SAME_LINKEDIN, lambda p: p.linkedin, 0.0),
+        (SAME_EMAIL, lambda p: p.email, EMAIL_NAME_FLOOR),
+        (SAME_PHONE, lambda p: p.phone, UNCERTAIN),
+    )
+    for reason, key, floor in exact_rules:
+        for group in _groups(people, key):
+            for a, b in combinations(group, 2):
+                score = name_score(a, b)
+                if score >= floor or not (a.compare and b.compare):
+                    propose(a, b, reason, score)
+
+    for company_people in _groups(people, lambda p: p.company or None, MAX_BLOCK):
+        named = [person for person in company_people if person.compare]
+        by_name: dict[str, list[_Person]] = {}
+        for person in named:
+            by_name.setdefault(person.compare, []).append(person)
+        for same in by_name.values():
+            for a, b in combinations(same[:MAX_GROUP], 2):
+                propose(a, b, SAME_NAME_AND_COMPANY, 100.0)
+        names = list(by_name)
+        for i, name in enumerate(names[:-1]):
+            later = names[i + 1 :]
+            for _, score, j in process.extract(
+                name, later, scorer=fuzz.ratio, score_cutoff=SIMILAR_NAME, limit=None
+            ):
+                for a in by_name[name][:MAX_GROUP]:
+                    for b in by_name[later[j]][:MAX_GROUP]:
+                        # Alike names with two addresses are two colleagues, as a rule.
+                        if not (a.email and b.email and a.email != b.email):
+                            propose(a, b, SIMILAR_NAME_AND_COMPANY, float(score))
+        if cancelled is not None and cancelled():
+            return []
+
+    pairs = [
+        PossibleDuplicate(PersonId(a), PersonId(b), reason, score)
+        for (a, b), (reason, score) in found.items()
+    ]
+    pairs.sort(key=lambda p: (_STRENGTH[p.reason], -p.name_score, p.first, p.second))
+    return pairs
+
+
+_PEOPLE = (
+    "SELECT id, full_name, given_name, family_name, email, company, phone, linkedin_url"
+    " FROM person ORDER BY id"
+)
+
+
+def _keys(row: tuple[Any, ...]) -> _Person:
+    person_id, full_name, given, family, email, company, phone, linkedin = row
+    compare = ""
+    if full_name and full_name != email:  # someone known only by their address has no name
+        key = name_key(full_name)
+        compare = compare_of(key)
+        if compare:
+            compare = family_first(
+                compare,
+                name_key(given).replace(" ", "") if given else "",
+                name_key(family).replace(" ", "") if family else "",
+            )
+    return _Person(
+        person_id,
+        compare,
+        email_key(email),
+        company_key(company),
+        phone if phone and phone.startswith("+") else None,  # only a number placed for sure
+        linkedin.casefold() if linkedin else None,
+    )
+
+
+def _groups(
+    people: Iterable[_Person], key: Callable[[_Person], str | None], most: int = MAX_GROUP
+) -> Iterable[list[_Person]]:
+    """People sharing a key, two to `most` of them."""
+    groups: dict[str, list[_Person]] = {}
+    for person in people:
+        value = key(person)
+        if value:
+            groups.setdefault(value, []).append(person)
+    return (group for group in groups.values() if 2 <= len(group) <= most)
+
+
+# --- "not the same person" ------------------------------------------------------------------
+
+
+def mark_not_duplicates(target: Target, pairs: Sequence[tuple[PersonId, PersonId]]) -> ChangeSet:
+    """Remember that each pair is two people, so it is not proposed again. One transaction;
+    undo with planner.services.people.undo_changes."""
+    rows = sorted({(min(a, b), max(a, b)) for a, b in pairs if a != b})
+    with database_of(target).transaction() as conn:
+        present = set(
+            conn.execute(
+                "SELECT first_id, second_id FROM not_duplicate WHERE"
+                " (first_id, second_id) IN"
+                " (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]')"
+                " FROM json_each(?))",
+                (json.dumps(rows),),
+            )
+        )
+        new = tuple((None, row) for row in rows if row not in present)
+        changes = ChangeSet((TableChanges("not_duplicate", NOT_DUPLICATE_COLUMNS, 2, new),))
+        apply_changes(conn, changes, "after")
+    return changes
