@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from planner.gui.importing import ImportController
     from planner.gui.pages import EventsPage, ListPage, PeoplePage
     from planner.gui.people_editing import PeopleEditing
+    from planner.gui.tasks import BackgroundTask
+    from planner.services.duplicates import PossibleDuplicate
 
 STYLE = """
 QListWidget#navigation { background: #f1f3f6; border: none; border-right: 1px solid #dde1e6;
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
             WORKSPACE: self._build_workspace,
         }
         self._built: dict[int, QWidget] = {}
+        self._duplicates_task: BackgroundTask | None = None  # the search under way, kept alive
         self._has_sample = has_sample(context.workspace)
 
         self.pages = QStackedWidget()
@@ -452,6 +455,9 @@ class MainWindow(QMainWindow):
         self.routine_action = self._action(
             tr("Checklist &Routine…"), "Ctrl+Shift+R", self.edit_routine
         )
+        self.duplicates_action = self._action(
+            tr("Find &Duplicate People…"), "Ctrl+Shift+F", self.find_duplicates
+        )
         self.remove_sample_action = self._action(
             tr("Remove &Sample Data…"), None, self.remove_sample_data
         )
@@ -551,7 +557,7 @@ class MainWindow(QMainWindow):
                 ),
             ),
             (self.tr("&View"), tuple(self.page_actions)),
-            (self.tr("&Tools"), (self.routine_action,)),
+            (self.tr("&Tools"), (self.routine_action, self.duplicates_action)),
             (self.tr("&Help"), (self.about_action,)),
         )
         for title, actions in menus:
@@ -744,9 +750,57 @@ class MainWindow(QMainWindow):
         people = self._people_shown()
         chosen = people.selected_people() if people is not None else []
         if people is not None and len(chosen) == 2:
-            kept = self.people_editing.merge(*chosen)
+            kept = self.people_editing.merge(chosen[0], chosen[1])
             if kept is not None:
                 people.select_when_shown(kept)
+
+    def find_duplicates(self) -> None:
+        """Look through the whole network for people who may be one (in the background: a
+        second and a half for 143,000 people), then go through the pairs."""
+        from planner.gui.tasks import BackgroundTask
+        from planner.services.duplicates import find_duplicates
+
+        workspace = self.context.workspace
+
+        def work(progress: object, cancelled: Callable[[], bool]) -> object:
+            if workspace.db.path is None:  # in memory (tests): no second connection
+                return find_duplicates(workspace, cancelled=cancelled)
+            db = workspace.second_connection()
+            try:
+                return find_duplicates(db, cancelled=cancelled)
+            finally:
+                db.close()
+
+        def found(pairs: object) -> None:
+            self._duplicates_task = None
+            if task.cancelled:
+                return
+            self._show_duplicates(cast("list[PossibleDuplicate]", pairs))
+
+        def failed(error: BaseException) -> None:
+            self._duplicates_task = None
+            self._show_failure(str(error))
+
+        task = BackgroundTask(
+            self, self.tr("Looking for people entered twice…"), work, found, failed
+        )
+        self._duplicates_task = task
+        task.start()
+
+    def _show_duplicates(self, pairs: list[PossibleDuplicate]) -> None:
+        from planner.gui.duplicates_dialog import DuplicatesDialog
+        from planner.gui.messages import show_information
+        from planner.services.duplicates import people_by_id
+
+        if not pairs:
+            show_information(self, self.tr("Nobody in your network looks entered twice."))
+            return
+        people = people_by_id(
+            self.context.workspace, {i for pair in pairs for i in (pair.first, pair.second)}
+        )
+        pairs = [p for p in pairs if p.first in people and p.second in people]
+        editing = self.people_editing
+        exec_once(DuplicatesDialog(pairs, people, editing.merged, editing.dismiss, self))
 
     def edit_person_details(self) -> None:
         person_id = self._person_in_view()

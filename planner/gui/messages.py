@@ -26,3 +26,7 @@ def show_error(parent: QWidget | None, text: str) -> None:
 
 def show_warning(parent: QWidget | None, text: str) -> None:
     exec_once(_box(parent, QMessageBox.Icon.Warning, text))
+
+
+def show_information(parent: QWidget | None, text: str) -> None:
+    exec_once(_box(parent, QMessageBox.Icon.Information, text))

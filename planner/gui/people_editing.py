@@ -7,7 +7,7 @@ brought back keeps their events, plans, follow-ups and meetings.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
@@ -17,6 +17,7 @@ from planner.domain.ids import EventId, PersonId
 from planner.domain.model import Person
 from planner.gui.context import AppContext
 from planner.gui.widgets import exec_once
+from planner.services.duplicates import NotDuplicates, PossibleDuplicate, mark_not_duplicates
 from planner.services.people import (
     ListChange,
     PeopleDeleted,
@@ -36,7 +37,7 @@ from planner.services.people import (
 from planner.storage.errors import NotFoundError
 from planner.storage.planning import AttendeeListing
 
-Change = TypeVar("Change", PersonChange, ListChange, PeopleDeleted)
+Change = TypeVar("Change", PersonChange, ListChange, PeopleDeleted, NotDuplicates)
 
 
 def tr(text: str) -> str:
@@ -228,7 +229,9 @@ class PeopleEditing:
                 + tr("Undo with Ctrl+Z.")
             )
 
-    def merge(self, first: Person, second: Person) -> PersonId | None:
+    def merge(
+        self, first: Person, second: Person, parent: QWidget | None = None
+    ) -> PersonId | None:
         """Ask which of two people to keep, and fold the other into them; the one kept."""
         from planner.gui.merge_dialog import MergeDialog
 
@@ -243,7 +246,7 @@ class PeopleEditing:
             second,
             events,
             lambda keeper, absorbed: merge_preview(workspace, keeper, absorbed),
-            self._parent,
+            parent or self._parent,
         )
         if not exec_once(dialog):
             return None
@@ -263,3 +266,27 @@ class PeopleEditing:
             )
         self._announce(message + " " + tr("Undo with Ctrl+Z."))
         return keeper
+
+    def merged(self, first: Person, second: Person, parent: QWidget) -> Person | None:
+        """`merge`, giving the person kept as now saved (for a list that shows them)."""
+        kept = self.merge(first, second, parent)
+        return None if kept is None else self._context.workspace.repos.people.get(kept)
+
+    def dismiss(self, pairs: Sequence[PossibleDuplicate]) -> bool:
+        """Remember that each pair is two people (one undo step); False if that failed."""
+        workspace = self._context.workspace
+        count = len(pairs)
+        if count == 1:
+            names = workspace.repos.people
+            first, second = names.get(pairs[0].first), names.get(pairs[0].second)
+            label = (
+                tr("Not the Same: %1 and %2")
+                .replace("%1", first.full_name)
+                .replace("%2", second.full_name)
+            )
+        else:
+            label = tr("Not the Same: %n Pairs").replace("%n", f"{count:,}")
+        change = self._push(
+            label, lambda: mark_not_duplicates(workspace, [(p.first, p.second) for p in pairs])
+        )
+        return change is not None

@@ -28,12 +28,13 @@ from typing import Any
 
 from planner.domain.dedupe import company_key, compare_of, email_key, family_first, name_key
 from planner.domain.ids import PersonId
+from planner.domain.model import Person
 from planner.services.importing import EMAIL_NAME_FLOOR, MAX_BLOCK, UNCERTAIN
 from planner.services.workspace import Target, database_of
-from planner.storage.changes import ChangeSet, TableChanges, apply_changes
-from planner.storage.people import NOT_DUPLICATE_COLUMNS
+from planner.storage.changes import ChangeSet, TableChanges, apply_changes, read_rows
+from planner.storage.people import NOT_DUPLICATE_COLUMNS, PERSON_COLUMNS, person_from_row
 
-SIMILAR_NAME = 88.0
+SIMILAR_NAME = 85.0
 """Names this close (rapidfuzz ratio of the compare keys) at one company are proposed."""
 MAX_GROUP = 20
 """An exact key shared by more people than this (an office phone, a team address) says
@@ -45,12 +46,8 @@ SAME_EMAIL = "same email address"
 SAME_PHONE = "same phone number"
 SAME_NAME_AND_COMPANY = "same name at the same company"
 SIMILAR_NAME_AND_COMPANY = "similar names at the same company"
-_STRENGTH = {
-    reason: rank
-    for rank, reason in enumerate(
-        (SAME_LINKEDIN, SAME_EMAIL, SAME_PHONE, SAME_NAME_AND_COMPANY, SIMILAR_NAME_AND_COMPANY)
-    )
-}
+REASONS = (SAME_LINKEDIN, SAME_EMAIL, SAME_PHONE, SAME_NAME_AND_COMPANY, SIMILAR_NAME_AND_COMPANY)
+_STRENGTH = {reason: rank for rank, reason in enumerate(REASONS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +180,17 @@ def _groups(
 # --- "not the same person" ------------------------------------------------------------------
 
 
-def mark_not_duplicates(target: Target, pairs: Sequence[tuple[PersonId, PersonId]]) -> ChangeSet:
+@dataclass(frozen=True, slots=True)
+class NotDuplicates:
+    """Pairs remembered as two people, to undo and redo (planner.services.people)."""
+
+    rows: ChangeSet
+    count: int  # pairs newly remembered
+
+
+def mark_not_duplicates(
+    target: Target, pairs: Sequence[tuple[PersonId, PersonId]]
+) -> NotDuplicates:
     """Remember that each pair is two people, so it is not proposed again. One transaction;
     undo with planner.services.people.undo_changes."""
     rows = sorted({(min(a, b), max(a, b)) for a, b in pairs if a != b})
@@ -200,4 +207,10 @@ def mark_not_duplicates(target: Target, pairs: Sequence[tuple[PersonId, PersonId
         new = tuple((None, row) for row in rows if row not in present)
         changes = ChangeSet((TableChanges("not_duplicate", NOT_DUPLICATE_COLUMNS, 2, new),))
         apply_changes(conn, changes, "after")
-    return changes
+    return NotDuplicates(changes, len(new))
+
+
+def people_by_id(target: Target, ids: Iterable[PersonId]) -> dict[PersonId, Person]:
+    """The people with these ids (those that still exist), in one query."""
+    rows = read_rows(database_of(target).connection, "person", PERSON_COLUMNS, "id", set(ids))
+    return {PersonId(row[0]): person_from_row(row) for row in rows}
