@@ -30,8 +30,10 @@ from planner.domain.dedupe import company_key, compare_of, email_key, family_fir
 from planner.domain.ids import PersonId
 from planner.domain.model import Person
 from planner.services.importing import EMAIL_NAME_FLOOR, MAX_BLOCK, UNCERTAIN
+from planner.services.memory import bulk_objects
 from planner.services.workspace import Target, database_of
 from planner.storage.changes import ChangeSet, TableChanges, apply_changes, read_rows
+from planner.storage.database import Database
 from planner.storage.people import NOT_DUPLICATE_COLUMNS, PERSON_COLUMNS, person_from_row
 
 SIMILAR_NAME = 85.0
@@ -75,9 +77,13 @@ def find_duplicates(
 ) -> list[PossibleDuplicate]:
     """Every pair worth a look, strongest reason first, then the most alike names (none when
     `cancelled()` turns true: it is asked after each company's people)."""
+    with bulk_objects():  # 143,000 people's keys: no cyclic collection over them meanwhile
+        return _find(database_of(target), cancelled)
+
+
+def _find(db: Database, cancelled: Callable[[], bool] | None) -> list[PossibleDuplicate]:
     from rapidfuzz import fuzz, process
 
-    db = database_of(target)
     people = [_keys(row) for row in db.connection.execute(_PEOPLE)]
     dismissed = set(db.connection.execute("SELECT first_id, second_id FROM not_duplicate"))
     found: dict[tuple[int, int], tuple[str, float]] = {}
