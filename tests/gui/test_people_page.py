@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.domain.model import Person
 from planner.gui.main_window import PEOPLE, MainWindow
-from planner.gui.pages import PeoplePage
+from planner.gui.people_page import PeoplePage
 from planner.gui.person_dialog import PersonDialog
 from planner.services.people import person_links
 from planner.services.workspace import Workspace
