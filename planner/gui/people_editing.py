@@ -1,4 +1,6 @@
-"""Adding, editing and deleting people from the window, each one step on the undo stack.
+"""People from the window: adding, editing, merging and deleting them, putting them on an
+event's list or taking them off, and going through the possible duplicates of the network.
+Each change is one step on the undo stack.
 
 The first time, a step runs the service (which checks and tidies what was typed); undo and
 redo then write back exactly the rows it changed, with the same ids, so a person deleted and
