@@ -76,6 +76,7 @@ class PeoplePicker(QDialog):
         heading.setWordWrap(True)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(tr("Filter by name, company, title, email…"))
+        self.filter.setAccessibleName(self.filter.placeholderText())
         self.filter.setClearButtonEnabled(True)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
