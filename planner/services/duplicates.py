@@ -12,10 +12,10 @@ A pair is proposed for one of these reasons, strongest first:
   address of their own.
 
 Nothing is compared all against all: people are grouped by exact keys, and similar names are
-looked for only among the people of one company (at most MAX_BLOCK of them, as an import
-does). Pairs the user has said are different people (`not_duplicate`) are not proposed again.
-The user decides: Merge (planner.services.people.merge_people) or "Not the same"
-(`mark_not_duplicates`, undoable).
+looked for only among the people of one company, when it has at most MAX_BLOCK of them (as an
+import caps its blocks); the same name at a company of any size is found. Pairs the user has
+said are different people (`not_duplicate`) are not proposed again. The user decides: Merge
+(planner.services.people.merge_people) or "Not the same" (`mark_not_duplicates`, undoable).
 """
 
 from __future__ import annotations
@@ -113,14 +113,16 @@ def _find(db: Database, cancelled: Callable[[], bool] | None) -> list[PossibleDu
                 if score >= floor or not (a.compare and b.compare):
                     propose(a, b, reason, score)
 
-    for company_people in _groups(people, lambda p: p.company or None, MAX_BLOCK):
-        named = [person for person in company_people if person.compare]
+    for company_people in _groups(people, lambda p: p.company or None, len(people)):
         by_name: dict[str, list[_Person]] = {}
-        for person in named:
-            by_name.setdefault(person.compare, []).append(person)
+        for person in company_people:
+            if person.compare:
+                by_name.setdefault(person.compare, []).append(person)
         for same in by_name.values():
             for a, b in combinations(same[:MAX_GROUP], 2):
                 propose(a, b, SAME_NAME_AND_COMPANY, 100.0)
+        if len(company_people) > MAX_BLOCK:  # alike names: only within a company of a size
+            continue
         names = list(by_name)
         for i, name in enumerate(names[:-1]):
             later = names[i + 1 :]

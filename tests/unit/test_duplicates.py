@@ -125,7 +125,11 @@ def test_a_large_company_is_searched_without_comparing_everyone_with_everyone(
     workspace.repos.people.add_many(
         Person(full_name=f"Person {n:04d} Example", company="Huge") for n in range(60)
     )
-    assert find_duplicates(workspace) == []  # one block over the cap: not searched
+    assert find_duplicates(workspace) == []  # alike names: not searched over the cap
+    twice = workspace.repos.people.add_many(
+        [Person(full_name="Zoe Example", company="Huge") for _ in range(2)]
+    )
+    assert found(workspace) == [({p.id for p in twice}, SAME_NAME_AND_COMPANY)]  # found
 
 
 def test_alike_names_with_two_addresses_are_two_colleagues(workspace: Workspace) -> None:
