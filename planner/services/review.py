@@ -76,8 +76,9 @@ def resolve_review(target: Target, review_id: int, *, merge: bool) -> ReviewReso
     merge=True: the two are one person. The one the import added is folded into the one known
     before: empty fields filled (nothing overwritten), attendances, goal links, interactions
     and follow-ups moved (an attendance at an event both were at is combined), then the added
-    person is deleted. merge=False: they are different people; the item is dropped.
-    Either way undo_resolution puts everything back.
+    person is deleted. merge=False: they are different people; the item is dropped, and the
+    pair is remembered so that the search for duplicates (planner.services.duplicates) does
+    not propose it again. Either way undo_resolution puts everything back.
     """
     (resolution,) = resolve_reviews(target, [review_id], merge=merge)
     return resolution
@@ -102,8 +103,18 @@ def _resolve(conn: Any, review_id: int, *, merge: bool) -> ReviewResolution:
     if merge:
         rows = merge_changes(conn, absorbed=new_id, keeper=kept_id)
     else:
+        # Two people: remembered, so the search for duplicates does not propose them again.
+        pair = (min(new_id, kept_id), max(new_id, kept_id))
+        known = conn.execute(
+            "SELECT 1 FROM not_duplicate WHERE first_id = ? AND second_id = ?", pair
+        ).fetchone()
         rows = ChangeSet(
-            (TableChanges("import_review", REVIEW_COLUMNS, 1, ((tuple(review), None),)),)
+            (
+                TableChanges("import_review", REVIEW_COLUMNS, 1, ((tuple(review), None),)),
+                TableChanges(
+                    "not_duplicate", NOT_DUPLICATE_COLUMNS, 2, () if known else ((None, pair),)
+                ),
+            )
         )
     apply_changes(conn, rows, "after")
     return ReviewResolution(review_id, merge, PersonId(kept_id), PersonId(new_id), rows)

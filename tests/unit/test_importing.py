@@ -934,11 +934,16 @@ def test_keeping_both_drops_the_review_item_and_undoes(
 ) -> None:
     _, mario, review_id = _review_case(workspace, event_id)
     before = snapshot(workspace.db)
+    from planner.services.duplicates import find_duplicates
+
+    assert len(find_duplicates(workspace)) == 1  # the search would propose the pair too
     resolution = resolve_review(workspace, review_id, merge=False)
     assert pending_reviews(workspace) == []
     assert workspace.repos.people.get(PersonId(mario.id or 0)) == mario
+    assert find_duplicates(workspace) == []  # said to be two people: not proposed again
     undo_resolution(workspace, resolution)
     assert snapshot(workspace.db) == before
+    assert len(find_duplicates(workspace)) == 1
 
 
 def test_an_import_with_a_merged_review_undoes_in_order(
