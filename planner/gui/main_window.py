@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
             self.delete_action,
             None,
             self.new_person_action,
+            self.duplicates_action,
         )
         splitter = self.context.settings.value("window/people-splitter")
         if isinstance(splitter, QByteArray):

@@ -477,6 +477,7 @@ def test_lists_offer_the_window_actions_on_a_right_click(
         window.merge_action,
         window.delete_action,
         window.new_person_action,
+        window.duplicates_action,
     ]
     # The press of a right-click chooses the row, so the actions work on the row clicked.
     noa = named(workspace, "Noa Levi")
