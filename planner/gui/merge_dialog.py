@@ -72,8 +72,10 @@ class MergeDialog(QDialog):
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         self.choice = QButtonGroup(self)
-        for column, _person in enumerate(self._people, start=1):
+        for column, person in enumerate(self._people, start=1):
             button = QRadioButton(tr("Keep this one"))
+            # Two buttons read alike; a screen reader says whose details each one keeps.
+            button.setAccessibleName(tr("Keep %1's details").replace("%1", person.full_name))
             self.choice.addButton(button, column - 1)
             grid.addWidget(button, 0, column)
         after = QLabel(tr("After the merge"))
