@@ -7,7 +7,13 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QPushButton, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+)
 
 from planner.domain.ids import PersonId
 from planner.domain.model import Person
@@ -53,11 +59,17 @@ class PeoplePage(ListPage):
         new_button = QPushButton(tr("New Person…"))
         new_button.setObjectName("primary")
         new_button.clicked.connect(self.new_requested)
-        self.header.addSpacing(12)
+        # The buttons sit on a row of their own above the list, as on an event's People tab:
+        # beside the title and the filter they would make the window too wide for a laptop.
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
         for button in (self.edit_button, self.merge_button, self.delete_button, new_button):
-            self.header.addWidget(button)
+            buttons.addWidget(button)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.details, details = details_panel(280)
+        self.details, details = details_panel(240)
+        # On a narrow window the list scrolls sideways rather than squeeze the address column
+        # (which takes what the others leave) down to nothing.
+        self.table.horizontalHeader().setMinimumSectionSize(96)
         self.details_area = details
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
@@ -69,6 +81,7 @@ class PeoplePage(ListPage):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([760, 300])
         self.splitter.setChildrenCollapsible(False)
+        layout.addLayout(buttons)
         layout.addWidget(self.splitter, 1)
         self.table.activated.connect(self.edit_requested)  # double-click or Enter
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
