@@ -22,6 +22,15 @@ from typing import Any, Protocol
 
 from planner.domain.enums import AttendeeRole
 
+# How alike is alike enough: rapidfuzz ratios (0-100) of compare keys, shared by the import's
+# matching (planner.services.importing) and the search for duplicates in the network
+# (planner.services.duplicates).
+CERTAIN_NAME = 92.0
+UNCERTAIN = 80.0
+SAME_COMPANY = 90.0
+EMAIL_NAME_FLOOR = 60.0  # below this, a shared email is not enough
+MAX_BLOCK = 1000  # a block this full takes no more members (bounds the work per row)
+
 
 @dataclass(frozen=True, slots=True)
 class NormalizedPerson:

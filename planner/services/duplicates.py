@@ -26,10 +26,18 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from planner.domain.dedupe import company_key, compare_of, email_key, family_first, name_key
+from planner.domain.dedupe import (
+    EMAIL_NAME_FLOOR,
+    MAX_BLOCK,
+    UNCERTAIN,
+    company_key,
+    compare_of,
+    email_key,
+    family_first,
+    name_key,
+)
 from planner.domain.ids import PersonId
 from planner.domain.model import Person
-from planner.services.importing import EMAIL_NAME_FLOOR, MAX_BLOCK, UNCERTAIN
 from planner.services.memory import bulk_objects
 from planner.services.workspace import Target, database_of
 from planner.storage.changes import ChangeSet, TableChanges, apply_changes, read_rows

@@ -69,6 +69,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.domain.dedupe import (
+    CERTAIN_NAME,
+    EMAIL_NAME_FLOOR,
+    MAX_BLOCK,
     R_BLOCKS,
     R_COMPANY_KEY,
     R_COMPARE,
@@ -81,6 +84,8 @@ from planner.domain.dedupe import (
     R_NAMED_BY_EMAIL,
     R_NOTES,
     R_ROLE,
+    SAME_COMPANY,
+    UNCERTAIN,
     Prepared,
     compare_of,
     email_key,
@@ -143,11 +148,6 @@ __all__ = [
     "with_remembered",
 ]
 
-CERTAIN_NAME = 92.0
-UNCERTAIN = 80.0
-SAME_COMPANY = 90.0
-EMAIL_NAME_FLOOR = 60.0  # below this, a shared email is not enough
-MAX_BLOCK = 1000  # a block this full takes no more members (bounds the work per row)
 BEST_PER_BLOCK = 10  # the closest names of each block are weighed, not every one above 80
 BULK_CACHE_KIB = 65536  # SQLite page cache for the import's connection
 RELEASE_BATCH = 5000  # rows handled between yields of the GIL when building the change set
