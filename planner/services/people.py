@@ -29,7 +29,6 @@ from planner.storage.followups import FollowUpListing
 from planner.storage.imports import (
     ATTENDANCE_COLUMNS,
     REVIEW_COLUMNS,
-    attendances_at,
     event_exists,
     next_id,
 )
@@ -413,7 +412,16 @@ def add_to_event(target: Target, event_id: EventId, person_ids: Sequence[PersonI
         found = {row[0] for row in read_rows(conn, "person", ("id",), "id", wanted)}
         if len(found) != len(wanted):
             raise NotFoundError("Someone chosen no longer exists.")
-        on_list = set(attendances_at(conn, event_id))
+        # Only the people chosen are looked up (the (event, person) index), not a
+        # conference's whole list.
+        on_list = {
+            person
+            for (person,) in conn.execute(
+                "SELECT person_id FROM attendance WHERE event_id = ?"
+                " AND person_id IN (SELECT value FROM json_each(?))",
+                (event_id, json.dumps(wanted)),
+            )
+        }
         new = [person for person in wanted if person not in on_list]
         first = next_id(conn, "attendance")
         defaults = Attendance(event_id, PersonId(0))
