@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from html import escape
 from typing import Any
@@ -105,6 +105,23 @@ class DownToList(QObject):
                     table.setCurrentIndex(index)
                     break
         table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+FILTER_DELAY_MS = 150
+"""Typing pauses this long before a list is filtered (a long list is not filtered at every
+key)."""
+
+
+def filter_as_you_type(box: QLineEdit, apply: Callable[[], None]) -> QTimer:
+    """Call `apply` once typing in `box` pauses for FILTER_DELAY_MS, or at once on Enter.
+    The timer is returned for `apply` to stop (Enter while it runs)."""
+    timer = QTimer(box)
+    timer.setSingleShot(True)
+    timer.setInterval(FILTER_DELAY_MS)
+    timer.timeout.connect(apply)
+    box.textChanged.connect(lambda _: timer.start())
+    box.returnPressed.connect(apply)
+    return timer
 
 
 MAX_FITTED_WIDTH = 420
@@ -308,8 +325,6 @@ class ListPage(RefreshWhenShown, QWidget):
 
     remove_sample_requested = Signal()
 
-    FILTER_DELAY_MS = 150  # typing pauses this long before a long list is filtered
-
     def __init__(
         self,
         context: AppContext,
@@ -343,12 +358,7 @@ class ListPage(RefreshWhenShown, QWidget):
         )
         self.filter.setAccessibleName(filter_hint)
         DownToList(self.filter, self.table)
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(self.FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self.apply_filter)
-        self.filter.textChanged.connect(lambda _: self._filter_timer.start())
-        self.filter.returnPressed.connect(self.apply_filter)
+        self._filter_timer = filter_as_you_type(self.filter, self.apply_filter)
         header = self.header = QHBoxLayout()
         header.addWidget(page_title(title))
         header.addStretch(1)

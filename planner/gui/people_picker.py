@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from planner.domain.ids import PersonId
 from planner.gui.context import AppContext
 from planner.gui.models import PeopleModel
-from planner.gui.pages import DownToList, fit_columns, make_table
+from planner.gui.pages import DownToList, filter_as_you_type, fit_columns, make_table
 from planner.storage.people import PersonListing
 
 
@@ -56,8 +56,6 @@ class PickerModel(PeopleModel):
 
 
 class PeoplePicker(QDialog):
-    FILTER_DELAY_MS = 150
-
     def __init__(
         self,
         context: AppContext,
@@ -78,11 +76,7 @@ class PeoplePicker(QDialog):
         self.filter.setPlaceholderText(tr("Filter by name, company, title, email…"))
         self.filter.setAccessibleName(self.filter.placeholderText())
         self.filter.setClearButtonEnabled(True)
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(self.FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self._apply_filter)
-        self.filter.textChanged.connect(lambda _: self._filter_timer.start())
+        self._filter_timer = filter_as_you_type(self.filter, self._apply_filter)
         new_button = QPushButton(tr("New Person…"))
         new_button.clicked.connect(self._add_new)
         self.model = PickerModel(context, on_list, self)
@@ -130,6 +124,7 @@ class PeoplePicker(QDialog):
         self.accept()
 
     def _apply_filter(self) -> None:
+        self._filter_timer.stop()
         self.model.set_filter(self.filter.text())
         self._update()
 
