@@ -725,8 +725,9 @@ _RULES: dict[Field, _Rule] = {
     ),
     Field.NOTES: _rule(
         "notes|note|comments|comment|remarks|memo|notizen|notiz|bemerkungen|bemerkung|kommentar"
-        "|notas|comentarios|observaciones|remarques|commentaires|備考|メモ|备注|메모|הערות|ملاحظات",
-        contains="notes|note|comments|remarks",
+        "|anmerkungen|anmerkung|hinweise|notas|comentarios|observaciones|remarques|commentaires"
+        "|observations|osservazioni|opmerkingen|opmerking|備考|メモ|备注|메모|הערות|ملاحظات",
+        contains="notes|note|comments|remarks|anmerkungen|bemerkungen|opmerkingen",
     ),
 }
 # A lone "name" word: which name it is depends on the other columns.

@@ -621,6 +621,22 @@ def test_values_lose_surrounding_spaces_and_invisible_marks() -> None:
             ["given_name", "family_name", "company", "title", "phone"],
         ),
         (
+            ["Vorname", "Nachname", "E-Mail", "Firma", "Position", "Telefon", "Anmerkung"],
+            ["given_name", "family_name", "email", "company", "title", "phone", "notes"],
+        ),
+        (
+            ["Voornaam", "Achternaam", "E-mailadres", "Opmerkingen"],
+            ["given_name", "family_name", "email", "notes"],
+        ),
+        (
+            ["Prénom", "Nom", "Courriel", "Observations"],
+            ["given_name", "family_name", "email", "notes"],
+        ),
+        (
+            ["Nome", "Cognome", "Email", "Osservazioni"],
+            ["given_name", "family_name", "email", "notes"],
+        ),
+        (
             ["氏名", "メールアドレス", "会社名", "役職", "電話番号", "備考"],
             ["full_name", "email", "company", "title", "phone", "notes"],
         ),
