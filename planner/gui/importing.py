@@ -65,7 +65,6 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self._report, self._table, self._source = report, table, source
         self.setWindowTitle(tr("Import Finished"))
-        self.resize(560, 420)
         lines = [
             tr("%1 rows read from %2")
             .replace("%1", f"{report.rows:,}")
@@ -113,6 +112,9 @@ class ReportDialog(QDialog):
             layout.addWidget(QLabel(tr("Left out (%n):").replace("%n", f"{len(left_out):,}")))
             layout.addWidget(self.skipped, 1)
             layout.addWidget(self.saved)
+            self.resize(560, 420)  # room for the list; otherwise the dialog fits its lines
+        else:
+            self.setMinimumWidth(420)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.save_button: QPushButton | None = None
         if left_out and table is not None:

@@ -625,6 +625,25 @@ def test_the_report_says_who_was_taken_off_the_list(qtbot: QtBot) -> None:
     assert "taken off" not in " ".join(label.text() for label in quiet.findChildren(QLabel))
 
 
+def test_the_report_fits_its_lines_and_makes_room_for_rows_left_out(qtbot: QtBot) -> None:
+    from planner.domain.importing import ImportReport, Skipped
+
+    clean = ReportDialog(ImportReport("clean.csv", None, "utf-8", rows=4, added=4))
+    qtbot.addWidget(clean)
+    clean.show()
+    qtbot.waitExposed(clean)
+    # Four lines of text and a button, not a large empty box around them.
+    assert clean.height() < 200
+    assert clean.width() >= 420
+    report = ImportReport("messy.csv", None, "utf-8", rows=40)
+    report.skipped.extend(Skipped(line, "no name and no email") for line in range(2, 30))
+    messy = ReportDialog(report)
+    qtbot.addWidget(messy)
+    messy.show()
+    qtbot.waitExposed(messy)
+    assert messy.height() >= 400 and messy.skipped.height() > 200
+
+
 def test_tab_goes_from_one_columns_choice_to_the_next(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
