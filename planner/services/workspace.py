@@ -13,6 +13,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from planner.storage.database import Database
+from planner.storage.errors import ReadOnlyError, WriteFailedError, write_failure
 from planner.storage.events import EventRepository
 from planner.storage.lock import DataDirLock
 from planner.storage.planning import (
@@ -99,24 +100,46 @@ class Workspace:
         self.repos = Repositories.over(db)
         self.created = created  # True when this open made a new database (first run)
         self._lock = lock
-        # Imported here: the checklist service builds on this class.
-        from planner.services.checklist import install_default_templates
+        if db.read_only is None:
+            # Imported here: the checklist service builds on this class.
+            from planner.services.checklist import install_default_templates
 
-        install_default_templates(self)
+            install_default_templates(self)
 
     @classmethod
-    def open(cls, folder: Path) -> Workspace:
-        folder.mkdir(parents=True, exist_ok=True)
-        lock = DataDirLock(folder)
+    def open(cls, folder: Path, *, holder: str | None = None) -> Workspace:
+        """Lock the folder for this process (`holder`: what the lock file says holds it, by
+        default this process's command line) and open its database: read-only, with the
+        reason in `read_only`, when nothing can be written there."""
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            failure = write_failure(exc, folder.parent if not folder.exists() else folder)
+            if failure is None:
+                raise
+            raise failure from exc
+        lock = DataDirLock(folder, holder)
         lock.acquire()
         try:
             path = folder / DATABASE_NAME
             created = not path.exists() or path.stat().st_size == 0
-            db = Database.open(path)
+            # Only a shared lock could be taken: reading is all this process may do.
+            db = Database.open(path, read_only=ReadOnlyError(folder) if lock.shared else None)
         except BaseException:
             lock.release()
             raise
-        return cls(db, lock, created=created)
+        try:
+            return cls(db, lock, created=created)
+        except BaseException:
+            db.close()
+            lock.release()
+            raise
+
+    @property
+    def read_only(self) -> WriteFailedError | None:
+        """Why changes cannot be saved (the folder is read-only, the disk was full when it
+        opened), or None when they can."""
+        return self.db.read_only
 
     def second_connection(self) -> Database:
         """Another connection to this database, for a worker thread: it runs no migration (the
@@ -124,7 +147,7 @@ class Workspace:
         in-memory database, which has no second connection."""
         if self.db.path is None:
             raise ValueError("an in-memory database has no second connection")
-        return Database.open(self.db.path)
+        return Database.open(self.db.path, read_only=self.db.read_only)
 
     @classmethod
     def in_memory(cls) -> Workspace:

@@ -360,7 +360,7 @@ def test_a_file_where_the_data_folder_should_be(
 def test_a_folder_in_use_is_reported(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     with Workspace.open(tmp_path):
         err = assert_clean_error(*run(capsys, "--data-dir", str(tmp_path), "event", "list"))
-    assert "already using" in err
+    assert "is in use by" in err
 
 
 def test_an_end_before_the_start_across_the_dst_fall_back_is_a_clean_error(
