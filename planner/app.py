@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -17,6 +19,7 @@ from planner.gui.resources import icon
 from planner.services.sample import has_sample, seed_on_first_run, seed_sample
 from planner.services.workspace import Workspace, resolve_data_dir
 from planner.storage.errors import StorageError
+from planner.storage.lock import WINDOW
 
 SETTINGS_NAME = "settings.ini"
 
@@ -33,8 +36,13 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 def open_workspace(folder: Path, *, demo: bool) -> Workspace:
-    """Open the data folder; seed the sample on first run or on request. Raises StorageError."""
-    workspace = Workspace.open(folder)
+    """Open the data folder; seed the sample on first run or on request. Raises StorageError.
+
+    Data that opened read-only (a read-only folder, a full disk) is shown as it is: the
+    window says that changes cannot be saved, and nothing is seeded."""
+    workspace = Workspace.open(folder, holder=WINDOW)
+    if workspace.read_only is not None:
+        return workspace
     try:
         now = datetime.now(UTC)
         if demo and not has_sample(workspace):
@@ -65,6 +73,8 @@ def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
         show_error(None, str(exc))
         print(f"planner: error: {exc}", file=sys.stderr)
         return 1
+    previous_hook = sys.excepthook
+    sys.excepthook = storage_failures_shown(previous_hook)
     try:
         window = build_window(workspace)
         window.show()
@@ -75,4 +85,24 @@ def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
             QTimer.singleShot(0, lambda: window.import_file(path))  # once the window is up
         return app.exec()
     finally:
+        sys.excepthook = previous_hook
         workspace.close()
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def storage_failures_shown(previous: ExceptHook) -> ExceptHook:
+    """An exception hook that shows a storage failure (a full disk, a read-only folder) that
+    reached the event loop in a message box, as every planned path does, instead of a
+    traceback on the terminal; anything else is a bug and goes to `previous`."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(error, StorageError):
+            from planner.gui.messages import show_warning
+
+            show_warning(QApplication.activeWindow(), str(error))
+            return
+        previous(kind, error, tb)
+
+    return hook

@@ -22,6 +22,7 @@ from planner import APP_NAME, __version__
 from planner.domain.ids import EventId, PersonId
 from planner.domain.model import Event
 from planner.gui.context import AppContext
+from planner.gui.read_only_banner import add_read_only_banner
 from planner.gui.resources import icon
 from planner.gui.widgets import ElidedLabel, exec_once
 from planner.services.sample import has_sample, remove_sample
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.read_only_banner = add_read_only_banner(self, context.workspace)
 
         self.setAcceptDrops(True)
         self._build_actions()
