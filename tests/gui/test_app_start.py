@@ -62,7 +62,8 @@ def test_second_instance_gets_a_dialog(
         shown = start(folder, monkeypatch, qapp)
     finally:
         first.close()
-    assert len(shown) == 1 and "already using the data" in shown[0]
+    assert len(shown) == 1 and "is in use by a Networking Planner window" in shown[0]
+    assert "Close that window first" in shown[0]
 
 
 def test_a_file_on_the_command_line_is_imported_into_the_next_event(
