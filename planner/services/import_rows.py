@@ -33,7 +33,7 @@ from planner.interchange.normalize import Normalizer
 from planner.services.memory import forget
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from planner.services.helper_process import HelperProcess
 
 Rows = list[tuple[int, tuple[str, ...]]]
 """Some rows of a table as (line, cells): what a chunk is, here and in the helper."""
@@ -177,20 +177,15 @@ def _prepare_in_helper(rows: Rows) -> list[Prepared | Skipped]:
     return _HELPER(rows)
 
 
-def _executor(plan: RowPlan, default_region: str | None) -> ProcessPoolExecutor | None:
+def _executor(plan: RowPlan, default_region: str | None) -> HelperProcess | None:
     """One helper process, started fresh (spawn: the import thread may share its process with
-    a GUI's threads, which fork would copy in whatever state they are in); None when this
-    system cannot start one."""
+    a GUI's threads, which fork would copy in whatever state they are in) and fed through a
+    pipe, which leaves nothing behind however this process ends (see helper_process); None
+    when this system cannot start one."""
     try:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        from planner.services.helper_process import HelperProcess
 
-        return ProcessPoolExecutor(
-            max_workers=1,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_helper,
-            initargs=(plan, default_region),
-        )
+        return HelperProcess(_start_helper, (plan, default_region))
     except (OSError, ImportError, NotImplementedError):
         return None
 
@@ -259,7 +254,7 @@ class PreparedChunks:
             assert executor is not None
             try:
                 helper[self._ahead] = executor.submit(_prepare_in_helper, self._chunk(self._ahead))
-            except Exception:  # BrokenProcessPool, RuntimeError after a failure...
+            except Exception:  # RuntimeError once the helper has failed or stopped
                 self._broken = True
                 return
             self._ahead += 1
