@@ -189,6 +189,11 @@ class ImportController(QObject):
         """Read `path` (off the GUI thread), then ask about the columns."""
         if self.busy:
             return
+        try:  # before the file is read and the columns are asked about
+            self._context.workspace.check_writable()
+        except StorageError as exc:
+            show_warning(self._window, str(exc))
+            return
         from planner.services.importing import prepare_import
 
         self._run(

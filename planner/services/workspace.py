@@ -13,7 +13,12 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from planner.storage.database import Database
-from planner.storage.errors import ReadOnlyError, WriteFailedError, write_failure
+from planner.storage.errors import (
+    OpenedReadOnlyError,
+    ReadOnlyError,
+    WriteFailedError,
+    write_failure,
+)
 from planner.storage.events import EventRepository
 from planner.storage.lock import DataDirLock
 from planner.storage.planning import (
@@ -140,6 +145,12 @@ class Workspace:
         """Why changes cannot be saved (the folder is read-only, the disk was full when it
         opened), or None when they can."""
         return self.db.read_only
+
+    def check_writable(self) -> None:
+        """Raise OpenedReadOnlyError, with the reason, when changes cannot be saved: for work
+        that would otherwise ask the user for everything before it fails."""
+        if self.db.read_only is not None:
+            raise OpenedReadOnlyError(self.db.read_only)
 
     def second_connection(self) -> Database:
         """Another connection to this database, for a worker thread: it runs no migration (the

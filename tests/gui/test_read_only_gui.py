@@ -135,3 +135,66 @@ def test_a_storage_failure_reaching_the_event_loop_is_shown_not_printed(
     hook(ValueError, bug, None)
     assert passed_on == [bug]
     assert len(shown) == 1
+
+
+def read_only_window(folder: Path, qtbot: QtBot) -> MainWindow:
+    window = build_window(open_workspace(folder, demo=False))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_an_import_into_a_read_only_folder_is_refused_with_the_reason(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.gui.import_dialog import ImportDialog
+
+    folder = tmp_path / "data"
+    open_workspace(folder, demo=True).close()
+    attendees = tmp_path / "attendees.csv"
+    attendees.write_text("Name,Email\nAna Lima,ana@example.org\n", encoding="utf-8")
+    monkeypatch.setattr(ImportDialog, "exec", lambda dialog: 1)
+    with read_only_folder(folder):
+        window = read_only_window(folder, qtbot)
+        workspace = window.context.workspace
+        try:
+            event_id = workspace.repos.events.all()[0].id
+            before = workspace.repos.people.count()
+            shown = boxes_shown(monkeypatch)
+            window.import_file(attendees)
+            qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+            qtbot.waitUntil(lambda: not window.importer.busy, timeout=20_000)
+            assert len(shown) == 1
+            assert shown[0][1].startswith(f"Changes cannot be saved: {folder} is read-only.")
+            assert workspace.repos.people.count() == before
+            assert event_id is not None
+            window.close()
+        finally:
+            workspace.close()
+
+
+def test_an_import_on_a_full_disk_is_refused_with_the_reason(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.gui.import_dialog import ImportDialog
+
+    attendees = tmp_path / "attendees.csv"
+    rows = "".join(f"Person {n},p{n}@example.org\n" for n in range(3000))  # needs new pages
+    attendees.write_text("Name,Email\n" + rows, encoding="utf-8")
+    monkeypatch.setattr(ImportDialog, "exec", lambda dialog: 1)
+    workspace = window.context.workspace
+    before = workspace.repos.people.count()
+    conn = workspace.db.connection
+    (pages,) = conn.execute("PRAGMA page_count").fetchone()
+    conn.execute(f"PRAGMA max_page_count = {pages}").fetchone()
+    database_cannot_grow(monkeypatch)  # the import's own connection too
+    shown = boxes_shown(monkeypatch)
+    window.import_file(attendees)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    qtbot.waitUntil(lambda: not window.importer.busy, timeout=20_000)
+    assert [text for _, text in shown] == [
+        f"The disk holding {workspace.folder} is full: free some space and try again; "
+        "nothing was changed."
+    ]
+    assert workspace.repos.people.count() == before
