@@ -227,9 +227,13 @@ class ChecklistService:
         on every export, and no other database produces it."""
         import uuid
 
-        conn = self._workspace.db.connection
+        db = self._workspace.db
+        conn = db.connection
         row = conn.execute("SELECT value FROM app_state WHERE key = ?", (_INSTANCE_KEY,)).fetchone()
-        if row is None:
+        if row is None and db.read_only is not None and db.path is not None:
+            # Nothing can be stored: one derived from where the data is, the same each time.
+            instance = str(uuid.uuid5(uuid.NAMESPACE_URL, db.path.absolute().as_uri()))
+        elif row is None:
             instance = str(uuid.uuid4())
             with self._workspace.db.transaction():
                 conn.execute(

@@ -332,3 +332,24 @@ def test_a_database_needing_an_upgrade_in_a_read_only_folder_says_why_it_cannot(
         Workspace.open(folder)
     assert "needs an upgrade" in str(caught.value)
     assert "is read-only" in str(caught.value)
+
+
+def test_a_checklist_exports_from_a_read_only_folder_with_the_same_uids_each_time(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from planner.services.sample import seed_sample
+
+    folder = tmp_path / "data"
+    with Workspace.open(folder) as workspace:
+        seed_sample(workspace, datetime(2026, 12, 1, tzinfo=UTC))
+    out = tmp_path / "out"
+    out.mkdir()
+    with read_only_folder(folder):
+        for name in ("first.ics", "second.ics"):
+            code, _out, err = cli(capsys, folder, "checklist", "1", "--ics", str(out / name))
+            assert (code, "error" in err) == (0, False), err
+    uids = [
+        [line for line in (out / name).read_text("utf-8").splitlines() if line.startswith("UID")]
+        for name in ("first.ics", "second.ics")
+    ]
+    assert uids[0] and uids[0] == uids[1]
