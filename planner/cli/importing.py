@@ -27,6 +27,7 @@ _LISTED = 20  # review items and skipped rows shown in the human report; --json 
 def _run_import(args: argparse.Namespace, workspace: Workspace) -> int:
     from planner.interchange.json_format import event_to_json, import_report_to_json
     from planner.services.importing import maps_identity, prepare_import, run_import
+    from planner.services.review import review_names
 
     event = EventService(workspace).resolve(args.event)
     assert event.id is not None
@@ -44,7 +45,8 @@ def _run_import(args: argparse.Namespace, workspace: Workspace) -> int:
         default_region=region,
     )
     report = outcome.report
-    names = _review_names(workspace, report)
+    # Only the names printed: the human report lists the first few review items.
+    names = review_names(workspace, report.review if args.json else report.review[:_LISTED])
     if args.json:
         _print_json({**import_report_to_json(report, names), "event": event_to_json(event)})
     else:
@@ -68,14 +70,6 @@ def _region(text: str | None) -> str | None:
     if region not in phonenumbers.SUPPORTED_REGIONS:
         raise CommandError(f"--region: “{text}” is not a known country code, e.g. PT or US.")
     return region
-
-
-def _review_names(workspace: Workspace, report: ImportReport) -> dict[int, str]:
-    ids = {item.new_person_id for item in report.review}
-    ids |= {item.existing_person_id for item in report.review}
-    if not ids:
-        return {}
-    return {p.id: p.full_name for p in workspace.repos.people.all() if p.id in ids}
 
 
 def _print_report(report: ImportReport, event: Event, names: dict[int, str]) -> None:
