@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.cli.output import CommandError
-from planner.cli.parser import COMMANDS, build_parser
+from planner.cli.parser import COMMANDS, build_parser, file_problem
 
 if TYPE_CHECKING:
     from planner.services.workspace import Workspace
@@ -27,7 +27,14 @@ __all__ = ["COMMANDS", "CommandError", "build_parser", "main", "parse_arguments"
 def parse_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     """(the options, what is left for Qt). Opening the app, the most common case, needs
     neither the parsers of the commands (about 45 options) nor argparse's parsing."""
-    return _app_options(argv) or build_parser().parse_known_args(argv)
+    options = _app_options(argv)
+    if options is not None:
+        return options
+    parser = build_parser()
+    problem = file_problem(argv)
+    if problem is not None:
+        parser.error(problem)
+    return parser.parse_known_args(argv)
 
 
 def _app_options(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]] | None:

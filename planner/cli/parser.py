@@ -3,11 +3,37 @@
 from __future__ import annotations
 
 import argparse
+import os
+from collections.abc import Sequence
+from pathlib import Path
 
 from planner import APP_NAME, __version__
 from planner.domain.enums import NetworkType
 
 COMMANDS = frozenset({"event", "goal", "checklist", "import", "people"})
+_SEPARATORS = tuple(filter(None, (os.sep, os.altsep)))
+
+
+def file_problem(argv: Sequence[str]) -> str | None:
+    """What is wrong with the file named where a command may stand (`planner FILE`), when the
+    name is a path (it has a folder or an extension: `nope.csv`, `~/Downloads/list`) that is
+    not a file. None otherwise: a mistyped command (`evnet`) is argparse's to point out."""
+    arguments = iter(argv)
+    for argument in arguments:
+        if argument == "--data-dir":
+            next(arguments, None)
+        elif argument.startswith("-") and argument != "-":
+            continue
+        elif argument in COMMANDS:
+            return None
+        else:
+            path = Path(argument)
+            if path.is_dir():
+                return f"{argument} is a folder; give an attendee list (a file) to import."
+            if not path.exists() and (path.suffix or any(s in argument for s in _SEPARATORS)):
+                return f"the file {argument} does not exist."
+            return None
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,16 +57,25 @@ def build_parser() -> argparse.ArgumentParser:
     # `planner FILE` opens the app and imports FILE; read by _app_options alone, since a
     # positional argument here would be taken for the command.
     parser.set_defaults(open_file=None)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # prog: a command's messages start "planner goal add: error:", without the usage line
+    # argparse would otherwise take for the program's name.
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", prog="planner")
 
     event = commands.add_parser("event", help="add and list events")
     event_commands = event.add_subparsers(dest="event_command", metavar="ACTION", required=True)
     add = event_commands.add_parser("add", help="add an event")
     add.add_argument("--name", required=True)
     add.add_argument(
-        "--start", required=True, help="ISO date-time, e.g. 2026-12-06T09:00 (wall clock at --tz)"
+        "--start",
+        required=True,
+        help="ISO date-time, e.g. 2026-12-06T09:00 (wall clock at --tz); a date alone is the "
+        "start of that day",
     )
-    add.add_argument("--end", required=True, help="ISO date-time, e.g. 2026-12-07T18:00")
+    add.add_argument(
+        "--end",
+        required=True,
+        help="ISO date-time, e.g. 2026-12-07T18:00; a date alone is the end of that day (23:59)",
+    )
     add.add_argument("--tz", required=True, metavar="ZONE", help="IANA zone, e.g. Europe/Lisbon")
     add.add_argument("--venue", default="")
     add.add_argument("--url", default="")
