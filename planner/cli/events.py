@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from datetime import datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from planner.cli.output import CommandError
+from planner.cli.output import CommandError, note
 from planner.cli.output import print_json as _print_json
 from planner.cli.output import print_table as _print_table
 from planner.domain.checklist import offset_label
@@ -24,6 +23,9 @@ from planner.storage.events import EventSummary
 
 __all__ = ["run_checklist", "run_event", "run_goal", "run_people"]
 
+END_OF_DAY = time(23, 59)
+"""Where an event given an end date without a time ends (the minute the app shows)."""
+
 
 def run_event(args: argparse.Namespace, workspace: Workspace) -> int:
     # The JSON shapes are imported by the commands that print them: they bring the import
@@ -32,11 +34,13 @@ def run_event(args: argparse.Namespace, workspace: Workspace) -> int:
 
     events = EventService(workspace)
     if args.event_command == "add":
+        start, start_note = _parse_moment(args.start, args.tz, "--start")
+        end, end_note = _parse_moment(args.end, args.tz, "--end", day_end=True)
         created = events.create(
             Event(
                 name=args.name,
-                start=_parse_moment(args.start, args.tz, "--start"),
-                end=_parse_moment(args.end, args.tz, "--end"),
+                start=start,
+                end=end,
                 timezone=args.tz,
                 venue=args.venue,
                 url=args.url,
@@ -47,6 +51,9 @@ def run_event(args: argparse.Namespace, workspace: Workspace) -> int:
             _print_json(event_to_json(created))
         else:
             print(f"Added event {created.id}: {created.name}")
+        for said in (start_note, end_note):
+            if said is not None:
+                note(said, beside_json=args.json)
         return 0
     summaries = events.summaries()
     if args.json:
@@ -122,7 +129,8 @@ def run_checklist(args: argparse.Namespace, workspace: Workspace) -> int:
     service = ChecklistService(workspace)
     if args.ics:
         written = service.export_ics(event, Path(args.ics), args.style)
-        print(f"Wrote {written} open item(s) to {args.ics}", file=sys.stderr)
+        items = "open item" if written == 1 else "open items"
+        note(f"Wrote {written} {items} to {args.ics}", beside_json=args.json)
     entries = service.entries(event)
     if args.json:
         _print_json([checklist_entry_to_json(entry) for entry in entries])
@@ -171,16 +179,34 @@ def run_people(args: argparse.Namespace, workspace: Workspace) -> int:
     return 0
 
 
-def _parse_moment(text: str, zone: str, option: str) -> datetime:
+def _parse_moment(
+    text: str, zone: str, option: str, *, day_end: bool = False
+) -> tuple[datetime, str | None]:
+    """The moment typed, on the wall clock at the venue, and what to say when it was a date
+    alone: a start is then taken as the start of that day, an end (`day_end`) as its end, so
+    `--start 2027-05-01 --end 2027-05-03` is the three whole days."""
     if not is_time_zone(zone):
         raise CommandError(f"--tz: “{zone}” is not a known IANA time zone, e.g. Europe/Lisbon.")
+    text = text.strip()
     try:
-        moment = datetime.fromisoformat(text.strip())
+        day: date | None = date.fromisoformat(text)
+    except ValueError:
+        day = None
+    if day is not None:
+        moment = datetime.combine(day, END_OF_DAY if day_end else time(0, 0))
+        said = (
+            f"{option} {text} has no time of day: taken as {moment:%Y-%m-%d %H:%M} in {zone}, "
+            f"the {'end' if day_end else 'start'} of the day (to be exact: {option} "
+            f"{day.isoformat()}T{'18:00' if day_end else '09:00'})."
+        )
+        return localize(moment, zone), said
+    try:
+        moment = datetime.fromisoformat(text)
     except ValueError:
         raise CommandError(
             f"{option}: “{text}” is not an ISO date-time such as 2026-12-06T09:00."
         ) from None
-    return localize(moment, zone)
+    return localize(moment, zone), None
 
 
 def _summary_json(summary: EventSummary) -> dict[str, Any]:
