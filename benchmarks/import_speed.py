@@ -15,9 +15,10 @@ the app's window stops responding while it imports the file.
 4. Command line: on another fresh copy, `planner import FILE --event 1` as a whole process
    (the installed `planner` command, or `python -m planner`), from just before it is started
    to its exit: interpreter start, imports, reading, importing, the printed report, and the
-   interpreter's exit. Its .pyc files are written once, by an untimed import of the file's
-   first rows, to a private folder (an installed app runs from .pyc files; this environment
-   may set PYTHONDONTWRITEBYTECODE).
+   interpreter's exit. The planner package is compiled to .pyc files first, as installing it
+   does (the libraries have theirs from their install; this environment may set
+   PYTHONDONTWRITEBYTECODE, and a private PYTHONPYCACHEPREFIX would leave the helper process
+   compiling phonenumbers' region data at every run: about 130 modules).
 5. Stall: on another fresh copy, the app itself (its window, offscreen) imports the file
    into the event open on its People tab, from `ImportController.start` to the list showing
    the new rows, the column and report dialogs answered as they come; a 5 ms QTimer ticks on
@@ -210,11 +211,10 @@ def planner_command() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "planner"]
 
 
-def command_env(pycache: Path) -> dict[str, str]:
+def command_env() -> dict[str, str]:
+    """The environment the timed runs have, less a data folder of the user's."""
     env = dict(os.environ)
     env.pop("PLANNER_DATA_DIR", None)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(pycache)
     return env
 
 
@@ -233,14 +233,13 @@ def command_run(
     return elapsed
 
 
-def warm_up_command(root: Path, base: Path, csv_path: Path, event_id: EventId) -> dict[str, str]:
-    """Write the .pyc files the command uses, with an untimed import of the file's first rows."""
-    env = command_env(root / "pycache")
-    head = root / "warm-up.csv"
-    with csv_path.open(encoding="utf-8") as source:
-        head.write_text("".join(itertools.islice(source, 1001)), encoding="utf-8")
-    command_run(fresh_copy(base, root / "warm-up"), head, event_id, env, root / "warm-up.txt")
-    return env
+def compile_planner() -> None:
+    """The planner's .pyc files, as an install writes them (in its __pycache__ folders)."""
+    import compileall
+
+    import planner
+
+    compileall.compile_dir(Path(planner.__file__).parent, quiet=1)
 
 
 def printed_count(report_text: str, label: str) -> int:
@@ -338,7 +337,8 @@ def main(argv: list[str] | None = None) -> int:
             f"people in the database; set up in {time.perf_counter() - start:.1f} s"
         )
 
-        env = warm_up_command(root, base, csv_path, event_id)
+        compile_planner()
+        env = command_env()
         floors, reads, imports, processes = [], [], [], []
         report = undo_redo = None
         printed = root / "printed.txt"
