@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.domain.enums import AttendanceStatus, NetworkType
 from planner.domain.model import Attendance, Goal
+from planner.domain.text import drop_invisible
 
 MAX_GOAL_TEXT = 300
 # Comma, semicolon, line break, and their Arabic, CJK and full-width forms.
@@ -22,19 +23,38 @@ def parse_words(text: str) -> tuple[str, ...]:
     """'fintech, Payments; seed' → ('fintech', 'Payments', 'seed'): split on commas, semicolons
     and line breaks (including the Arabic and CJK commas), trimmed, duplicates (ignoring case)
     dropped, order kept."""
+    return tidy_words(_SEPARATORS.split(text))
+
+
+def tidy_words(parts: Iterable[str]) -> tuple[str, ...]:
+    """The words as a goal keeps them: whitespace collapsed, the characters of
+    `planner.domain.text.INVISIBLE` dropped, empty ones and duplicates (ignoring case) left
+    out, order kept."""
     seen: set[str] = set()
     words: list[str] = []
-    for part in _SEPARATORS.split(text):
-        word = " ".join(part.split())
+    for part in parts:
+        word = " ".join(drop_invisible(part).split())
         if word and word.casefold() not in seen:
             seen.add(word.casefold())
             words.append(word)
     return tuple(words)
 
 
+def tidy_goal(goal: Goal) -> Goal:
+    """The goal as it is kept: its text on one line with whitespace collapsed, and neither
+    text nor words holding the characters of `planner.domain.text.INVISIBLE`."""
+    return replace(
+        goal,
+        text=" ".join(drop_invisible(goal.text).split()),
+        keywords=tidy_words(goal.keywords),
+        roles=tidy_words(goal.roles),
+        companies=tidy_words(goal.companies),
+    )
+
+
 def goal_problems(goal: Goal) -> list[str]:
     problems: list[str] = []
-    text = goal.text.strip()
+    text = drop_invisible(goal.text).strip()
     if not text:
         problems.append("The goal needs a description, e.g. “Meet 3 fintech investors”.")
     elif len(text) > MAX_GOAL_TEXT:

@@ -7,7 +7,8 @@ from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from planner.domain.model import Event
+from planner.domain.model import Attendance, Event
+from planner.domain.text import drop_invisible
 
 MAX_NAME_LENGTH = 200
 
@@ -56,7 +57,7 @@ def _whole_seconds(moment: datetime) -> int:
 
 def event_problems(event: Event) -> list[str]:
     problems: list[str] = []
-    name = event.name.strip()
+    name = drop_invisible(event.name).strip()
     if not name:
         problems.append("The event needs a name.")
     elif len(name) > MAX_NAME_LENGTH:
@@ -71,17 +72,19 @@ def event_problems(event: Event) -> list[str]:
         # Timestamps, not `<=`: two datetimes sharing one ZoneInfo compare by wall clock,
         # which is wrong across a DST fall-back. Whole seconds, as stored.
         problems.append("The event must end after it starts.")
-    if event.url.strip():
+    url = drop_invisible(event.url).strip()
+    if url:
         from urllib.parse import urlsplit  # only needed when there is a link to check
 
-        parts = urlsplit(event.url.strip())
+        parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             problems.append("The link must be a web address starting with http:// or https://.")
     return problems
 
 
 def validate_event(event: Event) -> Event:
-    """Return the event with its text fields tidied, or raise ValidationError."""
+    """Return the event with its text fields tidied (ends trimmed, the characters of
+    `planner.domain.text.INVISIBLE` dropped), or raise ValidationError."""
     problems = event_problems(event)
     if problems:
         raise ValidationError(problems)
@@ -91,7 +94,20 @@ def validate_event(event: Event) -> Event:
         # returned.
         start=event.start.replace(microsecond=0),
         end=event.end.replace(microsecond=0),
-        name=event.name.strip(),
-        venue=event.venue.strip(),
-        url=event.url.strip(),
+        name=drop_invisible(event.name).strip(),
+        venue=drop_invisible(event.venue).strip(),
+        url=drop_invisible(event.url).strip(),
+        notes=drop_invisible(event.notes),
+    )
+
+
+def tidy_attendance(attendance: Attendance) -> Attendance:
+    """The plan for meeting someone with its notes as they are kept: without the characters
+    of `planner.domain.text.INVISIBLE`."""
+    return replace(
+        attendance,
+        research_notes=drop_invisible(attendance.research_notes),
+        talking_points=drop_invisible(attendance.talking_points),
+        offer=drop_invisible(attendance.offer),
+        ask=drop_invisible(attendance.ask),
     )

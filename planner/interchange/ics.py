@@ -37,6 +37,8 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from planner.domain.text import drop_invisible
+
 PRODID = "-//Networking Planner//EN"
 ALARM_AFTER_START_OF_DAY = timedelta(hours=9)
 """An EVENT's reminder fires this long after the start of its day: at 09:00 local time."""
@@ -263,6 +265,6 @@ def _multi_line(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    # icalendar drops a byte-order mark at the start of a value; do it here, so a value that is
-    # only marks counts as empty.
-    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text)).lstrip("\ufeff")
+    # Text the user typed is kept without bidirectional controls and byte-order marks
+    # (planner.domain.text); dropped here too, for text saved before that rule.
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", drop_invisible(text)))

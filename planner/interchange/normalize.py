@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Any
 from planner.domain.dedupe import NormalizedPerson, is_latin_name
 from planner.domain.enums import AttendeeRole
 from planner.domain.importing import Candidate, Field, Skipped, Withdrawn
+from planner.domain.text import INVISIBLE
 
 if TYPE_CHECKING:
     from nameparser import HumanName
@@ -75,18 +76,9 @@ _TRANSLATION: dict[int, str | None] = {
     code: (" " if chr(code) in _WHITESPACE_CONTROLS else None)
     for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]
 }
-_TRANSLATION.update(
-    dict.fromkeys(
-        [
-            0x200B,  # zero-width space
-            0x200E,  # left-to-right mark
-            0x200F,  # right-to-left mark
-            *range(0x202A, 0x202F),  # bidirectional embeddings and overrides
-            *range(0x2066, 0x206A),  # bidirectional isolates
-            0xFEFF,  # byte-order mark
-        ]
-    )
-)
+# Bidirectional controls, direction marks, zero-width spaces, byte-order marks: the one rule
+# for all user text (planner.domain.text), typed or imported.
+_TRANSLATION.update(dict.fromkeys(INVISIBLE))
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _COMPATIBILITY_IDEOGRAPHS = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
 

@@ -20,6 +20,7 @@ from planner.domain.follow_ups import UID_DOMAIN, new_calendar_uid
 from planner.domain.ids import ChecklistItemId, ChecklistTemplateId, EventId, PersonId
 from planner.domain.model import ChecklistItem, ChecklistTemplate, Event
 from planner.domain.rules import ValidationError
+from planner.domain.text import drop_invisible
 from planner.services.resources import DEFAULT_TEMPLATES
 from planner.services.workspace import Workspace
 
@@ -28,11 +29,18 @@ _TEMPLATES_KEY = "templates_installed"
 _INSTANCE_KEY = "instance_uid"
 
 
+def tidy_item_text(text: str) -> str:
+    """A checklist item's or template's text as it is kept: ends trimmed, without the
+    characters of `planner.domain.text.INVISIBLE`."""
+    return drop_invisible(text).strip()
+
+
 def item_problems(text: str, offset_days: int) -> list[str]:
     problems = []
-    if not text.strip():
+    text = tidy_item_text(text)
+    if not text:
         problems.append("The item needs some text.")
-    elif len(text.strip()) > MAX_ITEM_TEXT:
+    elif len(text) > MAX_ITEM_TEXT:
         problems.append(f"The item is longer than {MAX_ITEM_TEXT} characters.")
     if not -366 <= offset_days <= 366:
         problems.append("The due day must be within a year of the event.")
@@ -148,7 +156,7 @@ class ChecklistService:
         return self._repos.checklist.add(
             ChecklistItem(
                 event_id=event_id,
-                text=text.strip(),
+                text=tidy_item_text(text),
                 due_offset_days=offset_days,
                 position=self._repos.checklist.next_position(event_id),
                 uid=new_calendar_uid(),
@@ -161,7 +169,7 @@ class ChecklistService:
         if problems:
             raise ValidationError(problems)
         changed = replace(
-            item, text=text.strip(), due_offset_days=offset_days, sequence=item.sequence + 1
+            item, text=tidy_item_text(text), due_offset_days=offset_days, sequence=item.sequence + 1
         )
         return self._repos.checklist.update(changed)
 
@@ -199,7 +207,7 @@ class ChecklistService:
             ChecklistTemplate(
                 key=f"user-{new_calendar_uid().split('@')[0]}",
                 phase=phase,
-                text=text.strip(),
+                text=tidy_item_text(text),
                 offset_days=offset_days,
                 position=max((t.position for t in existing), default=-1) + 1,
             )
@@ -209,7 +217,7 @@ class ChecklistService:
         problems = item_problems(template.text, template.offset_days)
         if problems:
             raise ValidationError(problems)
-        return self._repos.templates.update(replace(template, text=template.text.strip()))
+        return self._repos.templates.update(replace(template, text=tidy_item_text(template.text)))
 
     def delete_template(self, template_id: ChecklistTemplateId) -> ChecklistTemplate:
         return self._repos.templates.delete(template_id)

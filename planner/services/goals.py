@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from planner.domain.goals import GoalProgress, NetworkBalance, goal_problems
+from planner.domain.goals import GoalProgress, NetworkBalance, goal_problems, tidy_goal
 from planner.domain.ids import EventId, GoalId
 from planner.domain.model import Goal
 from planner.domain.rules import ValidationError
@@ -16,7 +16,7 @@ def validate_goal(goal: Goal) -> Goal:
     problems = goal_problems(goal)
     if problems:
         raise ValidationError(problems)
-    return replace(goal, text=" ".join(goal.text.split()))
+    return tidy_goal(goal)
 
 
 class GoalService:

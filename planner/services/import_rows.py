@@ -150,7 +150,25 @@ def _start_helper(plan: RowPlan, default_region: str | None) -> None:
     global _HELPER
     gc.disable()  # nothing it makes holds a cycle; see planner.services.memory
     _follow_parent()
+    _exit_at_once()
     _HELPER = RowPreparer(plan, default_region)
+
+
+def _exit_at_once() -> None:
+    """When the helper's work is over, skip tearing down what it made: the process that
+    started it waits for its exit (at the latest, when that process itself exits), and
+    freeing the helper's objects one by one took 0.15 s of a command-line import."""
+    import atexit
+    import os
+    import sys
+
+    def leave() -> None:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+        os._exit(0)  # the pool reads no exit status: a helper that failed said so in its result
+
+    atexit.register(leave)
 
 
 def _follow_parent() -> None:

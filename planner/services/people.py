@@ -10,7 +10,7 @@ from typing import Any
 
 from planner.domain.ids import AttendanceId, EventId, PersonId
 from planner.domain.model import Attendance, Interaction, Person
-from planner.domain.rules import ValidationError
+from planner.domain.rules import ValidationError, tidy_attendance
 from planner.interchange.normalize import (
     MAX_DETAIL_CHARS,
     MAX_NAME_CHARS,
@@ -60,7 +60,7 @@ def update_attendance(workspace: Workspace, attendance: Attendance) -> Attendanc
 
     Marking someone met is what moves goal progress; research notes tick the checklist's
     "Research ..." item."""
-
+    attendance = tidy_attendance(attendance)  # notes without invisible direction controls
     texts = (attendance.research_notes, attendance.talking_points, attendance.offer, attendance.ask)
     if any(len(text) > MAX_NOTE for text in texts):
         raise ValidationError([f"Notes are limited to {MAX_NOTE} characters each."])

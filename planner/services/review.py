@@ -8,13 +8,14 @@ A merge folds the person the import added into the one known before: empty field
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from planner.domain.dedupe import name_key
 from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier
 from planner.domain.ids import EventId, PersonId
+from planner.domain.importing import ReviewItem
 from planner.services.workspace import Target, database_of
 from planner.storage import imports as store
 from planner.storage.changes import ChangeSet, TableChanges, apply_changes, read_rows, table_columns
@@ -32,7 +33,12 @@ from planner.storage.imports import (
     REVIEW_COLUMNS,
     ReviewListing,
 )
-from planner.storage.people import NOT_DUPLICATE_COLUMNS, PERSON_COLUMNS, not_duplicates_of
+from planner.storage.people import (
+    NOT_DUPLICATE_COLUMNS,
+    PERSON_COLUMNS,
+    PersonRepository,
+    not_duplicates_of,
+)
 
 __all__ = [
     "ReviewListing",
@@ -44,6 +50,7 @@ __all__ = [
     "redo_resolutions",
     "resolve_review",
     "resolve_reviews",
+    "review_names",
     "undo_resolution",
     "undo_resolutions",
 ]
@@ -68,6 +75,16 @@ def pending_reviews(target: Target, event_id: EventId | None = None) -> list[Rev
 def pending_review_count(target: Target, event_id: EventId | None = None) -> int:
     """How many review items wait (one query; for a badge or a tab title)."""
     return store.review_count(database_of(target), event_id)
+
+
+def review_names(target: Target, items: Iterable[ReviewItem]) -> dict[int, str]:
+    """person id → full name, for both people of each review item (an import's report
+    names them); only these people are read."""
+    ids: set[PersonId] = set()
+    for item in items:
+        ids.update((PersonId(item.new_person_id), PersonId(item.existing_person_id)))
+    names = PersonRepository(database_of(target)).names(ids)
+    return {int(person_id): name for person_id, name in names.items()}
 
 
 def resolve_review(target: Target, review_id: int, *, merge: bool) -> ReviewResolution:

@@ -34,6 +34,7 @@ PERSON_COLUMNS = ("id", *PERSON_FIELDS, "created_at", "updated_at", "imported_at
 _INSERT = insert_sql("person", PERSON_COLUMNS)
 _UPDATE = update_sql("person", (*PERSON_FIELDS, "updated_at", "imported_at"))
 _SELECT = f"SELECT {_COLUMNS} FROM person"
+_IDS_PER_QUERY = 500  # well under SQLite's limit on a statement's parameters
 
 
 NOT_DUPLICATE_COLUMNS = ("first_id", "second_id")
@@ -142,6 +143,20 @@ class PersonRepository:
         if row is None:
             raise NotFoundError(f"person {person_id} does not exist")
         return _person(row)
+
+    def names(self, person_ids: Iterable[PersonId]) -> dict[PersonId, str]:
+        """The full names of these people (those that exist): a report names a few people of
+        a network that may hold a hundred thousand, so only they are read."""
+        wanted = sorted(set(person_ids))
+        names: dict[PersonId, str] = {}
+        for start in range(0, len(wanted), _IDS_PER_QUERY):
+            batch = wanted[start : start + _IDS_PER_QUERY]
+            marks = ", ".join("?" * len(batch))
+            rows = self._db.connection.execute(
+                f"SELECT id, full_name FROM person WHERE id IN ({marks})", batch
+            )
+            names.update((PersonId(row[0]), row[1]) for row in rows)
+        return names
 
     def places(self, person_id: PersonId) -> list[PersonPlace]:
         """The events the person is on the list of, the latest first."""

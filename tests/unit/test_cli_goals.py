@@ -379,8 +379,8 @@ def test_checklist_to_a_calendar_file(
     target = tmp_path / "prep.ics"
     code, out, err = cli(capsys, folder, "checklist", "1", "--ics", str(target), *style)
     assert code == 0
-    assert out == ""  # the file is the output; no table
-    assert err == f"Wrote 18 open item(s) to {target}\n"
+    assert out == f"Wrote 18 open items to {target}\n"  # what was done, and no table
+    assert err == ""
     assert target.is_file()
     kinds, tasks = read_calendar(target)
     assert kinds.count(kind) == len(open_rows)
@@ -402,8 +402,8 @@ def test_checklist_ics_with_json_prints_both(
         capsys, folder, "checklist", "1", "--ics", str(target), "--as", "todo", "--json"
     )
     assert code == 0
-    assert len(json.loads(out)) == 17
-    assert err == f"Wrote 17 open item(s) to {target}\n"
+    assert len(json.loads(out)) == 17  # stdout holds the JSON alone
+    assert err == f"Wrote 17 open items to {target}\n"
     assert read_calendar(target)[0] == ["VTODO"] * 17
 
 

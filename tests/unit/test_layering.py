@@ -117,7 +117,7 @@ def violations(path: Path, source: str | None = None) -> list[str]:
             report(item, "planner.interchange must not import storage, services or the GUI")
         if within(layer, ("planner.services",)) and within(module, GUI):
             report(item, "planner.services must not import the GUI")
-        if layer == "planner.cli" and item.top_level and within(module, GUI):
+        if within(layer, ("planner.cli",)) and item.top_level and within(module, GUI):
             report(item, "planner.cli must not import the GUI at import time")
     return problems
 
@@ -136,7 +136,8 @@ def test_the_scan_sees_the_whole_package() -> None:
         "planner/domain/rules.py",
         "planner/storage/database.py",
         "planner/services/workspace.py",
-        "planner/cli.py",
+        "planner/cli/__init__.py",
+        "planner/cli/events.py",
         "planner/app.py",
     ):
         assert expected in names
@@ -163,9 +164,9 @@ def test_qt_is_used_where_it_is_allowed() -> None:
 
 
 def test_the_cli_loads_the_gui_lazily() -> None:
-    items = imports_of(PACKAGE / "cli.py")
+    items = imports_of(PACKAGE / "cli" / "__init__.py")
     gui_imports = [item for item in items if within(item.module, GUI)]
-    assert gui_imports, "cli.py should still open the window through a lazy import"
+    assert gui_imports, "planner.cli should still open the window through a lazy import"
     assert not any(item.top_level for item in gui_imports)
 
 
@@ -186,9 +187,10 @@ def test_the_cli_loads_the_gui_lazily() -> None:
         ("interchange/json_format.py", "from planner.storage import events\n", "interchange"),
         ("services/events.py", "from planner.gui.context import AppContext\n", "services"),
         ("services/events.py", "from planner import app\n", "services"),
-        ("cli.py", "from planner.app import run_gui\n", "planner.cli must not"),
-        ("cli.py", "try:\n    import planner.gui\nexcept ImportError:\n    pass\n", "cli"),
-        ("cli.py", "import PySide6.QtWidgets\n", "Qt belongs"),
+        ("cli/__init__.py", "from planner.app import run_gui\n", "planner.cli must not"),
+        ("cli/events.py", "from planner.gui import labels\n", "planner.cli must not"),
+        ("cli/__init__.py", "try:\n    import planner.gui\nexcept ImportError:\n    pass\n", "cli"),
+        ("cli/importing.py", "import PySide6.QtWidgets\n", "Qt belongs"),
     ],
 )
 def test_the_checker_reports_a_broken_rule(file: str, source: str, rule: str) -> None:
@@ -204,7 +206,7 @@ def test_the_checker_reports_a_broken_rule(file: str, source: str, rule: str) ->
         ("storage/events.py", "from planner.domain.model import Event\nimport sqlite3\n"),
         ("storage/lock.py", "import fcntl\nimport msvcrt\n"),
         ("services/workspace.py", "import platformdirs\nfrom planner.storage import events\n"),
-        ("cli.py", "def main():\n    from planner.app import run_gui\n"),
+        ("cli/__init__.py", "def main():\n    from planner.app import run_gui\n"),
         ("gui/pages.py", "from PySide6.QtWidgets import QWidget\n"),
         ("app.py", "import PySide6\nfrom planner.gui import context\n"),
     ],
@@ -219,7 +221,8 @@ def test_the_checker_allows_what_is_allowed(file: str, source: str) -> None:
 @pytest.mark.slow
 def test_importing_the_core_and_cli_does_not_load_qt() -> None:
     code = (
-        "import planner.cli, planner.services.sample, planner.services.events, "
+        "import planner.cli, planner.cli.events, planner.cli.importing, "
+        "planner.services.sample, planner.services.events, "
         "planner.storage.database, planner.interchange.json_format; import sys; "
         "loaded = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))); "
         "assert not loaded, loaded"
