@@ -190,7 +190,8 @@ def _properties(task: CalendarTask, style: CalendarStyle, stamp: datetime) -> li
     if categories:
         properties.append(("categories", _text(*categories)))
     # icalendar's reader unescapes backslashes even in a URI, and a URI cannot hold one bare.
-    url = _URL_ENDS.sub("", _clean(_LINE_BREAK.sub("", task.url))).replace("\\", "%5C")
+    url = _URL_ENDS.sub("", _clean(_LINE_BREAK.sub("", drop_invisible(task.url))))
+    url = url.replace("\\", "%5C")
     if url:
         properties.append(("url", url))
     return properties
@@ -257,14 +258,15 @@ def _text(*values: str) -> _Text:
 
 
 def _one_line(text: str) -> str:
-    return _clean(_LINE_BREAK.sub(" ", text))
+    return _clean(_LINE_BREAK.sub(" ", drop_invisible(text)))
 
 
 def _multi_line(text: str) -> str:
-    return _clean(_LINE_BREAK.sub("\n", text))
+    return _clean(_LINE_BREAK.sub("\n", drop_invisible(text)))
 
 
 def _clean(text: str) -> str:
     # Text the user typed is kept without bidirectional controls and byte-order marks
-    # (planner.domain.text); dropped here too, for text saved before that rule.
-    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", drop_invisible(text)))
+    # (planner.domain.text); the callers drop them first, for text saved before that rule,
+    # so that a CR and LF with a mark between them are still one line break.
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
