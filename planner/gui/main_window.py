@@ -887,10 +887,11 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         settings = self.context.settings
         geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 760)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            from planner.gui.window_size import first_geometry
+
+            screen = self.screen()
+            self.setGeometry(first_geometry(screen.availableGeometry()))
         page = str(settings.value("window/page", HOME))
         self.show_page(int(page) if page.isdigit() and int(page) <= FOLLOW_UPS else HOME)
 
