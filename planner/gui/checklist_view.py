@@ -28,7 +28,7 @@ from planner.gui.formatting import day_text
 from planner.gui.messages import show_warning
 from planner.gui.ordered_list import OrderedList
 from planner.gui.table_model import Column, Index, RowTableModel
-from planner.gui.widgets import exec_once
+from planner.gui.widgets import ElidedLabel, exec_once
 from planner.services.checklist import MAX_ITEM_TEXT, item_problems
 
 OVERDUE = QColor("#b3261e")
@@ -202,7 +202,9 @@ class ChecklistTab(OrderedList[ChecklistEntry]):
         self.model: ChecklistModel
         (self.export_button,) = self.extra_buttons
         self.table.horizontalHeader().resizeSection(0, 190)
-        self.progress = QLabel()
+        # What was done last ("Exported 18 open items to …" and a path), cut short in the
+        # middle when long: a message never makes the window wider.
+        self.progress = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
         self.progress.setObjectName("hint")
         self.buttons.insertWidget(0, self.progress)
         self._update_buttons()

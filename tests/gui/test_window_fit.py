@@ -8,7 +8,12 @@ from PySide6.QtCore import QRect
 from pytestqt.qtbot import QtBot
 
 from planner.app import build_window, open_workspace
+from planner.gui.main_window import MainWindow
 from planner.gui.window_size import PREFERRED, first_geometry
+from planner.services.sample import UPCOMING_NAME
+from planner.services.workspace import Workspace
+
+LONG_PATH = "/home/someone/" + "a-folder-with-a-long-name/" * 12 + "Fintech checklist.ics"
 
 
 def test_the_first_size_fits_a_laptop_screen() -> None:
@@ -39,3 +44,20 @@ def test_the_window_opens_within_the_screen_the_first_time(qtbot: QtBot, tmp_pat
         window.close()
     finally:
         workspace.close()
+
+
+def test_the_checklist_export_message_is_cut_short_not_widening_the_window(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    event = workspace.repos.events.find(UPCOMING_NAME)[0]
+    assert event.id is not None
+    window.resize(1000, 700)
+    window.open_event(event.id, window.workspace_page.CHECKLIST)
+    qtbot.wait(1)
+    checklist = window.workspace_page.checklist
+    message = f"Exported 18 open items to {LONG_PATH}"
+    checklist.progress.setText(message)
+    qtbot.wait(50)  # the layout's requests are handled
+    assert window.width() == 1000
+    assert window.minimumSizeHint().width() <= 1000
+    assert checklist.progress.text() == message  # whole in its tooltip and to a screen reader
