@@ -24,7 +24,7 @@ from planner.domain.model import ChecklistItem, Event
 from planner.gui.commands import Lifecycle
 from planner.gui.context import AppContext
 from planner.gui.form_dialog import FormDialog
-from planner.gui.formatting import day_text
+from planner.gui.formatting import day_text, tr_n
 from planner.gui.messages import show_warning
 from planner.gui.ordered_list import OrderedList
 from planner.gui.table_model import Column, Index, RowTableModel
@@ -309,5 +309,10 @@ class ChecklistTab(OrderedList[ChecklistEntry]):
             )
             return
         self.progress.setText(
-            tr("Exported %1 open items to %2").replace("%1", str(count)).replace("%2", path)
+            tr_n(
+                "checklist",
+                "Exported %n open items to %1",
+                count,
+                one="Exported %n open item to %1",
+            ).replace("%1", path)
         )

@@ -23,7 +23,14 @@ from planner.domain.ids import EventId
 from planner.domain.model import Attendance, Event
 from planner.gui.checklist_view import ChecklistTab
 from planner.gui.context import AppContext
-from planner.gui.formatting import breakable, excerpt, plain_tip, relative_text, span_text
+from planner.gui.formatting import (
+    breakable,
+    excerpt,
+    plain_tip,
+    relative_text,
+    span_text,
+    tr_n,
+)
 from planner.gui.goals_view import GoalsTab
 from planner.gui.models import AttendeesModel, FollowUpsModel
 from planner.gui.pages import fit_columns, make_table
@@ -149,9 +156,12 @@ class AttendeesTab(_ListTab):
         event_id = self.model.event_id  # type: ignore[attr-defined]
         pending = 0 if event_id is None else pending_review_count(self._context.workspace, event_id)
         self.review_note.setText(
-            tr("%n people may already be in your network.").replace("%n", f"{pending:,}")
-            if pending != 1
-            else tr("One person may already be in your network.")
+            tr_n(
+                "event_workspace",
+                "%n people may already be in your network.",
+                pending,
+                one="One person may already be in your network.",
+            )
         )
         self.review_bar.setVisible(pending > 0)
         self._update_buttons()

@@ -21,6 +21,7 @@ from planner.gui.commands import Lifecycle
 from planner.gui.context import AppContext
 from planner.gui.delegates import FRACTION_ROLE, ProgressDelegate
 from planner.gui.form_dialog import FormDialog
+from planner.gui.formatting import tr_n
 from planner.gui.labels import NETWORK_COLOURS, network_explanation, network_name
 from planner.gui.ordered_list import OrderedList
 from planner.gui.table_model import Column, RowTableModel
@@ -99,7 +100,8 @@ class GoalDialog(FormDialog):
         self.target = QSpinBox()
         self.target.setRange(0, MAX_TARGET)
         self.target.setValue(self._base.target_count)
-        self.target.setSuffix(tr(" people"))
+        self.target.valueChanged.connect(self._name_target)
+        self._name_target(self.target.value())
         self.keywords = QLineEdit(", ".join(self._base.keywords))
         self.keywords.setPlaceholderText(tr("fintech, payments, open banking"))
         self.roles = QLineEdit(", ".join(self._base.roles))
@@ -109,7 +111,11 @@ class GoalDialog(FormDialog):
         self.priority = QSpinBox()
         self.priority.setRange(0, 9)
         self.priority.setValue(self._base.priority)
-        self.priority.setToolTip(tr("0 is the most important; higher numbers come later"))
+        self.priority_hint = QLabel(
+            tr("How much this goal matters next to the event's other goals: 0 most, 9 least.")
+        )
+        self.priority_hint.setWordWrap(True)
+        self.priority_hint.setStyleSheet("color: #5b6570;")
         form = self.form
         form.addRow(tr("&Goal:"), self.text)
         form.addRow(tr("&Network:"), self.network)
@@ -119,10 +125,15 @@ class GoalDialog(FormDialog):
         form.addRow(tr("&Roles:"), self.roles)
         form.addRow(tr("&Companies:"), self.companies)
         form.addRow(tr("&Priority:"), self.priority)
+        form.addRow("", self.priority_hint)
         self.network.currentIndexChanged.connect(self._explain)
         self.watch(self.text.textChanged, self.target.valueChanged)
         self._explain()
         self.revalidate()
+
+    def _name_target(self, count: int) -> None:
+        """ "1 person", "3 people": the unit after the number agrees with it."""
+        self.target.setSuffix(tr_n("goals", " people", count, one=" person"))
 
     def _explain(self) -> None:
         self.explanation.setText(network_explanation(self.network.currentData()))

@@ -1,0 +1,60 @@
+"""What the window says: plurals that agree with their number, menus that stay narrow, numbers
+explained, the sample counted, and an import's report naming where the people went."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from planner.domain.ids import EventId
+from planner.gui.formatting import tr_n
+from planner.gui.goals_view import GoalDialog
+
+CSV = (
+    "First Name,Last Name,Email\r\n"
+    "Ana,Sousa,ana@example.org\r\n"
+    "Ana,Sousa,ana@example.org\r\n"  # the same person twice: one row merged
+)
+
+
+def labels_of(widget: object) -> str:
+    return "\n".join(label.text() for label in widget.findChildren(QLabel))  # type: ignore[attr-defined]
+
+
+def test_plural_forms_agree_with_their_number() -> None:
+    assert tr_n("t", "%n rows merged", 1, one="%n row merged") == "1 row merged"
+    assert tr_n("t", "%n rows merged", 0, one="%n row merged") == "0 rows merged"
+    assert tr_n("t", "%n rows merged", 12_345, one="%n row merged") == "12,345 rows merged"
+
+
+def test_a_translation_chooses_its_own_plural_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    def polish(context: str, text: str, disambiguation: object = None, n: int = -1) -> str:
+        forms = {1: "%n wiersz", 2: "%n wiersze", 5: "%n wierszy"}
+        return forms[n].replace("%n", str(n))
+
+    monkeypatch.setattr(QCoreApplication, "translate", polish)
+    assert [tr_n("t", "%n rows", n, one="%n row") for n in (1, 2, 5)] == [
+        "1 wiersz",
+        "2 wiersze",
+        "5 wierszy",
+    ]
+
+
+def test_a_goals_target_of_one_is_one_person(qtbot: QtBot) -> None:
+    dialog = GoalDialog(EventId(1))
+    qtbot.addWidget(dialog)
+    dialog.target.setValue(1)
+    assert dialog.target.text() == "1 person"
+    dialog.target.setValue(3)
+    assert dialog.target.text() == "3 people"
+
+
+def test_a_goals_priority_is_explained(qtbot: QtBot) -> None:
+    dialog = GoalDialog(EventId(1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.priority.value() == 0
+    shown = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+    assert any("0 most" in text for text in shown)
