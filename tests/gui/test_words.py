@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from planner.domain.ids import EventId
 from planner.gui.formatting import tr_n
 from planner.gui.goals_view import GoalDialog
+from planner.gui.main_window import MainWindow
 
 CSV = (
     "First Name,Last Name,Email\r\n"
@@ -58,3 +59,20 @@ def test_a_goals_priority_is_explained(qtbot: QtBot) -> None:
     assert dialog.priority.value() == 0
     shown = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
     assert any("0 most" in text for text in shown)
+
+
+def test_the_undo_entry_of_a_long_checklist_item_is_cut_short(window: MainWindow) -> None:
+    edit_menu = next(
+        menu for menu in window.menuBar().findChildren(QMenu) if menu.title() == "&Edit"
+    )
+    window.context.push("Edit “Bring cards”", lambda: None, lambda: None)
+    short = edit_menu.sizeHint().width()
+    item = (
+        "Send a short note to your must-meet people suggesting a time to talk, and say "
+        "what you would like to hear about from each of them"
+    )
+    window.context.push(f"Edit “{item}”", lambda: None, lambda: None)
+    text = window.undo_action.text().replace("&", "")
+    assert text.startswith("Undo Edit “Send a short note") and text.endswith("…”")
+    assert len(text) < 60
+    assert edit_menu.sizeHint().width() < short + 200  # the item's whole text: 700 px more
