@@ -23,11 +23,17 @@ from planner.domain.enums import NetworkType
 from planner.domain.goals import NetworkBalance
 from planner.domain.ids import EventId
 from planner.gui.context import AppContext
-from planner.gui.formatting import breakable, dates_text, day_text, plain_tip, relative_text
+from planner.gui.formatting import (
+    breakable,
+    dates_text,
+    day_text,
+    plain_tip,
+    relative_text,
+    tr_n,
+)
 from planner.gui.labels import NETWORK_COLOURS, network_name
 from planner.gui.widgets import EmptyState, RefreshWhenShown, SampleBanner, page_title, paint_bar
 from planner.services.dashboard import Dashboard, UpcomingEvent, build_dashboard
-from planner.services.sample import has_sample
 
 PREP_COLOUR = QColor("#1f5f8b")
 # Cards for the next few events; the rest are a click away on the Events page.
@@ -167,10 +173,13 @@ class BalanceChart(QWidget):
     def set_balance(self, balance: NetworkBalance) -> None:
         self.balance = balance
         lines = [
-            tr("%1: %2 goals, %3 people met")
+            tr("%1: %2, %3")
             .replace("%1", network_name(kind))
-            .replace("%2", str(balance.goals.get(kind, 0)))
-            .replace("%3", str(balance.met.get(kind, 0)))
+            .replace("%2", tr_n("dashboard", "%n goals", balance.goals.get(kind, 0), one="%n goal"))
+            .replace(
+                "%3",
+                tr_n("dashboard", "%n people met", balance.met.get(kind, 0), one="%n person met"),
+            )
             for kind in NetworkType
         ]
         self.setToolTip("\n".join(lines))
@@ -326,7 +335,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
 
     def refresh(self) -> None:
         self._stale = False
-        self.banner.setVisible(has_sample(self._context.workspace))
+        self.banner.show_for(self._context.workspace)
         now = datetime.now(UTC)
         dashboard = build_dashboard(self._context.workspace, now, date.today())
         self.dashboard = dashboard
@@ -341,9 +350,12 @@ class DashboardPage(RefreshWhenShown, QWidget):
             self.cards.addWidget(card)
         more = len(dashboard.upcoming) - MAX_CARDS
         self.more.setText(
-            tr("%n more upcoming events are on the Events page.").replace("%n", str(more))
-            if more > 1
-            else tr("One more upcoming event is on the Events page.")
+            tr_n(
+                "dashboard",
+                "%n more upcoming events are on the Events page.",
+                more,
+                one="One more upcoming event is on the Events page.",
+            )
         )
         self.more.setVisible(more > 0)
         self.no_events.setVisible(not dashboard.upcoming)

@@ -43,7 +43,6 @@ from planner.gui.models import EventsModel, FollowUpsModel
 from planner.gui.table_model import RowTableModel
 from planner.gui.widgets import EmptyState, RefreshWhenShown, SampleBanner, page_title
 from planner.services.events import likely_event
-from planner.services.sample import has_sample
 
 
 def tr(text: str) -> str:
@@ -272,7 +271,7 @@ class EventsPage(QWidget):
         self.select_event(current.id if current else None)
         self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
         self.details_area.setVisible(self.model.rowCount() > 0)  # nothing to describe
-        self.banner.setVisible(has_sample(self._context.workspace))
+        self.banner.show_for(self._context.workspace)
         self._selection_changed()
 
     def _selection_changed(self) -> None:
@@ -383,7 +382,7 @@ class ListPage(RefreshWhenShown, QWidget):
         """Loaded when first shown, not at start-up: the people list can be long (and a long
         one loads in the background: `_rows_in` runs when its rows are in)."""
         self._stale = False
-        self.banner.setVisible(has_sample(self._context.workspace))
+        self.banner.show_for(self._context.workspace)
         self.model.reload()
 
     def _rows_in(self) -> None:

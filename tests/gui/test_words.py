@@ -12,6 +12,8 @@ from planner.domain.ids import EventId
 from planner.gui.formatting import tr_n
 from planner.gui.goals_view import GoalDialog
 from planner.gui.main_window import MainWindow
+from planner.services.people import delete_person
+from planner.services.workspace import Workspace
 
 CSV = (
     "First Name,Last Name,Email\r\n"
@@ -76,3 +78,15 @@ def test_the_undo_entry_of_a_long_checklist_item_is_cut_short(window: MainWindow
     assert text.startswith("Undo Edit “Send a short note") and text.endswith("…”")
     assert len(text) < 60
     assert edit_menu.sizeHint().width() < short + 200  # the item's whole text: 700 px more
+
+
+def test_the_sample_banner_counts_what_is_there(window: MainWindow, workspace: Workspace) -> None:
+    banner = window.home_page.banner
+    events, people = workspace.repos.events.sample_size()
+    assert (events, people) == (2, 10)
+    assert "2 events and 10 invented people" in banner.text.text()
+    someone = next(p for p in workspace.repos.people.all() if p.is_sample)
+    assert someone.id is not None
+    delete_person(workspace, someone.id)
+    window.context.changed.emit()
+    assert "2 events and 9 invented people" in banner.text.text()
