@@ -690,6 +690,10 @@ class MainWindow(QMainWindow):
 
         importer = ImportController(self.context, self)
         importer.review_requested.connect(self.review_duplicates)
+        # Where the people went, whatever page or event was in view when the import began.
+        importer.imported.connect(
+            lambda event_id: self.open_event(event_id, self.workspace_page.PEOPLE)
+        )
         return importer
 
     def _import_stopped(self) -> bool:

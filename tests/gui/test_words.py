@@ -3,16 +3,21 @@ explained, the sample counted, and an import's report naming where the people we
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from planner.domain.ids import EventId
+from planner.domain.importing import ImportReport
 from planner.gui.formatting import tr_n
 from planner.gui.goals_view import GoalDialog
-from planner.gui.main_window import MainWindow
+from planner.gui.importing import ReportDialog
+from planner.gui.main_window import HOME, MainWindow
 from planner.services.people import delete_person
+from planner.services.sample import UPCOMING_NAME
 from planner.services.workspace import Workspace
 
 CSV = (
@@ -63,6 +68,16 @@ def test_a_goals_priority_is_explained(qtbot: QtBot) -> None:
     assert any("0 most" in text for text in shown)
 
 
+def test_the_report_of_one_merged_row_says_row(qtbot: QtBot) -> None:
+    report = ImportReport("x.csv", None, "utf-8", rows=1, added=0, updated=1, merged=1)
+    dialog = ReportDialog(report, event_name="Fintech Forward Summit")
+    qtbot.addWidget(dialog)
+    text = labels_of(dialog)
+    assert "1 row read from x.csv" in text
+    assert "1 known person updated, 1 row merged with someone known" in text
+    assert "1 rows" not in text and "1 people" not in text
+
+
 def test_the_undo_entry_of_a_long_checklist_item_is_cut_short(window: MainWindow) -> None:
     edit_menu = next(
         menu for menu in window.menuBar().findChildren(QMenu) if menu.title() == "&Edit"
@@ -90,3 +105,35 @@ def test_the_sample_banner_counts_what_is_there(window: MainWindow, workspace: W
     delete_person(workspace, someone.id)
     window.context.changed.emit()
     assert "2 events and 9 invented people" in banner.text.text()
+
+
+def test_an_import_shows_the_event_it_went_into_and_its_report_names_it(
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from planner.gui.import_dialog import ImportDialog
+
+    path = tmp_path / "attendees.csv"
+    path.write_text(CSV, encoding="utf-8")
+    event = workspace.repos.events.find(UPCOMING_NAME)[0]
+    monkeypatch.setattr(ImportDialog, "exec", lambda dialog: 1)
+    seen: list[tuple[str, object, int]] = []
+
+    def read(dialog: ReportDialog) -> int:  # the window behind the report, and the report
+        shown = window.pages.currentWidget()
+        seen.append((labels_of(dialog), shown, window.workspace_page.tabs.currentIndex()))
+        return 1
+
+    monkeypatch.setattr(ReportDialog, "exec", read)
+    window.show_page(HOME)  # no event in view: the import goes to the next one
+    window.importer.start(path, None)
+    qtbot.waitUntil(lambda: not window.importer.busy, timeout=20_000)  # reading
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)  # importing
+    ((text, shown, tab),) = seen
+    assert f"1 person put on the list of “{UPCOMING_NAME}”" in text
+    assert shown is window.workspace_page
+    assert window.workspace_page.event_id == event.id
+    assert tab == window.workspace_page.PEOPLE
