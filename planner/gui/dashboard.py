@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,6 +38,7 @@ from planner.services.dashboard import Dashboard, UpcomingEvent, build_dashboard
 PREP_COLOUR = QColor("#1f5f8b")
 # Cards for the next few events; the rest are a click away on the Events page.
 MAX_CARDS = 6
+OVERDUE_HEIGHT = 240  # the most the Overdue list takes; more rows scroll
 
 
 def tr(text: str) -> str:
@@ -257,9 +258,14 @@ def section_title(text: str) -> QLabel:
     return label
 
 
+# What a row of the Overdue list stands for (its UserRole data: kind, event id or 0).
+PREPARATION, FOLLOW_UP = "preparation", "follow-up"
+
+
 class DashboardPage(RefreshWhenShown, QWidget):
     open_event = Signal(int)  # event id
     open_checklist = Signal(int)  # event id
+    open_follow_ups = Signal(int)  # event id, or 0: a follow-up of no event
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -277,8 +283,13 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.overdue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.overdue.itemActivated.connect(self._overdue_activated)
         self.overdue.itemClicked.connect(self._overdue_activated)
-        self.no_overdue = QLabel(tr("Nothing overdue. Well done."))
+        self.overdue.installEventFilter(self)
+        self.no_overdue = QLabel(tr("Nothing overdue: preparation and follow-ups are on time."))
         self.no_overdue.setObjectName("hint")
+        self.no_overdue.setWordWrap(True)
+        self.overdue_count = QLabel()  # what is late, counted: preparation, follow-ups
+        self.overdue_count.setObjectName("hint")
+        self.overdue_count.setWordWrap(True)
         self.chart = BalanceChart()
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -302,10 +313,10 @@ class DashboardPage(RefreshWhenShown, QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(left_widget)
 
-        self.overdue.setMaximumHeight(240)
         right = QVBoxLayout()
         right.setSpacing(8)
         right.addWidget(section_title(tr("Overdue")))
+        right.addWidget(self.overdue_count)
         right.addWidget(self.overdue)
         right.addWidget(self.no_overdue)
         right.addSpacing(16)
@@ -360,19 +371,67 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.more.setVisible(more > 0)
         self.no_events.setVisible(not dashboard.upcoming)
 
-        self.overdue.clear()
-        for event, entry in dashboard.overdue:
-            row = QListWidgetItem(f"{day_text(entry.due)} · {entry.text}\n{event.name}")
-            row.setData(Qt.ItemDataRole.UserRole, event.id)
-            row.setToolTip(plain_tip(tr("Open the checklist of %1").replace("%1", event.name)))
-            self.overdue.addItem(row)
-        self.overdue.setVisible(bool(dashboard.overdue))
-        self.no_overdue.setVisible(not dashboard.overdue)
+        self._fill_overdue(dashboard)
 
         self.chart.set_balance(dashboard.balance)
         hint = dashboard.balance.hint()
         self.hint.setText(hint or "")
         self.hint.setVisible(hint is not None)
 
+    def _fill_overdue(self, dashboard: Dashboard) -> None:
+        """Preparation left undone and follow-ups not sent, past their day, the longest
+        overdue first; each row opens where it can be done."""
+        self.overdue.clear()
+        rows: list[tuple[date, QListWidgetItem]] = []
+        for event, entry in dashboard.overdue:
+            row = QListWidgetItem(
+                f"{day_text(entry.due)} · {tr('Preparation')}: {entry.text}\n{event.name}"
+            )
+            row.setData(Qt.ItemDataRole.UserRole, (PREPARATION, event.id))
+            row.setToolTip(plain_tip(tr("Open the checklist of %1").replace("%1", event.name)))
+            rows.append((entry.due, row))
+        for late in dashboard.late_follow_ups:
+            action = tr("%1 (%2)").replace("%1", late.action).replace("%2", late.person_name)
+            text = f"{day_text(late.due)} · {tr('Follow-up')}: {action}"
+            row = QListWidgetItem(f"{text}\n{late.event_name}" if late.event_name else text)
+            row.setData(Qt.ItemDataRole.UserRole, (FOLLOW_UP, late.event_id or 0))
+            row.setToolTip(
+                plain_tip(tr("Open the follow-ups of %1").replace("%1", late.event_name))
+                if late.event_name
+                else tr("Open the follow-ups")
+            )
+            rows.append((late.due, row))
+        rows.sort(key=lambda pair: pair[0])  # stable: preparation first on the same day
+        for _, row in rows:
+            self.overdue.addItem(row)
+        self.overdue_count.setText(
+            tr("Preparation: %1 · Follow-ups: %2")
+            .replace("%1", f"{len(dashboard.overdue):,}")
+            .replace("%2", f"{len(dashboard.late_follow_ups):,}")
+        )
+        self.overdue.setVisible(bool(rows))
+        self._fit_overdue()
+        self.overdue_count.setVisible(bool(rows))
+        self.no_overdue.setVisible(not rows)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.overdue and event.type() == QEvent.Type.Resize:
+            self._fit_overdue()  # a new width wraps the rows to other heights
+        return False
+
+    def _fit_overdue(self) -> None:
+        """The Overdue list as tall as its rows at its width, up to OVERDUE_HEIGHT (then it
+        scrolls), not a tall empty box under one row."""
+        overdue = self.overdue
+        overdue.doItemsLayout()
+        rows = sum(overdue.visualItemRect(overdue.item(n)).height() for n in range(overdue.count()))
+        height = min(rows + 2 * overdue.frameWidth() + 2, OVERDUE_HEIGHT)
+        if overdue.height() != height:
+            overdue.setFixedHeight(height)
+
     def _overdue_activated(self, item: QListWidgetItem) -> None:
-        self.open_checklist.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        kind, event_id = item.data(Qt.ItemDataRole.UserRole)
+        if kind == PREPARATION:
+            self.open_checklist.emit(int(event_id))
+        else:
+            self.open_follow_ups.emit(int(event_id))

@@ -282,6 +282,13 @@ class MainWindow(QMainWindow):
         home.open_checklist.connect(
             lambda event_id: self.open_event(event_id, self.workspace_page.CHECKLIST)
         )
+        home.open_follow_ups.connect(
+            lambda event_id: (
+                self.open_event(event_id, self.workspace_page.FOLLOW_UPS)
+                if event_id
+                else self.show_page(FOLLOW_UPS)
+            )
+        )
         return home
 
     def _build_workspace(self) -> EventWorkspace:
