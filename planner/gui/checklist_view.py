@@ -190,6 +190,7 @@ class ExportDialog(QDialog):
 
 class ChecklistTab(OrderedList[ChecklistEntry]):
     noun = "Checklist Item"
+    stretch_column = 1  # the item; its due day is sized to its text
 
     def __init__(self, context: AppContext, parent: Any = None) -> None:
         super().__init__(
@@ -201,7 +202,6 @@ class ChecklistTab(OrderedList[ChecklistEntry]):
         )
         self.model: ChecklistModel
         (self.export_button,) = self.extra_buttons
-        self.table.horizontalHeader().resizeSection(0, 190)
         # What was done last ("Exported 18 open items to …" and a path), cut short in the
         # middle when long: a message never makes the window wider.
         self.progress = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
@@ -211,6 +211,7 @@ class ChecklistTab(OrderedList[ChecklistEntry]):
 
     def show_event(self, event: Event) -> None:
         self.model.current_event = event
+        self._fitted = False  # another event's items: fitted to their own text
         self.refresh()
 
     def refresh(self) -> None:

@@ -182,6 +182,7 @@ class GoalsTab(OrderedList[GoalProgress]):
 
     def show_event(self, event_id: EventId) -> None:
         self.model.event_id = event_id
+        self._fitted = False  # another event's goals: fitted to their own text
         self.refresh()
 
     def row_id(self, row: GoalProgress) -> GoalId | None:

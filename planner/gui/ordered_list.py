@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from planner.domain.ordering import moved
+from planner.gui.columns import StretchColumn
 from planner.gui.context import AppContext
 from planner.gui.pages import make_table
 from planner.gui.table_model import RowTableModel
@@ -29,6 +30,7 @@ def tr(text: str) -> str:
 
 class OrderedList(QWidget, Generic[Row]):
     noun = "Item"  # for undo texts: "Delete Goal", "Move Goal"
+    stretch_column = 0  # the running text (a goal, an item), which takes the width left
 
     def __init__(
         self,
@@ -43,6 +45,8 @@ class OrderedList(QWidget, Generic[Row]):
         self.model = model
         model.setParent(self)
         self.table = make_table(model, sortable=False)  # the user's order is the order
+        self.columns = StretchColumn(self.table, model, self.stretch_column)
+        self._fitted = False  # the columns fitted to the first rows shown
         self.table.doubleClicked.connect(self._double_clicked)
         self.buttons, made = button_row(
             (add_label, self.add),
@@ -95,6 +99,9 @@ class OrderedList(QWidget, Generic[Row]):
     def refresh(self) -> None:
         selected = self.selected()
         self.model.reload()
+        if self.model.rowCount() and not self._fitted:
+            self._fitted = True
+            self.columns.fit()
         if selected is not None:
             self.select(self.model.key(selected))
         self._update_buttons()
