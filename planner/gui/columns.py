@@ -79,6 +79,7 @@ class StretchColumn(QObject):
         self._view, self._model, self._column = view, model, column
         self._wanted: dict[int, int] = {}
         self._least: dict[int, int] = {}
+        self._drawn: dict[int, int] = {}  # columns drawn wider than their text (a bar)
         self._sharing = False
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
@@ -86,8 +87,14 @@ class StretchColumn(QObject):
         header.sectionResized.connect(self._resized)
         view.viewport().installEventFilter(self)
 
+    def keep(self, column: int, width: int) -> None:
+        """`column` draws more than its text (a progress bar beside it): never under `width`."""
+        self._drawn[column] = width
+
     def fit(self) -> None:
         self._wanted = text_widths(self._view, self._model, range(self._model.columnCount()))
+        for column, width in self._drawn.items():
+            self._wanted[column] = max(self._wanted.get(column, 0), width)
         least = self._view.horizontalHeader().minimumSectionSize()
         self._least = {
             column: max(
@@ -95,6 +102,7 @@ class StretchColumn(QObject):
             )
             for column, width in self._wanted.items()
         }
+        self._least.update(self._drawn)
         self.share()
 
     def widths(self, room: int) -> dict[int, int]:

@@ -165,10 +165,7 @@ class GoalsTab(OrderedList[GoalProgress]):
         self.table.setItemDelegateForColumn(
             GoalsModel.PROGRESS_COLUMN, ProgressDelegate(NETWORK_COLOURS[NetworkType.STRATEGIC])
         )
-        header = self.table.horizontalHeader()
-        header.resizeSection(0, 380)
-        header.resizeSection(1, 110)
-        header.resizeSection(2, 190)
+        self.columns.keep(GoalsModel.PROGRESS_COLUMN, 190)  # the bar and "2 of 3 met"
         self.hint = QLabel(
             tr(
                 "Progress counts the people linked to a goal whom you have marked as met. "
@@ -179,6 +176,12 @@ class GoalsTab(OrderedList[GoalProgress]):
         self.hint.setObjectName("hint")
         self.body.addWidget(self.hint)
         self._update_buttons()
+
+    def empty_message(self) -> str:
+        return tr(
+            "No goals yet. Decide what you want from this event: whom you hope to meet, and "
+            "why. Add Goal… (Ctrl+G) writes the first one down."
+        )
 
     def show_event(self, event_id: EventId) -> None:
         self.model.event_id = event_id

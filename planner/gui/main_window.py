@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QTableView,
     QWidget,
 )
 
@@ -28,8 +29,6 @@ from planner.services.sample import has_sample, remove_sample
 from planner.storage.errors import StorageError
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QTableView
-
     from planner.gui.checklist_view import ChecklistTab
     from planner.gui.dashboard import DashboardPage
     from planner.gui.event_workspace import AttendeesTab, EventWorkspace
@@ -278,7 +277,7 @@ class MainWindow(QMainWindow):
 
         home = DashboardPage(self.context)
         home.banner.remove_requested.connect(self.remove_sample_data)
-        home.open_event.connect(lambda event_id: self.open_event(event_id))
+        home.open_event.connect(self._open_from_home)
         home.open_checklist.connect(
             lambda event_id: self.open_event(event_id, self.workspace_page.CHECKLIST)
         )
@@ -290,6 +289,19 @@ class MainWindow(QMainWindow):
             )
         )
         return home
+
+    def _open_from_home(self, event_id: int) -> None:
+        """A card opens its event where the user is likely to work on it: before it starts,
+        its goals (what to get out of it); once under way, its list (whom they met)."""
+        from datetime import UTC, datetime
+
+        workspace = self.workspace_page
+        try:
+            started = self.context.events.get(EventId(event_id)).start <= datetime.now(UTC)
+        except StorageError as exc:
+            self._show_failure(str(exc))
+            return
+        self.open_event(event_id, workspace.PEOPLE if started else workspace.GOALS)
 
     def _build_workspace(self) -> EventWorkspace:
         from planner.gui.event_workspace import EventWorkspace
@@ -364,6 +376,17 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() == row:
             self._show_row(row)  # e.g. back from an event to the Events row already selected
         self.navigation.setCurrentRow(row)
+
+    def go_to_page(self, row: int) -> None:
+        """From the keyboard (Ctrl+1…4): the page, with the keys in its list, on the row
+        chosen, so Enter opens it and the arrows move at once."""
+        self.show_page(row)
+        table = self._built[row].findChild(QTableView) if row != HOME else None
+        if table is None or not table.isVisible():
+            return
+        if not table.currentIndex().isValid() and table.model().rowCount():
+            table.setCurrentIndex(table.model().index(0, 0))
+        table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_row(self, row: int) -> None:
         if row >= 0:
@@ -504,7 +527,7 @@ class MainWindow(QMainWindow):
             )
         ]
         self.page_actions = [
-            self._action(name, f"Ctrl+{n}", lambda _=False, row=n - 1: self.show_page(row))
+            self._action(name, f"Ctrl+{n}", lambda _=False, row=n - 1: self.go_to_page(row))
             for n, name in enumerate(
                 (tr("&Home"), tr("&Events"), tr("&People"), tr("&Follow-ups")), start=1
             )

@@ -19,7 +19,7 @@ from planner.gui.columns import StretchColumn
 from planner.gui.context import AppContext
 from planner.gui.pages import make_table
 from planner.gui.table_model import RowTableModel
-from planner.gui.widgets import button_row
+from planner.gui.widgets import EmptyState, button_row
 
 Row = TypeVar("Row")
 
@@ -63,6 +63,10 @@ class OrderedList(QWidget, Generic[Row]):
         self.body = QVBoxLayout(self)
         self.body.addLayout(self.buttons)
         self.body.addWidget(self.table, 1)
+        # What the list says in place of the table while it has no rows, if anything.
+        self.empty = EmptyState(self.empty_message())
+        self.empty.hide()
+        self.body.addWidget(self.empty, 1)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         context.changed.connect(self.refresh)
 
@@ -88,6 +92,11 @@ class OrderedList(QWidget, Generic[Row]):
     def add(self) -> None:
         raise NotImplementedError
 
+    def empty_message(self) -> str:
+        """Said in place of an empty list; "" keeps the empty table (a list that is never
+        empty for long, or whose buttons say enough)."""
+        return ""
+
     def edit_selected(self) -> None:
         raise NotImplementedError
 
@@ -102,6 +111,9 @@ class OrderedList(QWidget, Generic[Row]):
         if self.model.rowCount() and not self._fitted:
             self._fitted = True
             self.columns.fit()
+        empty = not self.model.rowCount() and bool(self.empty.text())
+        self.table.setVisible(not empty)
+        self.empty.setVisible(empty)
         if selected is not None:
             self.select(self.model.key(selected))
         self._update_buttons()

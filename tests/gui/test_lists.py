@@ -101,3 +101,76 @@ def test_a_column_the_user_drags_keeps_its_width(
     assert table.columnWidth(1) == 300
     others = sum(table.columnWidth(c) for c in (1, 2, 3))
     assert abs(table.columnWidth(0) - (table.viewport().width() - others)) <= 2  # rounding
+
+
+def test_an_empty_goals_list_says_what_to_do(window: MainWindow, workspace: Workspace) -> None:
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from planner.domain.model import Event
+
+    start = datetime(2031, 3, 1, 9, tzinfo=ZoneInfo("Europe/Lisbon"))
+    event = window.context.events.create(
+        Event("Quiet Conf", start, start + timedelta(hours=8), "Europe/Lisbon")
+    )
+    assert event.id is not None
+    window.open_event(event.id, window.workspace_page.GOALS)
+    goals = window.workspace_page.goals
+    assert goals.table.isHidden() and goals.empty.isVisible()
+    assert "No goals yet" in goals.empty.text()
+    open_upcoming(window, workspace, window.workspace_page.GOALS)  # one with goals
+    assert goals.table.isVisible() and goals.empty.isHidden()
+
+
+def test_after_ctrl_2_enter_opens_the_event_chosen(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.page_actions[EVENTS].trigger()  # Ctrl+2
+    table = window.events_page.table
+    assert table.hasFocus()
+    chosen = window.events_page.selected_event()
+    assert chosen is not None and chosen.name == UPCOMING_NAME
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.workspace_page
+    assert window.workspace_page.event_id == chosen.id
+
+
+def test_a_home_card_opens_an_upcoming_event_on_its_goals(
+    window: MainWindow, workspace: Workspace
+) -> None:
+    from planner.gui.dashboard import EventCard
+
+    window.show_page(EVENTS)
+    open_upcoming(window, workspace, window.workspace_page.FOLLOW_UPS)  # the last tab used
+    window.page_actions[0].trigger()  # Home
+    home = window.home_page
+    (card,) = home.findChildren(EventCard)
+    card.open_requested.emit(card.event_id)
+    shown = window.workspace_page
+    assert shown.event_id == card.event_id
+    assert shown.tabs.currentIndex() == shown.GOALS
+
+
+def test_a_home_card_opens_an_event_under_way_on_its_people(
+    window: MainWindow, workspace: Workspace
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from planner.domain.model import Event
+    from planner.gui.dashboard import EventCard
+
+    now = datetime.now(UTC)
+    event = window.context.events.create(
+        Event("Going On Now", now - timedelta(hours=2), now + timedelta(hours=6), "UTC")
+    )
+    window.context.changed.emit()
+    home = window.home_page
+    (card,) = [c for c in home.findChildren(EventCard) if c.event_id == event.id]
+    card.open_requested.emit(card.event_id)
+    shown = window.workspace_page
+    assert shown.event_id == event.id
+    assert shown.tabs.currentIndex() == shown.PEOPLE
