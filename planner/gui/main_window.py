@@ -536,6 +536,13 @@ class MainWindow(QMainWindow):
             tr("&About %1").replace("%1", APP_NAME), None, self.show_about
         )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.shortcuts_action = self._action(
+            tr("&Keyboard Shortcuts"), "F1", lambda: self._show_help("shortcuts")
+        )
+        self.shortcuts_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
+        self.guide_action = self._action(
+            tr("How to &Prepare for an Event"), "Shift+F1", lambda: self._show_help("guide")
+        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -546,6 +553,7 @@ class MainWindow(QMainWindow):
                     self.new_action,
                     self.new_person_action,
                     None,
+                    self.import_action,
                     self.export_action,
                     None,
                     self.remove_sample_action,
@@ -587,7 +595,10 @@ class MainWindow(QMainWindow):
             ),
             (self.tr("&View"), tuple(self.page_actions)),
             (self.tr("&Tools"), (self.routine_action, self.duplicates_action)),
-            (self.tr("&Help"), (self.about_action,)),
+            (
+                self.tr("&Help"),
+                (self.shortcuts_action, self.guide_action, None, self.about_action),
+            ),
         )
         for title, actions in menus:
             menu = bar.addMenu(title)
@@ -901,6 +912,13 @@ class MainWindow(QMainWindow):
         from planner.gui.messages import show_warning
 
         show_warning(self, message)
+
+    def _show_help(self, sheet: str) -> None:
+        """The shortcut sheet (made from the menus as they are) or the preparation guide."""
+        from planner.gui.help_dialogs import guide_dialog, shortcuts_dialog
+
+        dialog = guide_dialog(self) if sheet == "guide" else shortcuts_dialog(self, self.menuBar())
+        exec_once(dialog)
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
