@@ -51,7 +51,9 @@ def shortcut_sheet(bar: QMenuBar) -> list[tuple[str, list[tuple[str, str]]]]:
                 )
             )
             if keys and not action.isSeparator():
-                rows.append((plain_text(action.text()), tr(" or ").join(keys)))
+                # Undo and Redo carry the step they would take back; the sheet names the command.
+                name = action.property("command_name") or plain_text(action.text())
+                rows.append((str(name), tr(" or ").join(keys)))
         if rows:
             sheet.append((plain_text(entry.text()), rows))
     return sheet

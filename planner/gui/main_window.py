@@ -497,6 +497,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(seq.Undo)
         self.redo_action = stack.createRedoAction(self, tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence(seq.Redo), QKeySequence("Ctrl+Y")])
+        self.undo_action.setProperty("command_name", tr("Undo"))  # for the shortcut sheet
+        self.redo_action.setProperty("command_name", tr("Redo"))
         self.edit_action = self._action(tr("&Edit…"), "Ctrl+E", self.edit_selected)
         self.delete_action = self._action(tr("&Delete"), seq.Delete, self.delete_selected)
         self.move_up_action = self._action(tr("Move &Up"), "Ctrl+Up", lambda: self._move(-1))

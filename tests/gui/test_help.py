@@ -39,9 +39,16 @@ def test_the_shortcut_sheet_lists_every_menu_command_with_its_keys(window: MainW
         for action in entry.menu().actions():  # type: ignore[union-attr]
             if action.shortcut().isEmpty():
                 continue
-            keys = dict(sheet[plain_text(entry.text())])[plain_text(action.text())]
+            name = action.property("command_name") or plain_text(action.text())
+            keys = dict(sheet[plain_text(entry.text())])[name]
             assert action.shortcut().toString(native) in keys
     assert dict(sheet["Help"])["Keyboard Shortcuts"] == "F1 or Ctrl+/"
+
+
+def test_undo_is_named_as_a_command_whatever_it_would_undo(window: MainWindow) -> None:
+    window.context.push("Edit “Bring cards”", lambda: None, lambda: None)
+    edit = dict(dict(shortcut_sheet(window.menuBar()))["Edit"])
+    assert edit["Undo"] == "Ctrl+Z"
 
 
 def test_the_sheet_follows_the_actions_not_a_list_of_its_own(window: MainWindow) -> None:
