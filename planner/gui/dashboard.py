@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.checklist import ChecklistEntry
 from planner.domain.enums import NetworkType
 from planner.domain.goals import NetworkBalance
 from planner.domain.ids import EventId
+from planner.domain.model import Event
 from planner.gui.context import AppContext
 from planner.gui.formatting import (
     breakable,
@@ -33,12 +43,13 @@ from planner.gui.formatting import (
 )
 from planner.gui.labels import NETWORK_COLOURS, network_name
 from planner.gui.widgets import EmptyState, RefreshWhenShown, SampleBanner, page_title, paint_bar
-from planner.services.dashboard import Dashboard, UpcomingEvent, build_dashboard
+from planner.services.dashboard import Dashboard, LateFollowUp, UpcomingEvent, build_dashboard
 
 PREP_COLOUR = QColor("#1f5f8b")
 # Cards for the next few events; the rest are a click away on the Events page.
 MAX_CARDS = 6
 OVERDUE_HEIGHT = 240  # the most the Overdue list takes; more rows scroll
+OVERDUE_ROWS = 30  # the longest overdue are listed; the count above says how many in all
 
 
 def tr(text: str) -> str:
@@ -382,40 +393,52 @@ class DashboardPage(RefreshWhenShown, QWidget):
         """Preparation left undone and follow-ups not sent, past their day, the longest
         overdue first; each row opens where it can be done."""
         self.overdue.clear()
-        rows: list[tuple[date, QListWidgetItem]] = []
-        for event, entry in dashboard.overdue:
-            row = QListWidgetItem(
-                f"{day_text(entry.due)} · {tr('Preparation')}: {entry.text}\n{event.name}"
-            )
-            row.setData(Qt.ItemDataRole.UserRole, (PREPARATION, event.id))
-            row.setToolTip(plain_tip(tr("Open the checklist of %1").replace("%1", event.name)))
-            rows.append((entry.due, row))
-        for late in dashboard.late_follow_ups:
-            action = tr("%1 (%2)").replace("%1", late.action).replace("%2", late.person_name)
-            text = f"{day_text(late.due)} · {tr('Follow-up')}: {action}"
-            row = QListWidgetItem(f"{text}\n{late.event_name}" if late.event_name else text)
-            row.setData(Qt.ItemDataRole.UserRole, (FOLLOW_UP, late.event_id or 0))
-            row.setToolTip(
-                plain_tip(tr("Open the follow-ups of %1").replace("%1", late.event_name))
-                if late.event_name
-                else tr("Open the follow-ups")
-            )
-            rows.append((late.due, row))
-        rows.sort(key=lambda pair: pair[0])  # stable: preparation first on the same day
-        for _, row in rows:
+        # Sorted by day (stable: preparation first on a day), then rows made for the first.
+        late: list[tuple[date, Event | None, ChecklistEntry | None, LateFollowUp | None]] = [
+            (entry.due, event, entry, None) for event, entry in dashboard.overdue
+        ]
+        late.extend((f.due, None, None, f) for f in dashboard.late_follow_ups)
+        late.sort(key=lambda row: row[0])
+        for due, event, entry, follow_up in late[:OVERDUE_ROWS]:
+            if entry is not None and event is not None:
+                row = QListWidgetItem(
+                    f"{day_text(due)} · {tr('Preparation')}: {entry.text}\n{event.name}"
+                )
+                row.setData(Qt.ItemDataRole.UserRole, (PREPARATION, event.id))
+                tip = tr("Open the checklist of %1").replace("%1", event.name)
+            elif follow_up is not None:
+                action = (
+                    tr("%1 (%2)")
+                    .replace("%1", follow_up.action)
+                    .replace("%2", follow_up.person_name)
+                )
+                text = f"{day_text(due)} · {tr('Follow-up')}: {action}"
+                name = follow_up.event_name
+                row = QListWidgetItem(f"{text}\n{name}" if name else text)
+                row.setData(Qt.ItemDataRole.UserRole, (FOLLOW_UP, follow_up.event_id or 0))
+                tip = (
+                    tr("Open the follow-ups of %1").replace("%1", name)
+                    if name
+                    else tr("Open the follow-ups")
+                )
+            row.setToolTip(plain_tip(tip))
             self.overdue.addItem(row)
         self.overdue_count.setText(
             tr("Preparation: %1 · Follow-ups: %2")
             .replace("%1", f"{len(dashboard.overdue):,}")
             .replace("%2", f"{len(dashboard.late_follow_ups):,}")
         )
-        self.overdue.setVisible(bool(rows))
+        self.overdue.setVisible(bool(late))
         self._fit_overdue()
-        self.overdue_count.setVisible(bool(rows))
-        self.no_overdue.setVisible(not rows)
+        self.overdue_count.setVisible(bool(late))
+        self.no_overdue.setVisible(not late)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.overdue and event.type() == QEvent.Type.Resize:
+        if (
+            watched is self.overdue
+            and isinstance(event, QResizeEvent)
+            and event.size().width() != event.oldSize().width()
+        ):
             self._fit_overdue()  # a new width wraps the rows to other heights
         return False
 
@@ -423,9 +446,15 @@ class DashboardPage(RefreshWhenShown, QWidget):
         """The Overdue list as tall as its rows at its width, up to OVERDUE_HEIGHT (then it
         scrolls), not a tall empty box under one row."""
         overdue = self.overdue
+        if not overdue.count():
+            return
         overdue.doItemsLayout()
-        rows = sum(overdue.visualItemRect(overdue.item(n)).height() for n in range(overdue.count()))
-        height = min(rows + 2 * overdue.frameWidth() + 2, OVERDUE_HEIGHT)
+        height = 2 * overdue.frameWidth() + 2
+        for n in range(overdue.count()):  # the first rows, as far as the list's most
+            height += overdue.visualItemRect(overdue.item(n)).height()
+            if height >= OVERDUE_HEIGHT:
+                break
+        height = min(height, OVERDUE_HEIGHT)
         if overdue.height() != height:
             overdue.setFixedHeight(height)
 

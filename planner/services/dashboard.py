@@ -14,6 +14,8 @@ from planner.services.goals import GoalService
 from planner.services.workspace import Workspace
 from planner.storage.overdue import LateFollowUp, late_follow_ups
 
+__all__ = ["Dashboard", "LateFollowUp", "UpcomingEvent", "build_dashboard"]
+
 
 @dataclass(frozen=True, slots=True)
 class UpcomingEvent:
