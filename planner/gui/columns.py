@@ -68,9 +68,10 @@ before the running-text column is cut short."""
 
 class StretchColumn(QObject):
     """Shares a table's width between its columns: each gets its text's width where there is
-    room, the running-text column (`column`) takes what is left over; short of room, the wide
-    columns give up width in proportion to what they have above their least (SHORT_COLUMN, or
-    STRETCH_FLOOR for the running text), and below that the list scrolls sideways.
+    room, the running-text column (`column`) takes what is left over; short of room, the other
+    wide columns give up width in proportion to what they have above their least
+    (SHORT_COLUMN), then the running text down to STRETCH_FLOOR, and below that the list
+    scrolls sideways.
 
     `fit()` measures the text again (new rows). A column the user drags keeps that width."""
 
@@ -95,7 +96,8 @@ class StretchColumn(QObject):
         self._wanted = text_widths(self._view, self._model, range(self._model.columnCount()))
         for column, width in self._drawn.items():
             self._wanted[column] = max(self._wanted.get(column, 0), width)
-        least = self._view.horizontalHeader().minimumSectionSize()
+        least = self._view.horizontalHeader().minimumSectionSize()  # Qt keeps every column to it
+        self._wanted = {column: max(width, least) for column, width in self._wanted.items()}
         self._least = {
             column: max(
                 least, min(width, STRETCH_FLOOR if column == self._column else SHORT_COLUMN)
@@ -114,10 +116,20 @@ class StretchColumn(QObject):
         over = sum(wanted.values()) - room
         if over <= 0:  # room for all: the running text takes the rest
             return {**wanted, self._column: wanted.get(self._column, 0) - over}
-        spare = {c: w - self._least[c] for c, w in wanted.items()}
-        total = sum(spare.values())
-        cut = min(1.0, over / total) if total else 0.0
-        return {c: w - round(spare[c] * cut) for c, w in wanted.items()}
+        # The other wide columns give way first, in proportion to what they have above their
+        # least; the running text only once they are down to theirs.
+        widths = dict(wanted)
+        for giving in ([c for c in wanted if c != self._column], [self._column]):
+            spare = {c: widths[c] - self._least[c] for c in giving if c in widths}
+            total = sum(spare.values())
+            if over <= 0 or not total:
+                continue
+            cut = min(1.0, over / total)
+            for column, room_above in spare.items():
+                taken = round(room_above * cut)
+                widths[column] -= taken
+                over -= taken
+        return widths
 
     def share(self) -> None:
         if not self._wanted:

@@ -174,3 +174,17 @@ def test_a_home_card_opens_an_event_under_way_on_its_people(
     shown = window.workspace_page
     assert shown.event_id == event.id
     assert shown.tabs.currentIndex() == shown.PEOPLE
+
+
+def test_when_every_column_fits_none_runs_off_to_the_right(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Each column keeps Qt's least width (96 px on the People page) in the sums too."""
+    window.resize(1280, 800)
+    window.show_page(PEOPLE)
+    qtbot.wait(10)
+    people = window.people_page.table
+    widths = [people.columnWidth(c) for c in range(people.model().columnCount())]
+    assert sum(widths) == people.viewport().width()
+    assert people.horizontalScrollBar().maximum() == 0
+    assert people.columnWidth(3) >= needed(people, 3)  # the email, whole
