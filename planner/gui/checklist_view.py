@@ -206,6 +206,7 @@ class ChecklistTab(OrderedList[ChecklistEntry]):
         # middle when long: a message never makes the window wider.
         self.progress = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
         self.progress.setObjectName("hint")
+        self.columns.keep_whole(0)  # the due day, with its tick box
         self.buttons.insertWidget(0, self.progress)
         self._update_buttons()
 

@@ -26,11 +26,14 @@ scrolls sideways rather than cut an event's name or an email to a few letters.""
 
 
 def text_widths(
-    view: QTableView, model: RowTableModel[Any], columns: Iterable[int]
+    view: QTableView,
+    model: RowTableModel[Any],
+    columns: Iterable[int],
+    cap: int = MAX_FITTED_WIDTH,
 ) -> dict[int, int]:
     """The width each column needs for its text in the first 200 rows, in each cell's own
-    font (a must-meet row is bold), up to MAX_FITTED_WIDTH, and for its header: cheaper than
-    Qt's per-cell sizing of every row."""
+    font (a must-meet row is bold), up to `cap`, and for its header: cheaper than Qt's
+    per-cell sizing of every row."""
     plain = view.fontMetrics()
     fonts: dict[str, QFontMetrics] = {}  # a cell's font, as a key → its metrics
     rows = min(model.rowCount(), 200)
@@ -49,7 +52,7 @@ def text_widths(
             widest = max(widest, metrics.horizontalAdvance(text) + (tick * TICK_WIDTH))
         header = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         # Room for the cell's padding; the header is bold and carries the sort arrow.
-        fitted = min(widest + 28, MAX_FITTED_WIDTH)
+        fitted = min(widest + 28, cap)
         widths[column] = max(fitted, plain.horizontalAdvance(header) * 6 // 5 + 36)
     return widths
 
@@ -81,6 +84,7 @@ class StretchColumn(QObject):
         self._wanted: dict[int, int] = {}
         self._least: dict[int, int] = {}
         self._drawn: dict[int, int] = {}  # columns drawn wider than their text (a bar)
+        self._whole: set[int] = set()  # columns never cut (a date)
         self._sharing = False
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
@@ -92,8 +96,15 @@ class StretchColumn(QObject):
         """`column` draws more than its text (a progress bar beside it): never under `width`."""
         self._drawn[column] = width
 
+    def keep_whole(self, column: int) -> None:
+        """`column` is never cut short for the others (a due day: cut, it says nothing)."""
+        self._whole.add(column)
+
     def fit(self) -> None:
-        self._wanted = text_widths(self._view, self._model, range(self._model.columnCount()))
+        view, model = self._view, self._model
+        self._wanted = text_widths(view, model, range(model.columnCount()))
+        # The running text as long as it is (it is the one to give way last).
+        self._wanted.update(text_widths(view, model, [self._column], cap=2 * MAX_FITTED_WIDTH))
         for column, width in self._drawn.items():
             self._wanted[column] = max(self._wanted.get(column, 0), width)
         least = self._view.horizontalHeader().minimumSectionSize()  # Qt keeps every column to it
@@ -105,6 +116,7 @@ class StretchColumn(QObject):
             for column, width in self._wanted.items()
         }
         self._least.update(self._drawn)
+        self._least.update({column: self._wanted[column] for column in self._whole})
         self.share()
 
     def widths(self, room: int) -> dict[int, int]:
