@@ -65,8 +65,9 @@ def event_problems(event: Event) -> list[str]:
     elif any(ord(ch) < 32 for ch in name):
         problems.append("The name contains control characters.")
     if not is_time_zone(event.timezone):
+        # Times typed in an unknown zone carry none: the zone is the one thing to fix.
         problems.append(f"“{event.timezone}” is not a known time zone.")
-    if event.start.tzinfo is None or event.end.tzinfo is None:
+    elif event.start.tzinfo is None or event.end.tzinfo is None:
         problems.append("Start and end must carry a time zone.")
     elif _whole_seconds(event.end) <= _whole_seconds(event.start):
         # Timestamps, not `<=`: two datetimes sharing one ZoneInfo compare by wall clock,

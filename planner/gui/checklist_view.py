@@ -24,11 +24,11 @@ from planner.domain.model import ChecklistItem, Event
 from planner.gui.commands import Lifecycle
 from planner.gui.context import AppContext
 from planner.gui.form_dialog import FormDialog
-from planner.gui.formatting import day_text
+from planner.gui.formatting import day_text, tr_n
 from planner.gui.messages import show_warning
 from planner.gui.ordered_list import OrderedList
 from planner.gui.table_model import Column, Index, RowTableModel
-from planner.gui.widgets import exec_once
+from planner.gui.widgets import ElidedLabel, exec_once
 from planner.services.checklist import MAX_ITEM_TEXT, item_problems
 
 OVERDUE = QColor("#b3261e")
@@ -190,6 +190,7 @@ class ExportDialog(QDialog):
 
 class ChecklistTab(OrderedList[ChecklistEntry]):
     noun = "Checklist Item"
+    stretch_column = 1  # the item; its due day is sized to its text
 
     def __init__(self, context: AppContext, parent: Any = None) -> None:
         super().__init__(
@@ -201,14 +202,17 @@ class ChecklistTab(OrderedList[ChecklistEntry]):
         )
         self.model: ChecklistModel
         (self.export_button,) = self.extra_buttons
-        self.table.horizontalHeader().resizeSection(0, 190)
-        self.progress = QLabel()
+        # What was done last ("Exported 18 open items to …" and a path), cut short in the
+        # middle when long: a message never makes the window wider.
+        self.progress = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
         self.progress.setObjectName("hint")
+        self.columns.keep_whole(0)  # the due day, with its tick box
         self.buttons.insertWidget(0, self.progress)
         self._update_buttons()
 
     def show_event(self, event: Event) -> None:
         self.model.current_event = event
+        self._fitted = False  # another event's items: fitted to their own text
         self.refresh()
 
     def refresh(self) -> None:
@@ -307,5 +311,10 @@ class ChecklistTab(OrderedList[ChecklistEntry]):
             )
             return
         self.progress.setText(
-            tr("Exported %1 open items to %2").replace("%1", str(count)).replace("%2", path)
+            tr_n(
+                "checklist",
+                "Exported %n open items to %1",
+                count,
+                one="Exported %n open item to %1",
+            ).replace("%1", path)
         )

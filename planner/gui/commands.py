@@ -29,11 +29,26 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("commands", text)
 
 
+MAX_MENU_TEXT = 40
+"""The most characters of a command's text shown after "Undo" and "Redo": a checklist item
+or a goal is a sentence, and the whole of it would make the Edit menu as wide as itself."""
+
+
+def menu_text(text: str) -> str:
+    """`text` on one line and cut short with "…" past MAX_MENU_TEXT characters, keeping
+    the closing quote of a quoted name ("Edit “Send a short note to…”")."""
+    line = " ".join(text.split())
+    if len(line) <= MAX_MENU_TEXT:
+        return line
+    quoted = line.endswith("”")
+    return line[: MAX_MENU_TEXT - 1 - quoted].rstrip() + "…" + ("”" if quoted else "")
+
+
 class _ContextCommand(QUndoCommand):
     def __init__(self, context: AppContext, text: str) -> None:
         # The text becomes the Undo and Redo menu items', where "&" marks the access key:
         # "R&D Day" would read "RD Day" with the D underlined.
-        super().__init__(text.replace("&", "&&"))
+        super().__init__(menu_text(text).replace("&", "&&"))
         self.context = context
 
     def _run(self, action: Callable[[], object]) -> None:

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,19 +27,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.checklist import ChecklistEntry
 from planner.domain.enums import NetworkType
 from planner.domain.goals import NetworkBalance
 from planner.domain.ids import EventId
+from planner.domain.model import Event
 from planner.gui.context import AppContext
-from planner.gui.formatting import breakable, dates_text, day_text, plain_tip, relative_text
+from planner.gui.formatting import (
+    breakable,
+    dates_text,
+    day_text,
+    plain_tip,
+    relative_text,
+    tr_n,
+)
 from planner.gui.labels import NETWORK_COLOURS, network_name
 from planner.gui.widgets import EmptyState, RefreshWhenShown, SampleBanner, page_title, paint_bar
-from planner.services.dashboard import Dashboard, UpcomingEvent, build_dashboard
-from planner.services.sample import has_sample
+from planner.services.dashboard import Dashboard, LateFollowUp, UpcomingEvent, build_dashboard
 
 PREP_COLOUR = QColor("#1f5f8b")
 # Cards for the next few events; the rest are a click away on the Events page.
 MAX_CARDS = 6
+OVERDUE_HEIGHT = 240  # the most the Overdue list takes; more rows scroll
+OVERDUE_ROWS = 30  # the longest overdue are listed; the count above says how many in all
 
 
 def tr(text: str) -> str:
@@ -167,10 +185,13 @@ class BalanceChart(QWidget):
     def set_balance(self, balance: NetworkBalance) -> None:
         self.balance = balance
         lines = [
-            tr("%1: %2 goals, %3 people met")
+            tr("%1: %2, %3")
             .replace("%1", network_name(kind))
-            .replace("%2", str(balance.goals.get(kind, 0)))
-            .replace("%3", str(balance.met.get(kind, 0)))
+            .replace("%2", tr_n("dashboard", "%n goals", balance.goals.get(kind, 0), one="%n goal"))
+            .replace(
+                "%3",
+                tr_n("dashboard", "%n people met", balance.met.get(kind, 0), one="%n person met"),
+            )
             for kind in NetworkType
         ]
         self.setToolTip("\n".join(lines))
@@ -248,9 +269,14 @@ def section_title(text: str) -> QLabel:
     return label
 
 
+# What a row of the Overdue list stands for (its UserRole data: kind, event id or 0).
+PREPARATION, FOLLOW_UP = "preparation", "follow-up"
+
+
 class DashboardPage(RefreshWhenShown, QWidget):
     open_event = Signal(int)  # event id
     open_checklist = Signal(int)  # event id
+    open_follow_ups = Signal(int)  # event id, or 0: a follow-up of no event
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -268,8 +294,13 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.overdue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.overdue.itemActivated.connect(self._overdue_activated)
         self.overdue.itemClicked.connect(self._overdue_activated)
-        self.no_overdue = QLabel(tr("Nothing overdue. Well done."))
+        self.overdue.installEventFilter(self)
+        self.no_overdue = QLabel(tr("Nothing overdue: preparation and follow-ups are on time."))
         self.no_overdue.setObjectName("hint")
+        self.no_overdue.setWordWrap(True)
+        self.overdue_count = QLabel()  # what is late, counted: preparation, follow-ups
+        self.overdue_count.setObjectName("hint")
+        self.overdue_count.setWordWrap(True)
         self.chart = BalanceChart()
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -293,10 +324,10 @@ class DashboardPage(RefreshWhenShown, QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(left_widget)
 
-        self.overdue.setMaximumHeight(240)
         right = QVBoxLayout()
         right.setSpacing(8)
         right.addWidget(section_title(tr("Overdue")))
+        right.addWidget(self.overdue_count)
         right.addWidget(self.overdue)
         right.addWidget(self.no_overdue)
         right.addSpacing(16)
@@ -326,7 +357,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
 
     def refresh(self) -> None:
         self._stale = False
-        self.banner.setVisible(has_sample(self._context.workspace))
+        self.banner.show_for(self._context.workspace)
         now = datetime.now(UTC)
         dashboard = build_dashboard(self._context.workspace, now, date.today())
         self.dashboard = dashboard
@@ -341,26 +372,95 @@ class DashboardPage(RefreshWhenShown, QWidget):
             self.cards.addWidget(card)
         more = len(dashboard.upcoming) - MAX_CARDS
         self.more.setText(
-            tr("%n more upcoming events are on the Events page.").replace("%n", str(more))
-            if more > 1
-            else tr("One more upcoming event is on the Events page.")
+            tr_n(
+                "dashboard",
+                "%n more upcoming events are on the Events page.",
+                more,
+                one="One more upcoming event is on the Events page.",
+            )
         )
         self.more.setVisible(more > 0)
         self.no_events.setVisible(not dashboard.upcoming)
 
-        self.overdue.clear()
-        for event, entry in dashboard.overdue:
-            row = QListWidgetItem(f"{day_text(entry.due)} · {entry.text}\n{event.name}")
-            row.setData(Qt.ItemDataRole.UserRole, event.id)
-            row.setToolTip(plain_tip(tr("Open the checklist of %1").replace("%1", event.name)))
-            self.overdue.addItem(row)
-        self.overdue.setVisible(bool(dashboard.overdue))
-        self.no_overdue.setVisible(not dashboard.overdue)
+        self._fill_overdue(dashboard)
 
         self.chart.set_balance(dashboard.balance)
         hint = dashboard.balance.hint()
         self.hint.setText(hint or "")
         self.hint.setVisible(hint is not None)
 
+    def _fill_overdue(self, dashboard: Dashboard) -> None:
+        """Preparation left undone and follow-ups not sent, past their day, the longest
+        overdue first; each row opens where it can be done."""
+        self.overdue.clear()
+        # Sorted by day (stable: preparation first on a day), then rows made for the first.
+        late: list[tuple[date, Event | None, ChecklistEntry | None, LateFollowUp | None]] = [
+            (entry.due, event, entry, None) for event, entry in dashboard.overdue
+        ]
+        late.extend((f.due, None, None, f) for f in dashboard.late_follow_ups)
+        late.sort(key=lambda row: row[0])
+        for due, event, entry, follow_up in late[:OVERDUE_ROWS]:
+            if entry is not None and event is not None:
+                row = QListWidgetItem(
+                    f"{day_text(due)} · {tr('Preparation')}: {entry.text}\n{event.name}"
+                )
+                row.setData(Qt.ItemDataRole.UserRole, (PREPARATION, event.id))
+                tip = tr("Open the checklist of %1").replace("%1", event.name)
+            elif follow_up is not None:
+                action = (
+                    tr("%1 (%2)")
+                    .replace("%1", follow_up.action)
+                    .replace("%2", follow_up.person_name)
+                )
+                text = f"{day_text(due)} · {tr('Follow-up')}: {action}"
+                name = follow_up.event_name
+                row = QListWidgetItem(f"{text}\n{name}" if name else text)
+                row.setData(Qt.ItemDataRole.UserRole, (FOLLOW_UP, follow_up.event_id or 0))
+                tip = (
+                    tr("Open the follow-ups of %1").replace("%1", name)
+                    if name
+                    else tr("Open the follow-ups")
+                )
+            row.setToolTip(plain_tip(tip))
+            self.overdue.addItem(row)
+        self.overdue_count.setText(
+            tr("Preparation: %1 · Follow-ups: %2")
+            .replace("%1", f"{len(dashboard.overdue):,}")
+            .replace("%2", f"{len(dashboard.late_follow_ups):,}")
+        )
+        self.overdue.setVisible(bool(late))
+        self._fit_overdue()
+        self.overdue_count.setVisible(bool(late))
+        self.no_overdue.setVisible(not late)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.overdue
+            and isinstance(event, QResizeEvent)
+            and event.size().width() != event.oldSize().width()
+        ):
+            self._fit_overdue()  # a new width wraps the rows to other heights
+        return False
+
+    def _fit_overdue(self) -> None:
+        """The Overdue list as tall as its rows at its width, up to OVERDUE_HEIGHT (then it
+        scrolls), not a tall empty box under one row."""
+        overdue = self.overdue
+        if not overdue.count():
+            return
+        overdue.doItemsLayout()
+        height = 2 * overdue.frameWidth() + 2
+        for n in range(overdue.count()):  # the first rows, as far as the list's most
+            height += overdue.visualItemRect(overdue.item(n)).height()
+            if height >= OVERDUE_HEIGHT:
+                break
+        height = min(height, OVERDUE_HEIGHT)
+        if overdue.height() != height:
+            overdue.setFixedHeight(height)
+
     def _overdue_activated(self, item: QListWidgetItem) -> None:
-        self.open_checklist.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        kind, event_id = item.data(Qt.ItemDataRole.UserRole)
+        if kind == PREPARATION:
+            self.open_checklist.emit(int(event_id))
+        else:
+            self.open_follow_ups.emit(int(event_id))

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from planner.domain.ids import PersonId
 from planner.domain.model import Person
-from planner.gui.pages import fit_columns, make_table
+from planner.gui.columns import fit_columns
+from planner.gui.pages import make_table
 from planner.gui.table_model import Column, RowTableModel
 from planner.services.duplicates import (
     REASONS,

@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,17 +28,16 @@ from planner.domain.rules import (
     localize,
     time_zone_names,
 )
+from planner.gui.date_fields import DateTimeField
 from planner.gui.formatting import span_text, system_zone_name
 
-DATE_TIME_FORMAT = "ddd d MMM yyyy   HH:mm"
 
-
-def _wall_clock(edit: QDateTimeEdit) -> datetime:
+def _wall_clock(edit: DateTimeField) -> datetime:
     value = edit.dateTime()
     return datetime.combine(value.date().toPython(), value.time().toPython())  # type: ignore[arg-type]
 
 
-def _set_wall_clock(edit: QDateTimeEdit, moment: datetime) -> None:
+def _set_wall_clock(edit: DateTimeField, moment: datetime) -> None:
     edit.setDateTime(
         QDateTime(
             QDate(moment.year, moment.month, moment.day),
@@ -68,11 +66,11 @@ class EventDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.zone.setCompleter(completer)
 
-        self.start = QDateTimeEdit()
-        self.end = QDateTimeEdit()
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(DATE_TIME_FORMAT)
+        # A date (typed, or picked from its calendar) and a time beside it.
+        self.start = DateTimeField()
+        self.start.set_accessible_names(self.tr("Start date"), self.tr("Start time"))
+        self.end = DateTimeField()
+        self.end.set_accessible_names(self.tr("End date"), self.tr("End time"))
 
         self.venue = QLineEdit()
         self.venue.setPlaceholderText(self.tr("Venue and city"))
@@ -82,9 +80,18 @@ class EventDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(90)
 
+        # Under the end, in the fields' column: it wraps there rather than run past the edge.
         self.local_hint = QLabel()
         self.local_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.local_hint.setWordWrap(True)
         self.local_hint.setStyleSheet("color: palette(placeholder-text);")
+        ends = QWidget()
+        ends_column = QVBoxLayout(ends)
+        ends_column.setContentsMargins(0, 0, 0, 0)
+        ends_column.setSpacing(4)
+        ends_column.addWidget(self.end)
+        ends_column.addWidget(self.local_hint)
+        ends.setFocusProxy(self.end)  # Alt+E goes to the end's date
         self.problems = QLabel()
         self.problems.setTextFormat(Qt.TextFormat.RichText)
         self.problems.setStyleSheet("color: #b3261e;")
@@ -94,8 +101,7 @@ class EventDialog(QDialog):
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("Time &zone:"), self.zone)
         form.addRow(self.tr("&Starts:"), self.start)
-        form.addRow(self.tr("&Ends:"), self.end)
-        form.addRow("", self.local_hint)
+        form.addRow(self.tr("&Ends:"), ends)
         form.addRow(self.tr("&Venue:"), self.venue)
         form.addRow(self.tr("&Link:"), self.url)
         form.addRow(self.tr("N&otes:"), self.notes)
@@ -184,16 +190,27 @@ class EventDialog(QDialog):
         self._update_local_hint(event, problems)
 
     def _update_local_hint(self, event: Event, problems: list[str]) -> None:
-        mine = system_zone_name()
-        if problems or event.timezone == mine:
+        """The days spelt out (the fields show digits), and the times in the user's own zone
+        when the venue's is another."""
+        if problems:
             self.local_hint.setText(self.tr("Times are the wall clock at the venue."))
             return
+        lines = [
+            self.tr("At the venue: %1").replace("%1", span_text(event.local_start, event.local_end))
+        ]
+        mine = system_zone_name()
         here = ZoneInfo(mine)
-        self.local_hint.setText(
-            self.tr("In your time zone (%1): %2")
-            .replace("%1", mine)
-            .replace("%2", span_text(event.start.astimezone(here), event.end.astimezone(here)))
-        )
+        yours = (event.start.astimezone(here), event.end.astimezone(here))
+        if [t.utcoffset() for t in yours] != [
+            event.local_start.utcoffset(),
+            event.local_end.utcoffset(),
+        ]:
+            lines.append(
+                self.tr("In your time zone (%1): %2")
+                .replace("%1", mine)
+                .replace("%2", span_text(*yours))
+            )
+        self.local_hint.setText("\n".join(lines))
 
     def accept(self) -> None:
         if not event_problems(self.event_value()):

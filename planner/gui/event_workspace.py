@@ -22,11 +22,19 @@ from planner.domain.enums import AttendanceStatus
 from planner.domain.ids import EventId
 from planner.domain.model import Attendance, Event
 from planner.gui.checklist_view import ChecklistTab
+from planner.gui.columns import StretchColumn
 from planner.gui.context import AppContext
-from planner.gui.formatting import breakable, excerpt, plain_tip, relative_text, span_text
+from planner.gui.formatting import (
+    breakable,
+    excerpt,
+    plain_tip,
+    relative_text,
+    span_text,
+    tr_n,
+)
 from planner.gui.goals_view import GoalsTab
 from planner.gui.models import AttendeesModel, FollowUpsModel
-from planner.gui.pages import fit_columns, make_table
+from planner.gui.pages import make_table
 from planner.gui.table_model import RowTableModel
 from planner.gui.widgets import ElidedLabel, EmptyState, RefreshWhenShown, exec_once
 from planner.services.people import update_attendance
@@ -42,11 +50,13 @@ class _ListTab(QWidget):
     """A read-only list of this event's rows, with a sentence when there are none. A long list
     loads in the background (see RowTableModel): `rows_in` runs when its rows are in."""
 
-    def __init__(self, model: RowTableModel[Any], empty: str) -> None:
+    def __init__(self, model: RowTableModel[Any], empty: str, stretch: int) -> None:
+        """`stretch`: the column of running text, which takes the width the others leave."""
         super().__init__()
         self.model = model
         model.setParent(self)
         self.table = make_table(model)
+        self.columns = StretchColumn(self.table, model, stretch)
         self.empty = EmptyState(empty)
         self.loading = EmptyState(tr("Loading the list…"))
         layout = QVBoxLayout(self)
@@ -66,7 +76,7 @@ class _ListTab(QWidget):
         self._show_state()
         if self.model.rowCount() and self.fit_next:
             self.fit_next = False
-            fit_columns(self.table, self.model, range(self.model.columnCount()))
+            self.columns.fit()
         if self._keep is not None:
             self.select(self._keep)
 
@@ -102,6 +112,7 @@ class AttendeesTab(_ListTab):
                 "Nobody on this event's list yet. Import the attendee list (Ctrl+I), drop the "
                 "file onto this window, or add people you know (Ctrl+Shift+A)."
             ),
+            stretch=6,  # the goals each person is for
         )
         self._context = context
         self.review_note = QLabel()
@@ -149,9 +160,12 @@ class AttendeesTab(_ListTab):
         event_id = self.model.event_id  # type: ignore[attr-defined]
         pending = 0 if event_id is None else pending_review_count(self._context.workspace, event_id)
         self.review_note.setText(
-            tr("%n people may already be in your network.").replace("%n", f"{pending:,}")
-            if pending != 1
-            else tr("One person may already be in your network.")
+            tr_n(
+                "event_workspace",
+                "%n people may already be in your network.",
+                pending,
+                one="One person may already be in your network.",
+            )
         )
         self.review_bar.setVisible(pending > 0)
         self._update_buttons()
@@ -267,6 +281,7 @@ class EventWorkspace(RefreshWhenShown, QWidget):
         self.follow_ups = _ListTab(
             FollowUpsModel(context),
             tr("No follow-ups for this event yet. After it, note whom you met and what you owe."),
+            stretch=2,  # the action
         )
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

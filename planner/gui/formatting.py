@@ -16,6 +16,17 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("formatting", text)
 
 
+def tr_n(context: str, text: str, n: int, one: str) -> str:
+    """`text` in the plural form for `n`, with %n replaced by `n`: the `n` form of Qt's
+    translate(), so a translation gives each language its own forms ("%n people" has one
+    form in Japanese, three in Polish). `text` is the English plural, `one` the English
+    singular, used while no translation is loaded ("1 person", never "1 people")."""
+    translated = QCoreApplication.translate(context, text, None, n)
+    if translated != text.replace("%n", str(n)):
+        return translated  # a translation chose the form
+    return (one if n == 1 else text).replace("%n", f"{n:,}")
+
+
 _UNBROKEN = re.compile(r"\S{40,}")
 _BREAK_EVERY = 30
 
@@ -80,7 +91,7 @@ def dates_text(start: datetime, end: datetime) -> str:
 
 
 def days_text(count: int) -> str:
-    return tr("1 day") if count == 1 else tr("%n days").replace("%n", str(count))
+    return tr_n("formatting", "%n days", count, one="1 day")
 
 
 def relative_text(start: datetime, end: datetime, now: datetime) -> str:

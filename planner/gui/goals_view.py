@@ -21,6 +21,7 @@ from planner.gui.commands import Lifecycle
 from planner.gui.context import AppContext
 from planner.gui.delegates import FRACTION_ROLE, ProgressDelegate
 from planner.gui.form_dialog import FormDialog
+from planner.gui.formatting import tr_n
 from planner.gui.labels import NETWORK_COLOURS, network_explanation, network_name
 from planner.gui.ordered_list import OrderedList
 from planner.gui.table_model import Column, RowTableModel
@@ -99,7 +100,8 @@ class GoalDialog(FormDialog):
         self.target = QSpinBox()
         self.target.setRange(0, MAX_TARGET)
         self.target.setValue(self._base.target_count)
-        self.target.setSuffix(tr(" people"))
+        self.target.valueChanged.connect(self._name_target)
+        self._name_target(self.target.value())
         self.keywords = QLineEdit(", ".join(self._base.keywords))
         self.keywords.setPlaceholderText(tr("fintech, payments, open banking"))
         self.roles = QLineEdit(", ".join(self._base.roles))
@@ -109,7 +111,11 @@ class GoalDialog(FormDialog):
         self.priority = QSpinBox()
         self.priority.setRange(0, 9)
         self.priority.setValue(self._base.priority)
-        self.priority.setToolTip(tr("0 is the most important; higher numbers come later"))
+        self.priority_hint = QLabel(
+            tr("How much this goal matters next to the event's other goals: 0 most, 9 least.")
+        )
+        self.priority_hint.setWordWrap(True)
+        self.priority_hint.setStyleSheet("color: #5b6570;")
         form = self.form
         form.addRow(tr("&Goal:"), self.text)
         form.addRow(tr("&Network:"), self.network)
@@ -119,10 +125,15 @@ class GoalDialog(FormDialog):
         form.addRow(tr("&Roles:"), self.roles)
         form.addRow(tr("&Companies:"), self.companies)
         form.addRow(tr("&Priority:"), self.priority)
+        form.addRow("", self.priority_hint)
         self.network.currentIndexChanged.connect(self._explain)
         self.watch(self.text.textChanged, self.target.valueChanged)
         self._explain()
         self.revalidate()
+
+    def _name_target(self, count: int) -> None:
+        """ "1 person", "3 people": the unit after the number agrees with it."""
+        self.target.setSuffix(tr_n("goals", " people", count, one=" person"))
 
     def _explain(self) -> None:
         self.explanation.setText(network_explanation(self.network.currentData()))
@@ -154,10 +165,7 @@ class GoalsTab(OrderedList[GoalProgress]):
         self.table.setItemDelegateForColumn(
             GoalsModel.PROGRESS_COLUMN, ProgressDelegate(NETWORK_COLOURS[NetworkType.STRATEGIC])
         )
-        header = self.table.horizontalHeader()
-        header.resizeSection(0, 380)
-        header.resizeSection(1, 110)
-        header.resizeSection(2, 190)
+        self.columns.keep(GoalsModel.PROGRESS_COLUMN, 190)  # the bar and "2 of 3 met"
         self.hint = QLabel(
             tr(
                 "Progress counts the people linked to a goal whom you have marked as met. "
@@ -169,8 +177,15 @@ class GoalsTab(OrderedList[GoalProgress]):
         self.body.addWidget(self.hint)
         self._update_buttons()
 
+    def empty_message(self) -> str:
+        return tr(
+            "No goals yet. Decide what you want from this event: whom you hope to meet, and "
+            "why. Add Goal… (Ctrl+G) writes the first one down."
+        )
+
     def show_event(self, event_id: EventId) -> None:
         self.model.event_id = event_id
+        self._fitted = False  # another event's goals: fitted to their own text
         self.refresh()
 
     def row_id(self, row: GoalProgress) -> GoalId | None:

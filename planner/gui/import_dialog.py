@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.importing import Field, Layout, Mapping, Table
 from planner.domain.model import Event
+from planner.gui.formatting import tr_n
 
 PREVIEW_ROWS = 20
 
@@ -131,8 +132,7 @@ class ImportDialog(QDialog):
             what = tr("Columns chosen as the last time you imported a file with these headers.")
         else:
             what = tr("Check which column holds what; the guesses are marked below.")
-        rows = tr("1 row") if len(table.rows) == 1 else tr("%n rows")
-        details = [rows.replace("%n", f"{len(table.rows):,}")]
+        details = [tr_n("import_dialog", "%n rows", len(table.rows), one="%n row")]
         if table.sheet is not None:
             details.append(tr("sheet “%1”").replace("%1", table.sheet))
         if table.encoding:

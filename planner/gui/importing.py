@@ -26,6 +26,7 @@ from planner.domain.ids import EventId
 from planner.domain.importing import FileProblem, ImportCancelled, ImportReport, Table
 from planner.domain.model import Event
 from planner.gui.context import AppContext
+from planner.gui.formatting import tr_n
 from planner.gui.messages import show_warning
 from planner.gui.tasks import BackgroundTask, write_waiting
 from planner.gui.widgets import exec_once
@@ -60,20 +61,46 @@ class ReportDialog(QDialog):
         *,
         table: Table | None = None,
         source: Path | None = None,
+        event_name: str = "",
     ) -> None:
-        """`table` and `source` (the file imported) let the user save what was left out."""
+        """`table` and `source` (the file imported) let the user save what was left out;
+        `event_name` is the event whose list received the people."""
         super().__init__(parent)
         self._report, self._table, self._source = report, table, source
         self.setWindowTitle(tr("Import Finished"))
         lines = [
-            tr("%1 rows read from %2")
-            .replace("%1", f"{report.rows:,}")
-            .replace("%2", report.source),
-            tr("%1 new people, %2 known people updated, %3 rows merged with someone known")
-            .replace("%1", f"{report.added:,}")
-            .replace("%2", f"{report.updated:,}")
-            .replace("%3", f"{report.merged:,}"),
-            tr("%1 added to the event's list").replace("%1", f"{report.attendances_added:,}"),
+            tr_n(
+                "importing", "%n rows read from %1", report.rows, one="%n row read from %1"
+            ).replace("%1", report.source),
+            ", ".join(
+                (
+                    tr_n("importing", "%n new people", report.added, one="%n new person"),
+                    tr_n(
+                        "importing",
+                        "%n known people updated",
+                        report.updated,
+                        one="%n known person updated",
+                    ),
+                    tr_n(
+                        "importing",
+                        "%n rows merged with someone known",
+                        report.merged,
+                        one="%n row merged with someone known",
+                    ),
+                )
+            ),
+            (
+                tr_n(
+                    "importing",
+                    "%n people put on the list of “%1”",
+                    report.attendances_added,
+                    one="%n person put on the list of “%1”",
+                ).replace("%1", event_name)
+                if event_name
+                else tr("%1 added to the event's list").replace(
+                    "%1", f"{report.attendances_added:,}"
+                )
+            ),
         ]
         if report.attendances_removed:
             lines.append(
@@ -156,8 +183,8 @@ class ReportDialog(QDialog):
                 .replace("%2", error.strerror or str(error)),
             )
             return
-        saved = tr("1 row saved to %1") if count == 1 else tr("%n rows saved to %1")
-        self.saved.setText(saved.replace("%n", f"{count:,}").replace("%1", str(chosen)))
+        saved = tr_n("importing", "%n rows saved to %1", count, one="%n row saved to %1")
+        self.saved.setText(saved.replace("%1", str(chosen)))
         self.saved.show()
 
 
@@ -165,6 +192,7 @@ class ImportController(QObject):
     """Runs one import at a time for the main window."""
 
     finished = Signal(object)  # the ImportReport, after the import was applied
+    imported = Signal(int)  # the event that received the people, to be shown
     review_requested = Signal(int)  # event id
 
     def __init__(self, context: AppContext, parent: QWidget) -> None:
@@ -275,9 +303,12 @@ class ImportController(QObject):
                 db.close()
 
         self._run(
-            tr("Importing %1 rows from %2…")
-            .replace("%1", f"{len(prepared.table.rows):,}")
-            .replace("%2", prepared.table.source),
+            tr_n(
+                "importing",
+                "Importing %n rows from %1…",
+                len(prepared.table.rows),
+                one="Importing %n row from %1…",
+            ).replace("%1", prepared.table.source),
             work,
             lambda outcome: self._imported(outcome, event_id, prepared.table, path),
         )
@@ -304,7 +335,14 @@ class ImportController(QObject):
 
         self._context.push(tr("Import %1").replace("%1", source), redo, undo)
         self.finished.emit(outcome.report)
-        dialog = ReportDialog(outcome.report, self._window, table=table, source=path)
+        self.imported.emit(event_id)  # the window shows it, the report above it
+        try:
+            event_name = self._context.events.get(event_id).name
+        except StorageError:
+            event_name = ""
+        dialog = ReportDialog(
+            outcome.report, self._window, table=table, source=path, event_name=event_name
+        )
         dialog.review_requested.connect(lambda: self.review_requested.emit(event_id))
         exec_once(dialog)
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QTableView,
     QWidget,
 )
 
@@ -29,8 +30,6 @@ from planner.services.sample import has_sample, remove_sample
 from planner.storage.errors import StorageError
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QTableView
-
     from planner.gui.checklist_view import ChecklistTab
     from planner.gui.dashboard import DashboardPage
     from planner.gui.event_workspace import AttendeesTab, EventWorkspace
@@ -280,11 +279,31 @@ class MainWindow(QMainWindow):
 
         home = DashboardPage(self.context)
         home.banner.remove_requested.connect(self.remove_sample_data)
-        home.open_event.connect(lambda event_id: self.open_event(event_id))
+        home.open_event.connect(self._open_from_home)
         home.open_checklist.connect(
             lambda event_id: self.open_event(event_id, self.workspace_page.CHECKLIST)
         )
+        home.open_follow_ups.connect(
+            lambda event_id: (
+                self.open_event(event_id, self.workspace_page.FOLLOW_UPS)
+                if event_id
+                else self.show_page(FOLLOW_UPS)
+            )
+        )
         return home
+
+    def _open_from_home(self, event_id: int) -> None:
+        """A card opens its event where the user is likely to work on it: before it starts,
+        its goals (what to get out of it); once under way, its list (whom they met)."""
+        from datetime import UTC, datetime
+
+        workspace = self.workspace_page
+        try:
+            started = self.context.events.get(EventId(event_id)).start <= datetime.now(UTC)
+        except StorageError as exc:
+            self._show_failure(str(exc))
+            return
+        self.open_event(event_id, workspace.PEOPLE if started else workspace.GOALS)
 
     def _build_workspace(self) -> EventWorkspace:
         from planner.gui.event_workspace import EventWorkspace
@@ -359,6 +378,17 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() == row:
             self._show_row(row)  # e.g. back from an event to the Events row already selected
         self.navigation.setCurrentRow(row)
+
+    def go_to_page(self, row: int) -> None:
+        """From the keyboard (Ctrl+1…4): the page, with the keys in its list, on the row
+        chosen, so Enter opens it and the arrows move at once."""
+        self.show_page(row)
+        table = self._built[row].findChild(QTableView) if row != HOME else None
+        if table is None or not table.isVisible():
+            return
+        if not table.currentIndex().isValid() and table.model().rowCount():
+            table.setCurrentIndex(table.model().index(0, 0))
+        table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_row(self, row: int) -> None:
         if row >= 0:
@@ -469,6 +499,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(seq.Undo)
         self.redo_action = stack.createRedoAction(self, tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence(seq.Redo), QKeySequence("Ctrl+Y")])
+        self.undo_action.setProperty("command_name", tr("Undo"))  # for the shortcut sheet
+        self.redo_action.setProperty("command_name", tr("Redo"))
         self.edit_action = self._action(tr("&Edit…"), "Ctrl+E", self.edit_selected)
         self.delete_action = self._action(tr("&Delete"), seq.Delete, self.delete_selected)
         self.move_up_action = self._action(tr("Move &Up"), "Ctrl+Up", lambda: self._move(-1))
@@ -499,7 +531,7 @@ class MainWindow(QMainWindow):
             )
         ]
         self.page_actions = [
-            self._action(name, f"Ctrl+{n}", lambda _=False, row=n - 1: self.show_page(row))
+            self._action(name, f"Ctrl+{n}", lambda _=False, row=n - 1: self.go_to_page(row))
             for n, name in enumerate(
                 (tr("&Home"), tr("&Events"), tr("&People"), tr("&Follow-ups")), start=1
             )
@@ -508,6 +540,13 @@ class MainWindow(QMainWindow):
             tr("&About %1").replace("%1", APP_NAME), None, self.show_about
         )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.shortcuts_action = self._action(
+            tr("&Keyboard Shortcuts"), "F1", lambda: self._show_help("shortcuts")
+        )
+        self.shortcuts_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
+        self.guide_action = self._action(
+            tr("How to &Prepare for an Event"), "Shift+F1", lambda: self._show_help("guide")
+        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -518,6 +557,7 @@ class MainWindow(QMainWindow):
                     self.new_action,
                     self.new_person_action,
                     None,
+                    self.import_action,
                     self.export_action,
                     None,
                     self.remove_sample_action,
@@ -559,7 +599,10 @@ class MainWindow(QMainWindow):
             ),
             (self.tr("&View"), tuple(self.page_actions)),
             (self.tr("&Tools"), (self.routine_action, self.duplicates_action)),
-            (self.tr("&Help"), (self.about_action,)),
+            (
+                self.tr("&Help"),
+                (self.shortcuts_action, self.guide_action, None, self.about_action),
+            ),
         )
         for title, actions in menus:
             menu = bar.addMenu(title)
@@ -692,6 +735,10 @@ class MainWindow(QMainWindow):
 
         importer = ImportController(self.context, self)
         importer.review_requested.connect(self.review_duplicates)
+        # Where the people went, whatever page or event was in view when the import began.
+        importer.imported.connect(
+            lambda event_id: self.open_event(event_id, self.workspace_page.PEOPLE)
+        )
         return importer
 
     def _import_stopped(self) -> bool:
@@ -870,6 +917,13 @@ class MainWindow(QMainWindow):
 
         show_warning(self, message)
 
+    def _show_help(self, sheet: str) -> None:
+        """The shortcut sheet (made from the menus as they are) or the preparation guide."""
+        from planner.gui.help_dialogs import guide_dialog, shortcuts_dialog
+
+        dialog = guide_dialog(self) if sheet == "guide" else shortcuts_dialog(self, self.menuBar())
+        exec_once(dialog)
+
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -889,10 +943,11 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         settings = self.context.settings
         geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 760)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            from planner.gui.window_size import first_geometry
+
+            screen = self.screen()
+            self.setGeometry(first_geometry(screen.availableGeometry()))
         page = str(settings.value("window/page", HOME))
         self.show_page(int(page) if page.isdigit() and int(page) <= FOLLOW_UPS else HOME)
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont
 from planner.domain.enums import AttendanceStatus, FollowUpStatus, PriorityTier
 from planner.domain.ids import EventId, GoalId
 from planner.gui.context import AppContext
-from planner.gui.formatting import dates_text, day_text, relative_text, span_text
+from planner.gui.formatting import dates_text, day_text, relative_text, span_text, tr_n
 from planner.gui.labels import follow_up_status_name, role_name, status_name, tier_name
 from planner.gui.table_model import BackgroundLoad, Column, RowTableModel
 from planner.services.workspace import Repositories, Workspace
@@ -82,11 +82,12 @@ class EventsModel(RowTableModel[EventSummary]):
                 tr("Met"),
                 lambda s: f"{s.met_count} / {s.attendee_count}",
                 lambda s: (s.met_count, s.attendee_count),
-                tooltip=lambda s: (
-                    tr("%1 met of %2 people on the list")
-                    .replace("%1", str(s.met_count))
-                    .replace("%2", str(s.attendee_count))
-                ),
+                tooltip=lambda s: tr_n(
+                    "models",
+                    "%1 met of %n people on the list",
+                    s.attendee_count,
+                    one="%1 met of %n person on the list",
+                ).replace("%1", str(s.met_count)),
                 align_right=True,
             ),
         ]

@@ -15,10 +15,11 @@ from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from planner.domain.ordering import moved
+from planner.gui.columns import StretchColumn
 from planner.gui.context import AppContext
 from planner.gui.pages import make_table
 from planner.gui.table_model import RowTableModel
-from planner.gui.widgets import button_row
+from planner.gui.widgets import EmptyState, button_row
 
 Row = TypeVar("Row")
 
@@ -29,6 +30,7 @@ def tr(text: str) -> str:
 
 class OrderedList(QWidget, Generic[Row]):
     noun = "Item"  # for undo texts: "Delete Goal", "Move Goal"
+    stretch_column = 0  # the running text (a goal, an item), which takes the width left
 
     def __init__(
         self,
@@ -43,6 +45,8 @@ class OrderedList(QWidget, Generic[Row]):
         self.model = model
         model.setParent(self)
         self.table = make_table(model, sortable=False)  # the user's order is the order
+        self.columns = StretchColumn(self.table, model, self.stretch_column)
+        self._fitted = False  # the columns fitted to the first rows shown
         self.table.doubleClicked.connect(self._double_clicked)
         self.buttons, made = button_row(
             (add_label, self.add),
@@ -59,6 +63,10 @@ class OrderedList(QWidget, Generic[Row]):
         self.body = QVBoxLayout(self)
         self.body.addLayout(self.buttons)
         self.body.addWidget(self.table, 1)
+        # What the list says in place of the table while it has no rows, if anything.
+        self.empty = EmptyState(self.empty_message())
+        self.empty.hide()
+        self.body.addWidget(self.empty, 1)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         context.changed.connect(self.refresh)
 
@@ -84,6 +92,11 @@ class OrderedList(QWidget, Generic[Row]):
     def add(self) -> None:
         raise NotImplementedError
 
+    def empty_message(self) -> str:
+        """Said in place of an empty list; "" keeps the empty table (a list that is never
+        empty for long, or whose buttons say enough)."""
+        return ""
+
     def edit_selected(self) -> None:
         raise NotImplementedError
 
@@ -95,6 +108,12 @@ class OrderedList(QWidget, Generic[Row]):
     def refresh(self) -> None:
         selected = self.selected()
         self.model.reload()
+        if self.model.rowCount() and not self._fitted:
+            self._fitted = True
+            self.columns.fit()
+        empty = not self.model.rowCount() and bool(self.empty.text())
+        self.table.setVisible(not empty)
+        self.empty.setVisible(empty)
         if selected is not None:
             self.select(self.model.key(selected))
         self._update_buttons()

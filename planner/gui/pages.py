@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 from typing import Any
@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.ids import EventId
 from planner.domain.model import Event
+from planner.gui.columns import StretchColumn
 from planner.gui.context import AppContext
 from planner.gui.formatting import breakable, span_text
 from planner.gui.labels import network_name
@@ -43,7 +44,6 @@ from planner.gui.models import EventsModel, FollowUpsModel
 from planner.gui.table_model import RowTableModel
 from planner.gui.widgets import EmptyState, RefreshWhenShown, SampleBanner, page_title
 from planner.services.events import likely_event
-from planner.services.sample import has_sample
 
 
 def tr(text: str) -> str:
@@ -122,34 +122,6 @@ def filter_as_you_type(box: QLineEdit, apply: Callable[[], None]) -> QTimer:
     box.textChanged.connect(lambda _: timer.start())
     box.returnPressed.connect(apply)
     return timer
-
-
-MAX_FITTED_WIDTH = 420
-"""The widest a column is made for its text: longer cells end in "…" (their tooltip or the
-detail has them whole), and one long text does not push the other columns out of sight."""
-
-
-def fit_columns(view: QTableView, model: RowTableModel[Any], columns: Iterable[int]) -> None:
-    """Size columns to their text in the first 200 rows, in each cell's own font (a must-meet
-    row is bold), up to MAX_FITTED_WIDTH: cheaper than Qt's per-cell sizing of every row."""
-    plain = view.fontMetrics()
-    fonts: dict[str, QFontMetrics] = {}  # a cell's font, as a key → its metrics
-    rows = min(model.rowCount(), 200)
-    for column in columns:
-        widest = 0
-        for row in range(rows):
-            index = model.index(row, column)
-            text = str(model.data(index) or "")
-            font = model.data(index, Qt.ItemDataRole.FontRole)
-            metrics = plain
-            if isinstance(font, QFont):
-                font = font.resolve(view.font())
-                metrics = fonts.get(font.key()) or fonts.setdefault(font.key(), QFontMetrics(font))
-            widest = max(widest, metrics.horizontalAdvance(text))
-        header = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        # Room for the cell's padding; the header is bold and carries the sort arrow.
-        fitted = min(widest + 28, MAX_FITTED_WIDTH)
-        view.setColumnWidth(column, max(fitted, plain.horizontalAdvance(header) * 6 // 5 + 36))
 
 
 def details_panel(min_width: int) -> tuple[QLabel, QScrollArea]:
@@ -236,10 +208,8 @@ class EventsPage(QWidget):
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         # The name takes what is left; the short columns are sized to their contents once
         # (ResizeToContents mode would re-measure every cell on each layout pass).
-        columns = self.table.horizontalHeader()
-        columns.setStretchLastSection(False)
-        fit_columns(self.table, self.model, range(1, self.model.columnCount()))
-        columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.columns = StretchColumn(self.table, self.model, 0)
+        self.columns.fit()
 
     def selected_event(self) -> Event | None:
         rows = self.table.selectionModel().selectedRows()
@@ -272,7 +242,7 @@ class EventsPage(QWidget):
         self.select_event(current.id if current else None)
         self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
         self.details_area.setVisible(self.model.rowCount() > 0)  # nothing to describe
-        self.banner.setVisible(has_sample(self._context.workspace))
+        self.banner.show_for(self._context.workspace)
         self._selection_changed()
 
     def _selection_changed(self) -> None:
@@ -337,7 +307,6 @@ class ListPage(RefreshWhenShown, QWidget):
         super().__init__()
         self._context = context
         self.model = model
-        self._stretch_column = stretch_column
         self.banner = SampleBanner()
         self.banner.remove_requested.connect(self.remove_sample_requested)
         model.setParent(self)
@@ -371,6 +340,7 @@ class ListPage(RefreshWhenShown, QWidget):
         layout.addLayout(header)
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
+        self.columns = StretchColumn(self.table, model, stretch_column)
         self._sized = False  # columns fitted to the first rows shown
         self._kept: set[object] = set()  # keys of the rows chosen before the rows were replaced
         model.modelAboutToBeReset.connect(self._remember_selection)
@@ -383,16 +353,13 @@ class ListPage(RefreshWhenShown, QWidget):
         """Loaded when first shown, not at start-up: the people list can be long (and a long
         one loads in the background: `_rows_in` runs when its rows are in)."""
         self._stale = False
-        self.banner.setVisible(has_sample(self._context.workspace))
+        self.banner.show_for(self._context.workspace)
         self.model.reload()
 
     def _rows_in(self) -> None:
         if not self._sized and self.model.total:
             self._sized = True
-            fit_columns(self.table, self.model, range(self.model.columnCount()))
-            columns = self.table.horizontalHeader()
-            columns.setStretchLastSection(False)
-            columns.setSectionResizeMode(self._stretch_column, QHeaderView.ResizeMode.Stretch)
+            self.columns.fit()
         self._show_count()
 
     def _remember_selection(self) -> None:

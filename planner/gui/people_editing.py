@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from planner.domain.ids import EventId, PersonId
 from planner.domain.model import Person
 from planner.gui.context import AppContext
+from planner.gui.formatting import tr_n
 from planner.gui.widgets import exec_once
 from planner.services.duplicates import NotDuplicates, PossibleDuplicate, mark_not_duplicates
 from planner.services.people import (
@@ -50,7 +51,7 @@ def tr(text: str) -> str:
 
 
 def _count(n: int, one: str, many: str) -> str:
-    return (one if n == 1 else many).replace("%n", f"{n:,}")
+    return tr_n("people_editing", many, n, one=one)
 
 
 class PeopleEditing:
@@ -147,11 +148,11 @@ class PeopleEditing:
             for n, one, many in (
                 (
                     links.events,
-                    tr("their place on %n event's list"),
-                    tr("their places on %n events' lists"),
+                    "their place on %n event's list",
+                    "their places on %n events' lists",
                 ),
-                (links.follow_ups, tr("%n follow-up"), tr("%n follow-ups")),
-                (links.interactions, tr("%n meeting"), tr("%n meetings")),
+                (links.follow_ups, "%n follow-up", "%n follow-ups"),
+                (links.interactions, "%n meeting", "%n meetings"),
             )
             if n
         ]
@@ -187,8 +188,8 @@ class PeopleEditing:
         self._announce(
             _count(
                 change.changed,
-                tr("%n person put on the list of %1."),
-                tr("%n people put on the list of %1."),
+                "%n person put on the list of %1.",
+                "%n people put on the list of %1.",
             ).replace("%1", event_name)
             + " "
             + tr("Undo with Ctrl+Z.")

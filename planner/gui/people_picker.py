@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.ids import PersonId
+from planner.gui.columns import fit_columns
 from planner.gui.context import AppContext
 from planner.gui.models import PeopleModel
-from planner.gui.pages import DownToList, filter_as_you_type, fit_columns, make_table
+from planner.gui.pages import DownToList, filter_as_you_type, make_table
 from planner.storage.people import PersonListing
 
 

@@ -10,11 +10,17 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QResizeEvent
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
-from planner.gui.formatting import plain_tip
+from planner.gui.formatting import plain_tip, tr_n
+from planner.services.sample import sample_size
+from planner.services.workspace import Workspace
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("widgets", text)
 
 
 def exec_once(dialog: QDialog) -> int:
@@ -170,17 +176,14 @@ class EmptyState(QLabel):
 
 
 class SampleBanner(QFrame):
+    """Says the sample is there, and how much of it is left, with the button that removes it."""
+
     remove_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("sampleBanner")
-        text = QLabel(
-            self.tr(
-                "You are looking at <b>sample data</b>: two events and ten invented people that "
-                "show what the planner does. Remove them when you are ready to plan your own."
-            )
-        )
+        self.text = text = QLabel()
         text.setWordWrap(True)
         self.remove_button = QPushButton(self.tr("Remove Sample Data"))
         self.remove_button.clicked.connect(self.remove_requested)
@@ -188,3 +191,18 @@ class SampleBanner(QFrame):
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addWidget(text, 1)
         layout.addWidget(self.remove_button)
+
+    def show_for(self, workspace: Workspace) -> None:
+        """Shown while any of the sample is left, counting what is."""
+        events, people = sample_size(workspace)
+        self.setVisible(bool(events or people))
+        if not (events or people):
+            return
+        self.text.setText(
+            tr(
+                "You are looking at <b>sample data</b>: %1 and %2 that show what the planner "
+                "does. Remove them when you are ready to plan your own."
+            )
+            .replace("%1", tr_n("widgets", "%n events", events, one="one event"))
+            .replace("%2", tr_n("widgets", "%n invented people", people, one="one invented person"))
+        )

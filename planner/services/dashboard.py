@@ -1,8 +1,9 @@
-"""The home screen's figures: what is coming, how prepared the user is, what is late."""
+"""The home screen's figures: what is coming, how prepared the user is, what is late (in
+preparation and in follow-ups)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from planner.domain.checklist import ChecklistEntry, Progress
@@ -11,6 +12,9 @@ from planner.domain.model import Event
 from planner.services.checklist import ChecklistService
 from planner.services.goals import GoalService
 from planner.services.workspace import Workspace
+from planner.storage.overdue import LateFollowUp, late_follow_ups
+
+__all__ = ["Dashboard", "LateFollowUp", "UpcomingEvent", "build_dashboard"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +27,9 @@ class UpcomingEvent:
 @dataclass(frozen=True, slots=True)
 class Dashboard:
     upcoming: list[UpcomingEvent]
-    overdue: list[tuple[Event, ChecklistEntry]]
+    overdue: list[tuple[Event, ChecklistEntry]]  # preparation left undone past its day
     balance: NetworkBalance
+    late_follow_ups: list[LateFollowUp] = field(default_factory=list)  # of any event, or none
 
 
 def build_dashboard(workspace: Workspace, now: datetime, today: date) -> Dashboard:
@@ -48,4 +53,9 @@ def build_dashboard(workspace: Workspace, now: datetime, today: date) -> Dashboa
         assert event.id is not None
         overdue.extend((event, entry) for entry in entries[event.id] if entry.is_overdue(today))
     overdue.sort(key=lambda pair: (pair[1].due, pair[0].start))
-    return Dashboard(upcoming=upcoming, overdue=overdue, balance=GoalService(workspace).balance())
+    return Dashboard(
+        upcoming=upcoming,
+        overdue=overdue,
+        balance=GoalService(workspace).balance(),
+        late_follow_ups=late_follow_ups(workspace.db, today),
+    )

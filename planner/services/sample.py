@@ -87,6 +87,11 @@ def has_sample(workspace: Workspace) -> bool:
     return bool(workspace.db.connection.execute(SAMPLE_LEFT).fetchone()[0])
 
 
+def sample_size(workspace: Workspace) -> tuple[int, int]:
+    """How many sample events and people are left, for the banner to say what is there."""
+    return workspace.repos.events.sample_size()
+
+
 # A sample person the user has made part of their own plans: on the list of one of their
 # events, or owed a follow-up or met outside the sample's events.
 _ADOPTED = """

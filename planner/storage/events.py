@@ -112,6 +112,16 @@ class EventRepository:
         ).fetchall()
         return [_event(row) for row in rows]
 
+    def sample_size(self) -> tuple[int, int]:
+        """How many sample events and sample people are left, in one query (people by the
+        partial index person_sample). Home's banner asks at start-up, so this sits with the
+        events, which Home loads anyway, rather than loading the people's module for it."""
+        row = self._db.connection.execute(
+            "SELECT (SELECT count(*) FROM event WHERE is_sample),"
+            " (SELECT count(*) FROM person WHERE is_sample)"
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
     def upcoming(self, now: datetime) -> list[Event]:
         """Events not over at `now` (ending after it), in start order. Stored times are whole
         seconds of fixed-width UTC text, so comparing the text compares the times."""

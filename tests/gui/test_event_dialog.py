@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, QTime
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.domain.model import Event
@@ -103,3 +103,70 @@ def test_editing_prefills_every_field(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Edit Event"
     assert dialog.event_value() == event
+
+
+def test_an_unknown_zone_gets_one_clear_message(qtbot: QtBot) -> None:
+    dialog = EventDialog()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Summit")
+    dialog.zone.setCurrentText("Mars/Olympus_Mons")
+    assert dialog.problems.text() == "“Mars/Olympus_Mons” is not a known time zone."
+
+
+def tab_into(qtbot: QtBot, dialog: EventDialog, edit: QWidget) -> None:
+    """Give `edit` the focus as Tab does."""
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    edit.setFocus(Qt.FocusReason.TabFocusReason)
+    assert edit.hasFocus()
+
+
+def test_a_date_can_be_typed_with_or_without_its_dashes(qtbot: QtBot) -> None:
+    dialog = EventDialog()
+    qtbot.addWidget(dialog)
+    set_times(dialog, (2026, 12, 17, 9, 0), (2026, 12, 17, 18, 0))
+    tab_into(qtbot, dialog, dialog.start.date_edit)
+    qtbot.keyClicks(dialog.start.date_edit, "2027-05-01")
+    assert dialog.start.dateTime() == QDateTime(QDate(2027, 5, 1), QTime(9, 0))  # not 20:27
+    tab_into(qtbot, dialog, dialog.end.date_edit)
+    qtbot.keyClicks(dialog.end.date_edit, "20270502")
+    assert dialog.end.dateTime() == QDateTime(QDate(2027, 5, 2), QTime(18, 0))
+
+
+def test_a_clicked_section_is_replaced_by_what_is_typed(qtbot: QtBot) -> None:
+    dialog = EventDialog()
+    qtbot.addWidget(dialog)
+    set_times(dialog, (2026, 12, 17, 9, 0), (2026, 12, 17, 18, 0))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    edit = dialog.start.date_edit
+    metrics = edit.fontMetrics()
+    year = QPoint(edit.lineEdit().x() + metrics.horizontalAdvance("20"), edit.height() // 2)
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=year)  # in the middle of "2026"
+    qtbot.keyClicks(edit, "2027")
+    assert edit.date() == QDate(2027, 12, 17)
+    assert dialog.start.time_edit.time() == QTime(9, 0)
+
+
+def test_the_date_fields_have_a_calendar(qtbot: QtBot) -> None:
+    dialog = EventDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.start.date_edit.calendarPopup() and dialog.end.date_edit.calendarPopup()
+
+
+def test_the_times_in_another_zone_wrap_within_the_dialog(qtbot: QtBot) -> None:
+    dialog = EventDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.name.setText("Summit")
+    dialog.zone.setCurrentText("Pacific/Chatham")  # not the test machine's zone, nor its offset
+    set_times(dialog, (2026, 12, 30, 9, 0), (2027, 1, 2, 18, 0))  # across days and years
+    qtbot.wait(10)
+    hint = dialog.local_hint
+    assert "In your time zone" in hint.text() and "At the venue: Wed 30 Dec 2026" in hint.text()
+    right = hint.mapTo(dialog, hint.rect().topRight()).x()
+    assert right <= dialog.width()
+    assert hint.height() >= hint.heightForWidth(hint.width())  # every line shown whole
+    assert dialog.width() <= 560  # wrapped, not widened

@@ -216,7 +216,7 @@ def test_an_ampersand_in_a_name_reads_as_written_in_the_undo_menu(
 def test_a_long_name_is_cut_short_not_made_the_windows_width(
     window: MainWindow, workspace: Workspace, qtbot: QtBot
 ) -> None:
-    from planner.gui.pages import MAX_FITTED_WIDTH
+    from planner.gui.columns import MAX_FITTED_WIDTH
 
     name = ("The International Conference on Very Long Names and Their Discontents " * 3)[:199]
     start = datetime(2030, 1, 1, 9, tzinfo=LISBON)

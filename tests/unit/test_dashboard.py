@@ -17,7 +17,7 @@ from planner.domain.checklist import (
     has_research,
     prep_progress,
 )
-from planner.domain.enums import AttendanceStatus, NetworkType, PriorityTier
+from planner.domain.enums import AttendanceStatus, FollowUpStatus, NetworkType, PriorityTier
 from planner.domain.goals import GoalProgress, goal_progress
 from planner.domain.ids import EventId, GoalId
 from planner.domain.model import Attendance, Event, Goal, Person
@@ -26,6 +26,7 @@ from planner.services.dashboard import Dashboard, UpcomingEvent, build_dashboard
 from planner.services.events import EventService
 from planner.services.goals import GoalService
 from planner.services.workspace import Workspace
+from planner.storage.overdue import LateFollowUp
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 ZONES = ("Europe/Lisbon", "America/New_York", "Pacific/Auckland", "Asia/Tokyo", "UTC")
@@ -48,7 +49,27 @@ def reference_dashboard(workspace: Workspace, now: datetime, today: date) -> Das
         upcoming.append(UpcomingEvent(event, prep_progress(mine), progress))
         overdue.extend((event, entry) for entry in mine if entry.is_overdue(today))
     overdue.sort(key=lambda pair: (pair[1].due, pair[0].start))
-    return Dashboard(upcoming=upcoming, overdue=overdue, balance=GoalService(workspace).balance())
+    late = [
+        LateFollowUp(
+            f.follow_up.id,
+            f.follow_up.due,
+            f.follow_up.action,
+            f.person_name,
+            f.follow_up.event_id,
+            f.event_name,
+        )
+        for f in workspace.repos.follow_ups.listings()
+        if f.follow_up.status == FollowUpStatus.OPEN
+        and f.follow_up.due < today
+        and f.follow_up.id is not None
+    ]
+    late.sort(key=lambda f: (f.due, f.id))
+    return Dashboard(
+        upcoming=upcoming,
+        overdue=overdue,
+        balance=GoalService(workspace).balance(),
+        late_follow_ups=late,
+    )
 
 
 def fill(workspace: Workspace, seed: int) -> list[Event]:
@@ -215,4 +236,44 @@ def test_a_goal_linked_only_from_another_event_is_not_shortlisted(workspace: Wor
     assert (counts.goals, counts.goals_shortlisted) == (1, 0)
     assert GoalService(workspace).progress_for([first.id])[first.id] == [
         GoalProgress(goal, met=0, shortlisted=0)
+    ]
+
+
+def test_follow_ups_past_their_day_are_overdue_of_any_event_or_none(workspace: Workspace) -> None:
+    """Home counts late follow-ups beside late preparation: an open one due before today,
+    past events' too and one of no event; not one done or cancelled, nor one due today."""
+    from planner.domain.model import FollowUp
+
+    past = EventService(workspace).create(
+        Event(
+            name="Past Meetup",
+            start=NOW - timedelta(days=20),
+            end=NOW - timedelta(days=20) + timedelta(hours=3),
+            timezone="UTC",
+        )
+    )
+    person = workspace.repos.people.add(Person(full_name="Elin Berg"))
+    assert person.id is not None
+    today = NOW.date()
+    for action, days, status, event_id in (
+        ("Send the slides", -3, FollowUpStatus.OPEN, past.id),
+        ("Call about the audit", -1, FollowUpStatus.OPEN, None),
+        ("Thank-you note", -5, FollowUpStatus.DONE, past.id),
+        ("Intro to Noa", -2, FollowUpStatus.CANCELLED, past.id),
+        ("Coffee", 0, FollowUpStatus.OPEN, past.id),
+    ):
+        workspace.repos.follow_ups.add(
+            FollowUp(
+                person_id=person.id,
+                due=today + timedelta(days=days),
+                action=action,
+                uid=action,
+                status=status,
+                event_id=event_id,
+            )
+        )
+    late = build_dashboard(workspace, NOW, today).late_follow_ups
+    assert [(f.action, f.person_name, f.event_name) for f in late] == [
+        ("Send the slides", "Elin Berg", "Past Meetup"),
+        ("Call about the audit", "Elin Berg", None),
     ]
