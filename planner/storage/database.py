@@ -19,6 +19,7 @@ from planner.storage.errors import (
     OpenedReadOnlyError,
     StorageError,
     WriteFailedError,
+    busy_failure,
     is_damage,
     sentence,
     write_failure,
@@ -26,6 +27,9 @@ from planner.storage.errors import (
 from planner.storage.schema import MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+"""How long a statement waits for another connection's lock before the database counts as
+busy (DatabaseBusyError)."""
 
 
 class Database:
@@ -117,6 +121,9 @@ class Database:
                 connection.close()
                 if is_damage(exc):
                     raise NotADatabaseError(path, str(exc)) from exc
+                busy = busy_failure(exc, path)
+                if busy is not None:
+                    raise busy from exc
                 continue
             except BaseException:
                 connection.close()
@@ -171,8 +178,8 @@ class Database:
         except BaseException as exc:
             self._roll_back()
             if isinstance(exc, sqlite3.OperationalError):
-                failure = write_failure(exc, self.folder)
-                if failure is not None:
+                failure = self._failure(exc)
+                if failure is not exc:
                     raise failure from exc
             raise
         finally:
@@ -191,12 +198,12 @@ class Database:
                 conn.execute(f"RELEASE sp{self._depth - 1}")
 
     def _failure(self, exc: sqlite3.OperationalError) -> Exception:
-        return write_failure(exc, self.folder) or exc
+        return write_failure(exc, self.folder) or busy_failure(exc, self.path) or exc
 
     def _configure(self) -> None:
         conn = self.connection
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # Reading the schema makes SQLite check the header and page 1 without writing.
         conn.execute("PRAGMA schema_version").fetchone()
         # FULL: a committed transaction survives power loss, not only a killed process.
@@ -205,7 +212,7 @@ class Database:
     def _configure_read_only(self) -> None:
         conn = self.connection
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA schema_version").fetchone()
         # Parsing the schema reads page 1 whole: a damaged one is found here, not at a query.
         conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
@@ -282,7 +289,11 @@ def _backup_path(path: Path, version: int) -> Path:
 
 
 def _refusal(path: Path, exc: sqlite3.Error) -> StorageError:
-    """What opening `path` failed on: the disk or the folder (full, read-only), or the file."""
+    """What opening `path` failed on: the disk or the folder (full, read-only), another
+    program's lock, or the file."""
+    busy = busy_failure(exc, path)
+    if busy is not None:
+        return busy
     if not is_damage(exc):
         failure = write_failure(exc, path.parent)
         if failure is not None:

@@ -115,12 +115,37 @@ class OpenedReadOnlyError(WriteFailedError):
         self.cause = cause
 
 
+class DatabaseBusyError(StorageError):
+    """Another program holds the database locked for longer than we wait (a backup tool, an
+    SQLite browser with a transaction open): the file is sound, only busy."""
+
+    def __init__(self, path: Path | None) -> None:
+        where = str(path) if path else "The database"
+        super().__init__(
+            f"{where} is locked by another program (an open SQLite browser or a backup, "
+            "perhaps). Close that program or wait for it to finish, then try again; "
+            "nothing was changed."
+        )
+        self.path = path
+
+
+def busy_failure(exc: BaseException, path: Path | None) -> DatabaseBusyError | None:
+    """A DatabaseBusyError when SQLite gave up waiting for another connection's lock."""
+    if isinstance(exc, sqlite3.OperationalError) and _sqlite_code(exc) in (
+        _SQLITE_BUSY,
+        _SQLITE_LOCKED,
+    ):
+        return DatabaseBusyError(path)
+    return None
+
+
 def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
 # SQLite's primary result codes (the low byte of an extended code).
-_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT = 3, 8, 10, 11
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED = 3, 5, 6
+_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT = 8, 10, 11
 _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 13, 14, 26
 _FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
