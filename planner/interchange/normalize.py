@@ -9,7 +9,8 @@ Every value
     plain text). Placeholder cells ("-", "n/a", "null", "none", "#N/A") count as empty.
 Names
     A full name missing from the file is made from given and family name: "given family",
-    or "family given" when the name is written in CJK script. A full name in the file is kept
+    or family name first without a space ("李雷") when both are written in CJK script
+    (planner.domain.names). A full name in the file is kept
     as typed. It is split into given and family name (nameparser) only when the file gave
     neither, every letter of it is Latin and it holds no "@"; "Family, Given" is then turned
     around to "Given Family". Names in any other script are never split or reordered.
@@ -51,6 +52,7 @@ from typing import TYPE_CHECKING, Any
 from planner.domain.dedupe import NormalizedPerson, is_latin_name
 from planner.domain.enums import AttendeeRole
 from planner.domain.importing import Candidate, Field, Skipped, Withdrawn
+from planner.domain.names import full_name_from_parts
 
 if TYPE_CHECKING:
     from nameparser import HumanName
@@ -152,21 +154,6 @@ def clean_notes(value: str | None) -> str:
 _MAX_SPLIT_LENGTH = 200  # longer "names" are kept whole: not a person's name to take apart
 
 
-def _is_cjk_text(text: str) -> bool:
-    for char in text:
-        if char.isalpha():
-            code = ord(char)
-            return (
-                0x1100 <= code <= 0x11FF
-                or 0x2E80 <= code <= 0x9FFF
-                or 0xAC00 <= code <= 0xD7AF
-                or 0xF900 <= code <= 0xFAFF
-                or 0xFF66 <= code <= 0xFF9F
-                or 0x20000 <= code <= 0x3FFFF
-            )
-    return False
-
-
 @lru_cache(maxsize=8192)
 def _split_latin(full_name: str) -> tuple[str, str | None, str | None]:
     """(full name, given, family) for a Latin-script name, via nameparser."""
@@ -199,10 +186,7 @@ def _names(
     given = clean(values.get(Field.GIVEN_NAME)) or None
     family = clean(values.get(Field.FAMILY_NAME)) or None
     if not full:
-        if given and family:
-            full = f"{family} {given}" if _is_cjk_text(family + given) else f"{given} {family}"
-        else:
-            full = given or family or ""
+        full = full_name_from_parts(given, family)
     elif given is None and family is None and "@" not in full and is_latin_name(full):
         return _split_latin(full)
     return full, given, family
@@ -210,8 +194,8 @@ def _names(
 
 def split_names(full: str, given: str, family: str) -> tuple[str, str | None, str | None]:
     """(full, given, family) from what a person typed, by the rules an import follows: a
-    missing full name is made from its parts (family name first in CJK), a full name typed
-    alone is split only when it is a Latin-script name."""
+    missing full name is made from its parts (family name first, no space, in CJK), a full
+    name typed alone is split only when it is a Latin-script name."""
     return _names({Field.FULL_NAME: full, Field.GIVEN_NAME: given, Field.FAMILY_NAME: family})
 
 

@@ -101,9 +101,24 @@ def test_full_name_from_given_and_family() -> None:
     assert (p.full_name, p.given_name, p.family_name) == ("Ana Lima", "Ana", "Lima")
 
 
-def test_cjk_full_name_from_parts_puts_the_family_name_first() -> None:
-    p = person(given_name="美咲", family_name="田中")
-    assert (p.full_name, p.given_name, p.family_name) == ("田中 美咲", "美咲", "田中")
+@pytest.mark.parametrize(
+    ("given", "family", "full"),
+    [
+        ("雷", "李", "李雷"),
+        ("美咲", "佐藤", "佐藤美咲"),
+        ("みさき", "たなか", "たなかみさき"),  # hiragana
+        ("ミサキ", "タナカ", "タナカミサキ"),  # katakana
+        ("지민", "김", "김지민"),
+        ("Lei", "Li", "Lei Li"),  # a Latin transcription keeps its space and order
+        ("Lei", "李", "Lei 李"),  # mixed scripts: the Western order
+        ("雷", "Li", "雷 Li"),
+    ],
+)
+def test_cjk_full_name_from_parts_is_family_first_without_a_space(
+    given: str, family: str, full: str
+) -> None:
+    p = person(given_name=given, family_name=family)
+    assert (p.full_name, p.given_name, p.family_name) == (full, given, family)
 
 
 def test_latin_full_name_is_split() -> None:
