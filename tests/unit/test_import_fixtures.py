@@ -43,6 +43,7 @@ EXPECTED: dict[str, tuple[str | None, int, set[str]]] = {
     "apple_icloud.vcf": ("vcard", 3, {"Inês Carvalho", "田中 美咲", "يوسف العامري"}),
     "google_contacts.vcf": ("vcard", 3, {"María José García", "נועה לוי", "Kwame Mensah"}),
     "vcard4.vcf": ("vcard", 3, {"王小明", "يوسف العامري", "Zoë Martín-Løkke"}),
+    "vcard_social_profiles.vcf": ("vcard", 5, {"Ana Silva", "Bo Chen", "Dev Patel"}),
     "excel_utf8_bom.csv": (None, 5, {"Zoë Martín-Løkke", "王小明", "يوسف العامري", "נועה לוי"}),
     "excel_cp1252.csv": (None, 4, {"José Muñoz", "Søren Kierkegård", "Françoise Lefèvre"}),
     "excel_semicolon.csv": (None, 3, {"Anna Schröder", "Emre Öztürk", "Lena Weiß"}),
