@@ -77,6 +77,9 @@ class Table:
     header_line: int = 1  # where the header row was found (after any preamble)
     unread: tuple[Skipped, ...] = ()  # lines that could not be read, left out of their row
     sheet: str | None = None  # the workbook sheet read (XLSX)
+    left_out: tuple[tuple[Skipped, tuple[str, ...]], ...] = ()
+    """Rows left out as they were read (their cells do not line up with the header), each
+    with why and its cells: the header's, then those beyond it."""
 
 
 # Column index → field. Columns not in the mapping are ignored.

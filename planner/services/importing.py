@@ -308,7 +308,8 @@ def run_import(
         source=table.source,
         layout=layout.name if layout is not None and layout.mapping == mapping else None,
         encoding=table.encoding,
-        rows=len(table.rows),
+        rows=len(table.rows) + len(table.left_out),
+        skipped=[skipped for skipped, _ in table.left_out],
         unread=list(table.unread),
     )
     total = len(table.rows)
