@@ -6,7 +6,10 @@ Every value
     runs of whitespace of any kind become one space, and the ends are trimmed. Text is put in
     Unicode composed form (NFC), except text holding CJK compatibility ideographs, which NFC
     would replace. Markup is not touched: "<b>Ana</b>" stays as typed (the GUI shows text as
-    plain text). Placeholder cells ("-", "n/a", "null", "none", "#N/A") count as empty.
+    plain text). Cells that mark nothing ("-", "—", ".", "#N/A") count as empty; the words
+    "NULL", "None", "N/A" count as empty in an email, phone or LinkedIn cell, and elsewhere
+    only where the column uses them for nothing (planner.interchange.placeholders): they
+    can be a name ("Christopher Null") or a company ("None").
 Names
     A full name missing from the file is made from given and family name: "given family",
     or family name first without a space ("李雷") when both are written in CJK script
@@ -53,6 +56,7 @@ from planner.domain.dedupe import NormalizedPerson, is_latin_name
 from planner.domain.enums import AttendeeRole
 from planner.domain.importing import Candidate, Field, Skipped, Withdrawn
 from planner.domain.names import full_name_from_parts
+from planner.interchange.placeholders import is_word
 
 if TYPE_CHECKING:
     from nameparser import HumanName
@@ -95,13 +99,15 @@ _COMPATIBILITY_IDEOGRAPHS = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """How a cell starts that a spreadsheet reads as a formula (planner.interchange.left_out
 writes such a cell after an apostrophe, which `clean` drops again)."""
-_PLACEHOLDERS = frozenset({"-", "--", "—", "–", ".", "n/a", "n.a.", "null", "none", "#n/a"})
+_MARKS = frozenset({"-", "--", "—", "–", ".", "#n/a"})
+"""Cells that say nothing in any column: no word anyone is called (see placeholders.WORDS)."""
 
 
 def clean(value: str | None) -> str:
-    """One line of text with whitespace collapsed and control characters dropped; a
-    placeholder such as "n/a" becomes empty. An apostrophe that only kept a spreadsheet from
-    reading the cell as a formula ("'=...", "'+351...") is dropped."""
+    """One line of text with whitespace collapsed and control characters dropped; a mark for
+    nothing ("-", "#N/A") becomes empty, but a word ("None", "Null") is kept: it can be a
+    name (see planner.interchange.placeholders). An apostrophe that only kept a spreadsheet
+    from reading the cell as a formula ("'=...", "'+351...") is dropped."""
     if not value:
         return ""
     if value[0] == "'" and value[1:].startswith(FORMULA_STARTS):
@@ -110,9 +116,14 @@ def clean(value: str | None) -> str:
         value = _clean_line(value)
     elif not value.isascii():
         value = _composed(value)
-    if len(value) <= 5 and value.casefold() in _PLACEHOLDERS:
+    if len(value) <= 4 and value.casefold() in _MARKS:
         return ""
     return value
+
+
+def _not_a_word(text: str) -> str:
+    """`text`, or "" when it is a word for nothing: "N/A" is never an email, phone or link."""
+    return "" if is_word(text) else text
 
 
 def _clean_line(value: str | None) -> str:
@@ -476,7 +487,7 @@ def _normalize(
     get = values.get
     status = clean_repeated(get(Field.STATUS))
     full_name, given, family = names(values)
-    email_text = clean(get(Field.EMAIL))
+    email_text = _not_a_word(clean(get(Field.EMAIL)))
     email, email_notes = _emails(email_text)
     if status and _not_coming(status):
         return Withdrawn(line, f"status is “{status}”", full_name, email)
@@ -498,8 +509,8 @@ def _normalize(
         added = [note for note in email_notes if note not in present]
         notes = "\n".join([notes, *added] if notes else added)
 
-    phone_text = clean(get(Field.PHONE))
-    linkedin_text = clean(get(Field.LINKEDIN_URL))
+    phone_text = _not_a_word(clean(get(Field.PHONE)))
+    linkedin_text = _not_a_word(clean(get(Field.LINKEDIN_URL)))
     company = clean_repeated(get(Field.COMPANY))
     title = clean_repeated(get(Field.TITLE))
     if len(company) + len(title) + len(phone_text) + len(linkedin_text) > MAX_DETAIL_CHARS:

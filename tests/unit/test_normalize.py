@@ -56,9 +56,13 @@ def skipped(**values: str) -> Skipped:
         ("\u202eAna\u202c", "Ana"),  # a bidi override cannot turn the name around
         ("Jose\u0301", "José"),  # decomposed → composed
         ("<b>Ana</b>", "<b>Ana</b>"),  # markup stays literal
-        ("n/a", ""),
         ("-", ""),
+        ("—", ""),
         ("#N/A", ""),
+        # Words can be names: they are missing only where a column uses them so.
+        ("n/a", "n/a"),
+        ("None", "None"),
+        ("NULL", "NULL"),
         ("", ""),
     ],
 )
@@ -72,7 +76,8 @@ def test_compatibility_ideographs_are_not_replaced() -> None:
 
 def test_notes_keep_their_lines() -> None:
     assert clean_notes("first  line\r\n\r\n\r\n- second\x00\n\n") == "first line\n\n- second"
-    assert clean_notes("n/a") == ""
+    assert clean_notes("-") == ""
+    assert clean_notes("n/a") == "n/a"
 
 
 def test_every_field_is_cleaned() -> None:
