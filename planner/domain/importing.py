@@ -65,6 +65,21 @@ class Withdrawn(Skipped):
 
 
 @dataclass(frozen=True, slots=True)
+class ChangedValue:
+    """A value of an imported row that the import left out or kept otherwise than the user
+    would expect (an email that is no address, a phone number that cannot be placed...), or
+    a word a whole column uses for nothing: what the report lists besides the rows left out.
+
+    `line` is the row's (the header's, for a column); `value` is the text as the file gave
+    it; `what` says what the import did with it, in plain words."""
+
+    line: int
+    field: Field
+    value: str
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
 class Table:
     """A file read into headers and rows. For vCards the headers are Field values."""
 
@@ -144,6 +159,7 @@ class ImportReport:
     review: list[ReviewItem] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     unread: list[Skipped] = field(default_factory=list)  # lines left out of an imported row
+    changed: list[ChangedValue] = field(default_factory=list)  # values of imported rows
 
     @property
     def imported_anything(self) -> bool:

@@ -34,6 +34,11 @@ LinkedIn
 Role
     From the ticket type or role text: speaker (also keynote, panelist, presenter), sponsor,
     exhibitor, organiser (also organizer, staff); anything else is an attendee.
+Reported values
+    A row imported with a value kept otherwise than the user would expect gives a
+    `ChangedValue` for the report: an email cell that holds no address (or several), a phone
+    number with a country code or a default region that still cannot be placed (or with no
+    digits), a LinkedIn cell that is no LinkedIn link. `Normalizer.changed` collects them.
 Skipped rows
     No name and no usable email: "no name or email". A name over MAX_NAME_CHARS characters,
     or a company, job title, phone number or LinkedIn profile over MAX_DETAIL_CHARS (text
@@ -48,13 +53,13 @@ from __future__ import annotations
 import re
 import traceback
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from planner.domain.dedupe import NormalizedPerson, is_latin_name
 from planner.domain.enums import AttendeeRole
-from planner.domain.importing import Candidate, Field, Skipped, Withdrawn
+from planner.domain.importing import Candidate, ChangedValue, Field, Skipped, Withdrawn
 from planner.domain.names import full_name_from_parts
 from planner.interchange.placeholders import is_word
 
@@ -288,20 +293,50 @@ def phone(text: str, default_region: str | None = None) -> str:
     return found
 
 
+# region → text → why the number could not be placed, for the numbers `_phone` kept as typed
+# that the user would have expected to be placed (see `phone_problem`).
+_PHONE_PROBLEMS: dict[str | None, dict[str, str]] = {}
+_NO_DIGITS = "holds no digits: not a phone number, kept as typed"
+_NOT_PLACED = "is not a valid phone number for its country code: kept as typed"
+_NOT_IN_REGION = "is not a valid phone number in {region}, nor has it a country code: kept as typed"
+
+
+def phone_problem(text: str, default_region: str | None = None) -> str | None:
+    """Why `phone(text, default_region)` kept `text` as typed when one would expect it placed
+    (it holds no digits, or its country code or the default region does not make it a valid
+    number), or None. A number without a country code and no default region, or with an
+    extension, is kept as typed without a problem: nothing could place it."""
+    if not text:
+        return None
+    phone(text, default_region)
+    return _PHONE_PROBLEMS.get(default_region, {}).get(text)
+
+
+def _problem(text: str, default_region: str | None, why: str) -> str:
+    problems = _PHONE_PROBLEMS.setdefault(default_region, {})
+    if len(problems) >= _CACHE_SIZE:
+        problems.clear()
+    problems[text] = why
+    return text
+
+
 def _phone(text: str, default_region: str | None) -> str:
     number = text
     if number.startswith("00") and default_region is None:
         number = "+" + number[2:]
     international = number.startswith("+")
+    if not any(char.isdigit() for char in text):
+        return _problem(text, default_region, _NO_DIGITS)
     if not (international or default_region):
         return text
     import phonenumbers
 
+    why = _NOT_PLACED if international else _NOT_IN_REGION.format(region=default_region)
     try:
         parsed = phonenumbers.parse(number, None if international else default_region)
     except phonenumbers.NumberParseException as error:
         _let_go(error)
-        return text
+        return _problem(text, default_region, why)
     if parsed.extension:
         return text
     placed = (
@@ -310,7 +345,7 @@ def _phone(text: str, default_region: str | None) -> str:
         else phonenumbers.is_valid_number(parsed)
     )
     if not placed:
-        return text
+        return _problem(text, default_region, why)
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -431,10 +466,12 @@ class Normalizer:
     text. What it remembers (at most _CACHE_SIZE texts of each kind) goes with it, or a little
     at a time with `release`."""
 
-    __slots__ = ("cleaned", "default_region", "named")
+    __slots__ = ("changed", "cleaned", "default_region", "named")
 
     def __init__(self, default_region: str | None) -> None:
         self.default_region = default_region
+        self.changed: list[ChangedValue] = []
+        """The values `values` kept otherwise than expected (ChangedValue), to be taken."""
         self.cleaned: dict[str, str] = {}
         self.named: dict[
             tuple[str | None, str | None, str | None], tuple[str, str | None, str | None]
@@ -445,7 +482,7 @@ class Normalizer:
 
     def values(self, line: int, values: dict[Field, str]) -> Values | Skipped:
         """The row at `line` with these mapped values, normalised, as flat `Values`."""
-        return _normalize(line, values, self.default_region, self._clean, self._names)
+        return _normalize(line, values, self.default_region, self._clean, self._names, self.changed)
 
     def _clean(self, value: str | None) -> str:
         if not value:
@@ -481,9 +518,11 @@ def _normalize(
     default_region: str | None,
     clean_repeated: Callable[[str | None], str],
     names: Callable[[dict[Field, str]], tuple[str, str | None, str | None]] = _names,
+    changed: list[ChangedValue] | None = None,
 ) -> Values | Skipped:
     """normalize, with `clean_repeated` (clean, or one that remembers) for the values that
-    repeat across rows, and `names` (_names, or one that remembers) for the name fields."""
+    repeat across rows, and `names` (_names, or one that remembers) for the name fields.
+    The values of a row it keeps otherwise than expected go to `changed`, when given."""
     get = values.get
     status = clean_repeated(get(Field.STATUS))
     full_name, given, family = names(values)
@@ -526,6 +565,22 @@ def _normalize(
                     f"the {what} is {len(text):,} characters long (at most "
                     f"{MAX_DETAIL_CHARS}): not a person",
                 )
+    phone_value = phone(phone_text, default_region)
+    linkedin_value = linkedin_url(linkedin_text)
+    if changed is not None and (
+        email_notes
+        or (phone_text and phone_value == phone_text)
+        or (
+            linkedin_text
+            and linkedin_value == linkedin_text
+            and not linkedin_value.startswith("https://www.linkedin.com/")
+        )
+    ):
+        changed.extend(
+            _changes(
+                line, email_text, email, email_notes, phone_text, linkedin_text, default_region
+            )
+        )
     return (
         line,
         full_name or email or "",
@@ -534,8 +589,44 @@ def _normalize(
         email,
         company or None,
         title or None,
-        phone(phone_text, default_region) or None,
-        linkedin_url(linkedin_text) or None,
+        phone_value or None,
+        linkedin_value or None,
         notes,
         role(clean_repeated(get(Field.ROLE)))._value_,
     )
+
+
+NOT_AN_EMAIL = (
+    "is not an email address: the row was imported without an email (the text is in the notes)"
+)
+MORE_EMAILS = "holds more than one address: the first is the email, the others are in the notes"
+NOT_LINKEDIN = "is not a LinkedIn profile link: kept as typed"
+
+
+def _changes(
+    line: int,
+    email_text: str,
+    email: str | None,
+    email_notes: list[str],
+    phone_text: str,
+    linkedin_text: str,
+    default_region: str | None,
+) -> Iterator[ChangedValue]:
+    """The values of an imported row the user would not expect to be kept as they are; see
+    ChangedValue. Called only for a row where one may be (rarely)."""
+    if email_text and email is None:
+        yield ChangedValue(line, Field.EMAIL, email_text, NOT_AN_EMAIL)
+    elif email_notes:
+        yield ChangedValue(line, Field.EMAIL, email_text, MORE_EMAILS)
+    why = _PHONE_PROBLEMS.get(default_region, {}).get(phone_text) if phone_text else None
+    if why is not None:
+        yield ChangedValue(line, Field.PHONE, phone_text, why)
+    if linkedin_text and not _is_linkedin(linkedin_text):
+        yield ChangedValue(line, Field.LINKEDIN_URL, linkedin_text, NOT_LINKEDIN)
+
+
+def _is_linkedin(text: str) -> bool:
+    """Whether `linkedin_url` made a LinkedIn link of `text` (it keeps anything else as typed;
+    a short link such as lnkd.in/x is a LinkedIn link too)."""
+    url = linkedin_url(text)
+    return url.startswith("https://www.linkedin.com/") or "lnkd.in/" in url.casefold()
