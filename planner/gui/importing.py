@@ -173,12 +173,21 @@ class ReportDialog(QDialog):
         self.saved.show()
 
 
+_WRAPPED_AT_MOST = 500
+
+
 def _changed_list(report: ImportReport) -> QListWidget:
     """The values of imported rows that were not kept as the file gave them, one a line."""
     from planner.gui.import_dialog import field_name
 
     found = QListWidget()
-    found.setUniformItemSizes(True)
+    # Each line wraps to the dialog's width, unless there are so many that laying them out
+    # would take long: then one line each, the list scrolling sideways.
+    wrap = len(report.changed) <= _WRAPPED_AT_MOST
+    found.setWordWrap(wrap)
+    found.setUniformItemSizes(not wrap)
+    if wrap:
+        found.setSpacing(2)  # wrapped lines, kept apart
     found.setAccessibleName(tr("Values not kept as given"))
     line = tr("Line %1, %2: “%3” %4")
     found.addItems(

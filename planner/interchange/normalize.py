@@ -596,10 +596,8 @@ def _normalize(
     )
 
 
-NOT_AN_EMAIL = (
-    "is not an email address: the row was imported without an email (the text is in the notes)"
-)
-MORE_EMAILS = "holds more than one address: the first is the email, the others are in the notes"
+NOT_AN_EMAIL = "is not an email address: imported without an email, the text kept in the notes"
+MORE_EMAILS = "holds several addresses: the first is the email, the others are in the notes"
 NOT_LINKEDIN = "is not a LinkedIn profile link: kept as typed"
 
 

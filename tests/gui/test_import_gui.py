@@ -781,8 +781,8 @@ def test_the_report_lists_values_not_kept_as_given(
     ((labels, listed),) = shown
     assert "Values not kept as given (2); the rest of their row was imported:" in labels
     assert listed == [
-        "Line 2, Email: “not-an-email” is not an email address: the row was imported without "
-        "an email (the text is in the notes)",
+        "Line 2, Email: “not-an-email” is not an email address: imported without an email, "
+        "the text kept in the notes",
         "Line 3, Phone: “call me” holds no digits: not a phone number, kept as typed",
     ]
     assert not any(label.startswith("Left out") for label in labels)  # every row imported
