@@ -25,7 +25,7 @@ Email
 Phone
     E.164 (+351912345678) when the number has a country code (+ or 00) and the right length
     for that country, or the default region makes it a valid number, and it has no
-    extension; otherwise as typed.
+    extension; otherwise as typed (planner.interchange.phones).
 LinkedIn
     Profile links become https://www.linkedin.com/in/<slug> (any scheme, host such as
     uk.linkedin.com, query, fragment and trailing slash dropped; "linkedin.com/in/x" and
@@ -51,7 +51,6 @@ Skipped rows
 from __future__ import annotations
 
 import re
-import traceback
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -61,6 +60,7 @@ from planner.domain.dedupe import NormalizedPerson, is_latin_name
 from planner.domain.enums import AttendeeRole
 from planner.domain.importing import Candidate, ChangedValue, Field, Skipped, Withdrawn
 from planner.domain.names import full_name_from_parts
+from planner.interchange.phones import phone, phone_problem
 from planner.interchange.placeholders import is_word
 
 if TYPE_CHECKING:
@@ -74,6 +74,7 @@ __all__ = [
     "linkedin_url",
     "normalize",
     "phone",
+    "phone_problem",
     "role",
     "split_names",
 ]
@@ -100,6 +101,8 @@ _TRANSLATION.update(
 )
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _COMPATIBILITY_IDEOGRAPHS = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+_CACHE_SIZE = 65536  # texts of each kind a Normalizer remembers
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """How a cell starts that a spreadsheet reads as a formula (planner.interchange.left_out
@@ -262,105 +265,6 @@ def _emails(text: str) -> tuple[str | None, list[str]]:
     first, *others = found
     extra = [f"Other email: {other}" for other in dict.fromkeys(others) if other != first]
     return first, extra
-
-
-# --- phone --------------------------------------------------------------------------------
-
-
-# region → text → result. Not functools.lru_cache: its (text, region) keys would be tuples
-# the garbage collector has to walk after a large import.
-_PHONES: dict[str | None, dict[str, str]] = {}
-_CACHE_SIZE = 65536
-
-
-def phone(text: str, default_region: str | None = None) -> str:
-    """E.164 when the number can be placed, else the text as typed.
-
-    A number with its country code (+ or 00) needs only to be possible (the right length for
-    that country); one placed by the default region must be valid there. A number with an
-    extension is kept as typed (E.164 has no room for it).
-    """
-    if not text:
-        return text
-    known = _PHONES.get(default_region)
-    if known is None:
-        known = _PHONES[default_region] = {}
-    found = known.get(text)
-    if found is None:
-        if len(known) >= _CACHE_SIZE:
-            known.clear()
-        found = known[text] = _phone(text, default_region)
-    return found
-
-
-# region → text → why the number could not be placed, for the numbers `_phone` kept as typed
-# that the user would have expected to be placed (see `phone_problem`).
-_PHONE_PROBLEMS: dict[str | None, dict[str, str]] = {}
-_NO_DIGITS = "holds no digits: not a phone number, kept as typed"
-_NOT_PLACED = "is not a valid phone number for its country code: kept as typed"
-_NOT_IN_REGION = "is not a valid phone number in {region}, nor has it a country code: kept as typed"
-
-
-def phone_problem(text: str, default_region: str | None = None) -> str | None:
-    """Why `phone(text, default_region)` kept `text` as typed when one would expect it placed
-    (it holds no digits, or its country code or the default region does not make it a valid
-    number), or None. A number without a country code and no default region, or with an
-    extension, is kept as typed without a problem: nothing could place it."""
-    if not text:
-        return None
-    phone(text, default_region)
-    return _PHONE_PROBLEMS.get(default_region, {}).get(text)
-
-
-def _problem(text: str, default_region: str | None, why: str) -> str:
-    problems = _PHONE_PROBLEMS.setdefault(default_region, {})
-    if len(problems) >= _CACHE_SIZE:
-        problems.clear()
-    problems[text] = why
-    return text
-
-
-def _phone(text: str, default_region: str | None) -> str:
-    number = text
-    if number.startswith("00") and default_region is None:
-        number = "+" + number[2:]
-    international = number.startswith("+")
-    if not any(char.isdigit() for char in text):
-        return _problem(text, default_region, _NO_DIGITS)
-    if not (international or default_region):
-        return text
-    import phonenumbers
-
-    why = _NOT_PLACED if international else _NOT_IN_REGION.format(region=default_region)
-    try:
-        parsed = phonenumbers.parse(number, None if international else default_region)
-    except phonenumbers.NumberParseException as error:
-        _let_go(error)
-        return _problem(text, default_region, why)
-    if parsed.extension:
-        return text
-    placed = (
-        phonenumbers.is_possible_number(parsed)
-        if international
-        else phonenumbers.is_valid_number(parsed)
-    )
-    if not placed:
-        return _problem(text, default_region, why)
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-
-
-def _let_go(error: BaseException) -> None:
-    """Clear the frames of a handled exception and of those it was raised during.
-
-    phonenumbers raises while handling another of its exceptions, which leaves a reference
-    cycle through the frames; with cyclic garbage collection paused for an import, every
-    frame up the stack, and all the rows an import thread holds, would stay alive until the
-    collector ran again, and then take it a long pause to free.
-    """
-    seen: BaseException | None = error
-    while seen is not None:
-        traceback.clear_frames(seen.__traceback__)
-        seen = seen.__context__
 
 
 # --- LinkedIn -----------------------------------------------------------------------------
@@ -616,7 +520,7 @@ def _changes(
         yield ChangedValue(line, Field.EMAIL, email_text, NOT_AN_EMAIL)
     elif email_notes:
         yield ChangedValue(line, Field.EMAIL, email_text, MORE_EMAILS)
-    why = _PHONE_PROBLEMS.get(default_region, {}).get(phone_text) if phone_text else None
+    why = phone_problem(phone_text, default_region)
     if why is not None:
         yield ChangedValue(line, Field.PHONE, phone_text, why)
     if linkedin_text and not _is_linkedin(linkedin_text):
