@@ -21,7 +21,8 @@ Email
     The first address of the cell ("a@x; b@y", "Ana <a@x>", "mailto:a@x"); any further
     addresses go to the notes as "Other email: ...". An address must look like
     something@something.tld; a cell that holds none is kept in the notes as "Email as given:
-    ..." and the person gets no email. Stored as typed (case kept): comparisons fold case.
+    ..." and the person gets no email (planner.interchange.emails). Stored as typed (case
+    kept): comparisons fold case.
 Phone
     E.164 (+351912345678) when the number has a country code (+ or 00) and the right length
     for that country, or the default region makes it a valid number, and it has no
@@ -60,6 +61,8 @@ from planner.domain.dedupe import NormalizedPerson, is_latin_name
 from planner.domain.enums import AttendeeRole
 from planner.domain.importing import Candidate, ChangedValue, Field, Skipped, Withdrawn
 from planner.domain.names import full_name_from_parts
+from planner.interchange.emails import address_in
+from planner.interchange.emails import emails as _emails
 from planner.interchange.phones import phone, phone_problem
 from planner.interchange.placeholders import is_word
 
@@ -218,53 +221,10 @@ def split_names(full: str, given: str, family: str) -> tuple[str, str | None, st
     return _names({Field.FULL_NAME: full, Field.GIVEN_NAME: given, Field.FAMILY_NAME: family})
 
 
-# --- email --------------------------------------------------------------------------------
-
-_ADDRESS_LIKE = re.compile(r"[^\s<>;,()\"'\[\]]+@[^\s<>;,()\"'\[\]]+")
-_VALID_ADDRESS = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)*\.[^@\s.\d]{2,}")
-
-
-def _valid(address: str) -> bool:
-    """An address as mail systems take it: the usual shape, and no longer than RFC 5321
-    allows (254 characters, 64 of them before the @)."""
-    return (
-        len(address) <= 254
-        and _VALID_ADDRESS.fullmatch(address) is not None
-        and address.index("@") <= 64
-    )
-
-
 def email_address(text: str) -> str | None:
     """The address typed in `text` (one address, "mailto:" and a closing full stop dropped),
-    or None when it is not one an email could be sent to."""
-    text = clean(text)
-    if not _ADDRESS_LIKE.fullmatch(text):
-        return None
-    address = (text[7:] if text[:7].casefold() == "mailto:" else text).rstrip(".")
-    return address if _valid(address) else None
-
-
-def _emails(text: str) -> tuple[str | None, list[str]]:
-    """(the address to keep, lines for the notes)."""
-    if not text:
-        return None, []
-    if _ADDRESS_LIKE.fullmatch(text):  # the usual cell: one address, which findall gives
-        address = text[7:] if text[:7].casefold() == "mailto:" else text
-        address = address.rstrip(".")
-        if _valid(address):
-            return address, []
-        return None, [f"Email as given: {text}"]
-    found = []
-    for match in _ADDRESS_LIKE.findall(text):
-        address = match[7:] if match[:7].casefold() == "mailto:" else match
-        address = address.rstrip(".")
-        if _valid(address):
-            found.append(address)
-    if not found:
-        return None, [f"Email as given: {text}"]
-    first, *others = found
-    extra = [f"Other email: {other}" for other in dict.fromkeys(others) if other != first]
-    return first, extra
+    or None when it is not one an email could be sent to (planner.interchange.emails)."""
+    return address_in(clean(text))
 
 
 # --- LinkedIn -----------------------------------------------------------------------------
