@@ -70,7 +70,8 @@ LinkedIn links, is taken for it.
 `apply_mapping` yields one `Candidate` per row, with the stripped, non-empty values only. When
 a recognised layout's column still holds the field the layout gave it, its fallbacks apply:
 the first of the layout's columns for that field with something in it wins (and for an email,
-the first that has an @), Google's " ::: " multi-value cells give their first value, and a full
+the first that has an @), Google's " ::: " multi-value cells give their first value (an email
+cell gives them all, "a; b", for the notes to keep the others), and a full
 name column is dropped for rows that give both given and family name. In a column of names,
 companies, job titles or notes that writes "NULL", "None" or "N/A" for nothing (enough of its
 cells do: planner.interchange.placeholders), that word is read as an empty cell. The
@@ -557,7 +558,9 @@ def _first_value(cells: Sequence[str], sources: Sequence[_Source], field: Field)
     for source in sources:
         value = _strip(cells[source.column]) if source.column < len(cells) else ""
         if value and source.split:
-            value = _strip(value.split(":::", 1)[0])
+            parts = [_strip(part) for part in value.split(":::")]
+            # An email cell gives every address: the notes keep those after the first.
+            value = "; ".join(filter(None, parts)) if field is Field.EMAIL else parts[0]
         if value and source.linkedin_only and "linkedin." not in value.casefold():
             value = ""
         if value and source.missing and value.casefold() in source.missing:

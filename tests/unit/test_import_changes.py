@@ -118,3 +118,21 @@ def test_the_cli_reports_them_in_words_and_in_json(
         {"line": item.line, "field": item.field.value, "value": item.value, "what": item.what}
         for item in EXPECTED
     ]
+
+
+def test_google_contacts_second_address_is_kept_in_the_notes_and_reported() -> None:
+    from tests.conftest import DATA
+
+    prepared = prepare_import(DATA / "imports" / "google_contacts.csv")
+    with Workspace.in_memory() as workspace:
+        event_id = event_in(workspace)
+        report = run_import(
+            workspace, prepared.table, prepared.mapping, event_id, layout=prepared.layout
+        ).report
+        misaki = next(p for p in workspace.repos.people.all() if p.family_name == "田中")
+    assert misaki.email == "misaki.tanaka@example.jp"
+    assert "Other email: misaki@example.com" in misaki.notes.split("\n")
+    assert (
+        ChangedValue(2, Field.EMAIL, "misaki.tanaka@example.jp; misaki@example.com", MORE_EMAILS)
+        in report.changed
+    )
