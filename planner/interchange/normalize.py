@@ -13,10 +13,10 @@ Every value
 Names
     A full name missing from the file is made from given and family name: "given family",
     or family name first without a space ("李雷") when both are written in CJK script
-    (planner.domain.names). A full name in the file is kept
-    as typed. It is split into given and family name (nameparser) only when the file gave
-    neither, every letter of it is Latin and it holds no "@"; "Family, Given" is then turned
-    around to "Given Family". Names in any other script are never split or reordered.
+    (planner.domain.names). A full name in the file is kept as typed. It is split into given
+    and family name (nameparser) only when the file gave neither, every letter of it is
+    Latin and it holds no "@"; "Family, Given" is then turned around to "Given Family".
+    Names in any other script are never split or reordered.
 Email
     The first address of the cell ("a@x; b@y", "Ana <a@x>", "mailto:a@x"); any further
     addresses go to the notes as "Other email: ...". An address must look like
@@ -462,7 +462,7 @@ def _normalize(
 
 NOT_AN_EMAIL = "is not an email address: imported without an email, the text kept in the notes"
 MORE_EMAILS = "holds several addresses: the first is the email, the others are in the notes"
-NOT_LINKEDIN = "is not a LinkedIn profile link: kept as typed"
+NOT_LINKEDIN = "is not a LinkedIn link: kept as typed"
 
 
 def _changes(

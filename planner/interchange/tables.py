@@ -43,10 +43,10 @@ values being in the wrong columns: it goes to `Table.left_out` with its line and
 to the import's report and its left-out rows), unless more than half the rows are like that,
 and then the file is refused (its header is not what it seems). A column with neither a name
 nor a value (every row ending in a delimiter, a sheet starting in column B) is dropped, and
-rows with nothing in them are left out. Files beyond reason are refused before
-anything is imported: a file over 256 MB or a workbook that unpacks to over 1 GB (before they
-are read), a field over 100,000 characters, a row over 1,000 columns, a quoted field never
-closed, or a header without rows. Every refusal is a `FileProblem` naming the file and,
+rows with nothing in them are left out. Files beyond reason are refused before anything is
+imported: a file over 256 MB or a workbook that unpacks to over 1 GB (before they are read),
+a field over 100,000 characters, a row over 1,000 columns, a quoted field never closed, or a
+header without rows. Every refusal is a `FileProblem` naming the file and,
 where there is one, the line.
 
 Third-party libraries (openpyxl, charset-normalizer, vobject) are imported inside the

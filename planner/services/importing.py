@@ -341,6 +341,7 @@ def run_import(
                 place, skipped, changed = run.place, report.skipped, report.changed
                 withdrawn = run.withdrawn
                 for chunk in chunks:
+                    before = len(changed)
                     for row in chunk:
                         if isinstance(row, tuple):
                             place(row)
@@ -350,7 +351,7 @@ def run_import(
                             skipped.append(row)
                         else:
                             changed.append(row)
-                    done += len(chunk)
+                    done += len(chunk) - (len(changed) - before)  # rows, not their values
                     if run.placed - run.flushed_at >= FLUSH_EVERY:
                         run.flush()
                     time.sleep(0)  # let the GUI thread have the GIL now

@@ -136,3 +136,14 @@ def test_google_contacts_second_address_is_kept_in_the_notes_and_reported() -> N
         ChangedValue(2, Field.EMAIL, "misaki.tanaka@example.jp; misaki@example.com", MORE_EMAILS)
         in report.changed
     )
+
+
+def test_progress_counts_rows_not_the_values_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.services import import_rows
+
+    monkeypatch.setattr(import_rows, "CHUNK_ROWS", 2)
+    heard: list[tuple[int, int]] = []
+    imported(tmp_path, ATTENDEES, parallel=False, progress=lambda *done: heard.append(done))
+    assert heard == [(2, 6), (4, 6), (6, 6)]
