@@ -335,14 +335,15 @@ class Normalizer:
     def __init__(self, default_region: str | None) -> None:
         self.default_region = default_region
         self.changed: list[ChangedValue] = []
-        """The values `values` kept otherwise than expected (ChangedValue), to be taken."""
+        """What `values` kept otherwise than expected (ChangedValue), for the caller to take."""
         self.cleaned: dict[str, str] = {}
         self.named: dict[
             tuple[str | None, str | None, str | None], tuple[str, str | None, str | None]
         ] = {}
 
     def __call__(self, candidate: Candidate) -> NormalizedPerson | Skipped:
-        return _person(self.values(candidate.line, candidate.values))
+        line, values = candidate.line, candidate.values
+        return _person(_normalize(line, values, self.default_region, self._clean, self._names))
 
     def values(self, line: int, values: dict[Field, str]) -> Values | Skipped:
         """The row at `line` with these mapped values, normalised, as flat `Values`."""
