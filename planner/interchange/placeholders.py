@@ -15,12 +15,15 @@ convention, never for one person's cell:
   the words always count as missing (planner.interchange.normalize), and so do marks that
   are no word at all ("-", "—", ".", Excel's "#N/A") in any column.
 
-The import's report names each column where the word was read as missing, and how often.
+A table of more than 4,000 rows is first looked at in a random sample of 2,000 (a column
+whose sample has none of the words is not read through); the counts are always exact. The
+import's report names each column where the word was read as missing, and how often.
 """
 
 from __future__ import annotations
 
 import itertools
+import random
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter, itemgetter
@@ -51,6 +54,20 @@ def is_word(text: str) -> bool:
     return len(text) <= 4 and text.casefold() in WORDS
 
 
+SAMPLE_FROM = 4000
+"""Tables with more rows than this are first looked at in a sample of SAMPLE_ROWS rows."""
+SAMPLE_ROWS = 2000
+
+
+def _sample(cells: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Every row of a small table; SAMPLE_ROWS rows of a large one, spread at random (the same
+    ones every time for the same number of rows)."""
+    if len(cells) <= SAMPLE_FROM:
+        return cells
+    picked = random.Random(len(cells)).sample(range(len(cells)), SAMPLE_ROWS)
+    return [cells[index] for index in sorted(picked)]
+
+
 def _column(cells: list[tuple[str, ...]], column: int, into: Callable[[Iterable[str]], T]) -> T:
     """The cells of one column, gathered `into` a set or a Counter."""
     try:
@@ -64,18 +81,22 @@ def column_conventions(
 ) -> dict[int, dict[str, int]]:
     """For each of `columns` that uses some of `WORDS` as its way of writing nothing, those
     words (case-folded) with how many cells hold them. Fast on a large table: the cells are
-    counted in C, a column at a time, and only a column that holds such a word at all."""
+    counted in C, a column at a time, and only a column that holds such a word at all (in a
+    sample of a large table)."""
     needed = max(MIN_CELLS, MIN_SHARE * len(rows))
     cells = list(map(_CELLS, rows))
+    # A large table is first looked at in a sample: a word in 1 % of the rows is missing from
+    # a random sample of 2,000 of them less than once in a hundred million tables. Only a
+    # column whose sample holds such a word is counted through (30 ms for 150,000 rows).
+    sample = _sample(cells)
     found: dict[int, dict[str, int]] = {}
     for column in sorted(set(columns)):
-        values = _column(cells, column, set)
-        present = [spelling for spelling in _SPELLINGS if spelling in values]
-        if not present:
+        values = _column(sample, column, set)
+        if not any(spelling in values for spelling in _SPELLINGS):
             continue
         counts = _column(cells, column, Counter)
         words: Counter[str] = Counter()
-        for spelling in present:
+        for spelling in _SPELLINGS:  # all of them: the sample may have missed a rarer one
             words[spelling.casefold()] += counts[spelling]
         used = {word: count for word, count in sorted(words.items()) if count >= needed}
         if used:

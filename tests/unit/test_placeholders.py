@@ -121,3 +121,15 @@ def test_a_word_is_missing_exactly_when_enough_cells_hold_it(cells: list[str]) -
         used = count >= MIN_CELLS and count >= MIN_SHARE * len(cells)
         assert (word in found) == used
         assert found.get(word, count) == count
+
+
+@pytest.mark.parametrize(("marked", "used"), [(199, False), (200, True)])
+def test_a_large_table_is_counted_exactly_where_its_sample_finds_the_word(
+    marked: int, used: bool
+) -> None:
+    import random
+
+    rows = 20_000  # 1 %: 200 cells
+    spots = set(random.Random(marked).sample(range(rows), marked))
+    table = [SourceRow(n, ("NULL" if n in spots else f"Firm {n}",)) for n in range(rows)]
+    assert column_conventions(table, [0]) == ({0: {"null": marked}} if used else {})
