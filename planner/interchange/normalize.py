@@ -132,11 +132,6 @@ def clean(value: str | None) -> str:
     return value
 
 
-def _not_a_word(text: str) -> str:
-    """`text`, or "" when it is a word for nothing: "N/A" is never an email, phone or link."""
-    return "" if is_word(text) else text
-
-
 def _clean_line(value: str | None) -> str:
     if not value:
         return ""
@@ -391,7 +386,9 @@ def _normalize(
     get = values.get
     status = clean_repeated(get(Field.STATUS))
     full_name, given, family = names(values)
-    email_text = _not_a_word(clean(get(Field.EMAIL)))
+    email_text = clean(get(Field.EMAIL))
+    if len(email_text) <= 4 and is_word(email_text):  # "N/A" is never an email, phone or link
+        email_text = ""
     email, email_notes = _emails(email_text)
     if status and _not_coming(status):
         return Withdrawn(line, f"status is “{status}”", full_name, email)
@@ -413,8 +410,12 @@ def _normalize(
         added = [note for note in email_notes if note not in present]
         notes = "\n".join([notes, *added] if notes else added)
 
-    phone_text = _not_a_word(clean(get(Field.PHONE)))
-    linkedin_text = _not_a_word(clean(get(Field.LINKEDIN_URL)))
+    phone_text = clean(get(Field.PHONE))
+    if len(phone_text) <= 4 and is_word(phone_text):
+        phone_text = ""
+    linkedin_text = clean(get(Field.LINKEDIN_URL))
+    if len(linkedin_text) <= 4 and is_word(linkedin_text):
+        linkedin_text = ""
     company = clean_repeated(get(Field.COMPANY))
     title = clean_repeated(get(Field.TITLE))
     if len(company) + len(title) + len(phone_text) + len(linkedin_text) > MAX_DETAIL_CHARS:
