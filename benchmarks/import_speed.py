@@ -145,11 +145,12 @@ def cold_caches() -> None:
     import rapidfuzz.process  # noqa: F401
 
     from planner.domain import dedupe
-    from planner.interchange import normalize
+    from planner.interchange import normalize, phones
 
     dedupe.name_key.cache_clear()
     dedupe.company_key.cache_clear()
-    normalize._PHONES.clear()
+    phones._PHONES.clear()
+    phones._PHONE_PROBLEMS.clear()
     for cached in (
         normalize.linkedin_url,
         normalize.role,

@@ -87,6 +87,8 @@ def _print_report(report: ImportReport, event: Event, names: dict[int, str]) -> 
     ]
     if report.unread:
         counts.append(("Lines not read", len(report.unread)))
+    if report.changed:
+        counts.append(("Values not kept as given", len(report.changed)))
     width = max(len(label) for label, _ in counts)
     for label, count in counts:
         print(f"  {label.ljust(width)}  {count:>7,}")
@@ -109,6 +111,12 @@ def _print_report(report: ImportReport, event: Event, names: dict[int, str]) -> 
         for unread in report.unread[:_LISTED]:
             print(f"  line {unread.line}: {unread.reason}")
         _more(len(report.unread))
+    if report.changed:
+        print("\nValues not kept as given (the rest of their row was imported):")
+        for change in report.changed[:_LISTED]:
+            column = change.field.value.replace("_", " ")
+            print(f"  line {change.line}, {column}: “{change.value}” {change.what}")
+        _more(len(report.changed))
 
 
 def _more(count: int) -> None:

@@ -65,6 +65,21 @@ class Withdrawn(Skipped):
 
 
 @dataclass(frozen=True, slots=True)
+class ChangedValue:
+    """A value of an imported row that the import left out or kept otherwise than the user
+    would expect (an email that is no address, a phone number that cannot be placed...), or
+    a word a whole column uses for nothing: what the report lists besides the rows left out.
+
+    `line` is the row's (the header's, for a column); `value` is the text as the file gave
+    it; `what` says what the import did with it, in plain words."""
+
+    line: int
+    field: Field
+    value: str
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
 class Table:
     """A file read into headers and rows. For vCards the headers are Field values."""
 
@@ -77,6 +92,9 @@ class Table:
     header_line: int = 1  # where the header row was found (after any preamble)
     unread: tuple[Skipped, ...] = ()  # lines that could not be read, left out of their row
     sheet: str | None = None  # the workbook sheet read (XLSX)
+    left_out: tuple[tuple[Skipped, tuple[str, ...]], ...] = ()
+    """Rows left out as they were read (their cells do not line up with the header), each
+    with why and its cells: the header's, then those beyond it."""
 
 
 # Column index → field. Columns not in the mapping are ignored.
@@ -141,6 +159,7 @@ class ImportReport:
     review: list[ReviewItem] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     unread: list[Skipped] = field(default_factory=list)  # lines left out of an imported row
+    changed: list[ChangedValue] = field(default_factory=list)  # values of imported rows
 
     @property
     def imported_anything(self) -> bool:

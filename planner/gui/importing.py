@@ -139,7 +139,19 @@ class ReportDialog(QDialog):
             layout.addWidget(QLabel(tr("Left out (%n):").replace("%n", f"{len(left_out):,}")))
             layout.addWidget(self.skipped, 1)
             layout.addWidget(self.saved)
-            self.resize(560, 420)  # room for the list; otherwise the dialog fits its lines
+        self.changed = _changed_list(report)
+        if report.changed:
+            changed_label = QLabel(
+                tr("Values not kept as given (%n); the rest of their row was imported:").replace(
+                    "%n", f"{len(report.changed):,}"
+                )
+            )
+            changed_label.setWordWrap(True)
+            changed_label.setBuddy(self.changed)
+            layout.addWidget(changed_label)
+            layout.addWidget(self.changed, 1)
+        if left_out or report.changed:
+            self.resize(620, 460)  # room for the lists; otherwise the dialog fits its lines
         else:
             self.setMinimumWidth(420)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
@@ -186,6 +198,35 @@ class ReportDialog(QDialog):
         saved = tr_n("importing", "%n rows saved to %1", count, one="%n row saved to %1")
         self.saved.setText(saved.replace("%1", str(chosen)))
         self.saved.show()
+
+
+_WRAPPED_AT_MOST = 500
+
+
+def _changed_list(report: ImportReport) -> QListWidget:
+    """The values of imported rows that were not kept as the file gave them, one a line."""
+    from planner.gui.import_dialog import field_name
+
+    found = QListWidget()
+    # Each line wraps to the dialog's width, unless there are so many that laying them out
+    # would take long: then one line each, the list scrolling sideways.
+    wrap = len(report.changed) <= _WRAPPED_AT_MOST
+    found.setWordWrap(wrap)
+    found.setUniformItemSizes(not wrap)
+    if wrap:
+        found.setSpacing(2)  # wrapped lines, kept apart
+    found.setAccessibleName(tr("Values not kept as given"))
+    line = tr("Line %1, %2: “%3” %4")
+    found.addItems(
+        [
+            line.replace("%1", str(item.line))
+            .replace("%2", field_name(item.field))
+            .replace("%4", item.what)
+            .replace("%3", item.value)  # last: the file's text may hold "%4"
+            for item in report.changed
+        ]
+    )
+    return found
 
 
 class ImportController(QObject):

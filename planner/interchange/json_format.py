@@ -110,4 +110,8 @@ def import_report_to_json(
         ],
         "skipped": [{"line": item.line, "reason": item.reason} for item in report.skipped],
         "unread": [{"line": item.line, "reason": item.reason} for item in report.unread],
+        "changed": [
+            {"line": item.line, "field": item.field.value, "value": item.value, "what": item.what}
+            for item in report.changed
+        ],
     }

@@ -70,9 +70,12 @@ LinkedIn links, is taken for it.
 `apply_mapping` yields one `Candidate` per row, with the stripped, non-empty values only. When
 a recognised layout's column still holds the field the layout gave it, its fallbacks apply:
 the first of the layout's columns for that field with something in it wins (and for an email,
-the first that has an @), Google's " ::: " multi-value cells give their first value, and a full
-name column is dropped for rows that give both given and family name. The `Mapping` itself
-stays one column per field, as the user sees and edits it.
+the first that has an @), Google's " ::: " multi-value cells give their first value (an email
+cell gives them all, "a; b", for the notes to keep the others), and a full
+name column is dropped for rows that give both given and family name. In a column of names,
+companies, job titles or notes that writes "NULL", "None" or "N/A" for nothing (enough of its
+cells do: planner.interchange.placeholders), that word is read as an empty cell. The
+`Mapping` itself stays one column per field, as the user sees and edits it.
 """
 
 from __future__ import annotations
@@ -80,7 +83,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.domain.importing import (
     Candidate,
@@ -413,18 +416,44 @@ class RowPlan:
     # (field, column, None); any other goes through _first_value: (field, -1, sources).
     steps: tuple[tuple[Field, int, tuple[_Source, ...] | None], ...]
     drop_full_name: bool
+    conventions: tuple[tuple[int, Field, str, int], ...] = ()
+    """(column, field, word, cells): the words a column uses for nothing, read as missing
+    there (planner.interchange.placeholders)."""
+
+
+# Fields where "None" or "Null" can be a value, unless the column uses it for nothing.
+_WORDY_FIELDS = frozenset(
+    {Field.FULL_NAME, Field.GIVEN_NAME, Field.FAMILY_NAME, Field.COMPANY, Field.TITLE, Field.NOTES}
+)
 
 
 def row_plan(table: Table, mapping: Mapping) -> RowPlan:
+    from planner.interchange.placeholders import column_conventions
+
     plan, drop_full_name = _plan(table, mapping)
+    wordy = {s.column: field for field, sources in plan if field in _WORDY_FIELDS for s in sources}
+    found = column_conventions(table.rows, wordy)
+    if found:
+        plan = [
+            (field, [replace(s, missing=frozenset(found.get(s.column, ()))) for s in sources])
+            for field, sources in plan
+        ]
     return RowPlan(
         tuple(
             (field, sources[0].column, None)
-            if len(sources) == 1 and not sources[0].split and not sources[0].linkedin_only
+            if len(sources) == 1
+            and not sources[0].split
+            and not sources[0].linkedin_only
+            and not sources[0].missing
             else (field, -1, tuple(sources))
             for field, sources in plan
         ),
         drop_full_name,
+        tuple(
+            (column, wordy[column], word, count)
+            for column, words in found.items()
+            for word, count in words.items()
+        ),
     )
 
 
@@ -482,6 +511,7 @@ class _Source:
     column: int
     split: bool = False  # take the first of Google's " ::: "-separated values
     linkedin_only: bool = False  # a website column: only a LinkedIn link counts
+    missing: frozenset[str] = frozenset()  # words that mean nothing here, case-folded
 
 
 def _plan(table: Table, mapping: Mapping) -> tuple[list[tuple[Field, list[_Source]]], bool]:
@@ -528,8 +558,12 @@ def _first_value(cells: Sequence[str], sources: Sequence[_Source], field: Field)
     for source in sources:
         value = _strip(cells[source.column]) if source.column < len(cells) else ""
         if value and source.split:
-            value = _strip(value.split(":::", 1)[0])
+            parts = [_strip(part) for part in value.split(":::")]
+            # An email cell gives every address: the notes keep those after the first.
+            value = "; ".join(filter(None, parts)) if field is Field.EMAIL else parts[0]
         if value and source.linkedin_only and "linkedin." not in value.casefold():
+            value = ""
+        if value and source.missing and value.casefold() in source.missing:
             value = ""
         if not value:
             continue

@@ -2,7 +2,8 @@
 
 One row per row or line left out, in file order: its line in the original file, why it was
 left out, then its cells under the original headers, so that the fixed file imports with the
-same columns. A line left out of a contact (a vCard line that could not be read) has no cells
+same columns (a row left out for cells beyond the header's has them after the header's
+columns). A line left out of a contact (a vCard line that could not be read) has no cells
 of its own. UTF-8 with a byte-order mark and CR LF line ends, which is how Excel expects a CSV
 that holds more than ASCII.
 
@@ -35,6 +36,7 @@ def spreadsheet_safe(cell: str) -> str:
 def left_out_csv(table: Table, left_out: Iterable[Skipped]) -> bytes:
     """The CSV file of the rows of `table` that `left_out` names; see the module docstring."""
     cells = {row.line: row.cells for row in table.rows}
+    cells.update((skipped.line, row) for skipped, row in table.left_out)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([LINE_HEADER, REASON_HEADER, *table.headers])

@@ -6,22 +6,27 @@ Every value
     runs of whitespace of any kind become one space, and the ends are trimmed. Text is put in
     Unicode composed form (NFC), except text holding CJK compatibility ideographs, which NFC
     would replace. Markup is not touched: "<b>Ana</b>" stays as typed (the GUI shows text as
-    plain text). Placeholder cells ("-", "n/a", "null", "none", "#N/A") count as empty.
+    plain text). Cells that mark nothing ("-", "—", ".", "#N/A") count as empty; the words
+    "NULL", "None", "N/A" count as empty in an email, phone or LinkedIn cell, and elsewhere
+    only where the column uses them for nothing (planner.interchange.placeholders): they
+    can be a name ("Christopher Null") or a company ("None").
 Names
     A full name missing from the file is made from given and family name: "given family",
-    or "family given" when the name is written in CJK script. A full name in the file is kept
-    as typed. It is split into given and family name (nameparser) only when the file gave
-    neither, every letter of it is Latin and it holds no "@"; "Family, Given" is then turned
-    around to "Given Family". Names in any other script are never split or reordered.
+    or family name first without a space ("李雷") when both are written in CJK script
+    (planner.domain.names). A full name in the file is kept as typed. It is split into given
+    and family name (nameparser) only when the file gave neither, every letter of it is
+    Latin and it holds no "@"; "Family, Given" is then turned around to "Given Family".
+    Names in any other script are never split or reordered.
 Email
     The first address of the cell ("a@x; b@y", "Ana <a@x>", "mailto:a@x"); any further
     addresses go to the notes as "Other email: ...". An address must look like
     something@something.tld; a cell that holds none is kept in the notes as "Email as given:
-    ..." and the person gets no email. Stored as typed (case kept): comparisons fold case.
+    ..." and the person gets no email (planner.interchange.emails). Stored as typed (case
+    kept): comparisons fold case.
 Phone
     E.164 (+351912345678) when the number has a country code (+ or 00) and the right length
     for that country, or the default region makes it a valid number, and it has no
-    extension; otherwise as typed.
+    extension; otherwise as typed (planner.interchange.phones).
 LinkedIn
     Profile links become https://www.linkedin.com/in/<slug> (any scheme, host such as
     uk.linkedin.com, query, fragment and trailing slash dropped; "linkedin.com/in/x" and
@@ -30,6 +35,11 @@ LinkedIn
 Role
     From the ticket type or role text: speaker (also keynote, panelist, presenter), sponsor,
     exhibitor, organiser (also organizer, staff); anything else is an attendee.
+Reported values
+    A row imported with a value kept otherwise than the user would expect gives a
+    `ChangedValue` for the report: an email cell that holds no address (or several), a phone
+    number with a country code or a default region that still cannot be placed (or with no
+    digits), a LinkedIn cell that is no LinkedIn link. `Normalizer.changed` collects them.
 Skipped rows
     No name and no usable email: "no name or email". A name over MAX_NAME_CHARS characters,
     or a company, job title, phone number or LinkedIn profile over MAX_DETAIL_CHARS (text
@@ -42,16 +52,20 @@ Skipped rows
 from __future__ import annotations
 
 import re
-import traceback
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from planner.domain.dedupe import NormalizedPerson, is_latin_name
 from planner.domain.enums import AttendeeRole
-from planner.domain.importing import Candidate, Field, Skipped, Withdrawn
+from planner.domain.importing import Candidate, ChangedValue, Field, Skipped, Withdrawn
+from planner.domain.names import full_name_from_parts
 from planner.domain.text import INVISIBLE
+from planner.interchange.emails import address_in
+from planner.interchange.emails import emails as _emails
+from planner.interchange.phones import phone, phone_problem
+from planner.interchange.placeholders import is_word
 
 if TYPE_CHECKING:
     from nameparser import HumanName
@@ -64,6 +78,7 @@ __all__ = [
     "linkedin_url",
     "normalize",
     "phone",
+    "phone_problem",
     "role",
     "split_names",
 ]
@@ -82,16 +97,20 @@ _TRANSLATION.update(dict.fromkeys(INVISIBLE))
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _COMPATIBILITY_IDEOGRAPHS = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
+_CACHE_SIZE = 65536  # texts of each kind a Normalizer remembers
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """How a cell starts that a spreadsheet reads as a formula (planner.interchange.left_out
 writes such a cell after an apostrophe, which `clean` drops again)."""
-_PLACEHOLDERS = frozenset({"-", "--", "—", "–", ".", "n/a", "n.a.", "null", "none", "#n/a"})
+_MARKS = frozenset({"-", "--", "—", "–", ".", "#n/a"})
+"""Cells that say nothing in any column: no word anyone is called (see placeholders.WORDS)."""
 
 
 def clean(value: str | None) -> str:
-    """One line of text with whitespace collapsed and control characters dropped; a
-    placeholder such as "n/a" becomes empty. An apostrophe that only kept a spreadsheet from
-    reading the cell as a formula ("'=...", "'+351...") is dropped."""
+    """One line of text with whitespace collapsed and control characters dropped; a mark for
+    nothing ("-", "#N/A") becomes empty, but a word ("None", "Null") is kept: it can be a
+    name (see planner.interchange.placeholders). An apostrophe that only kept a spreadsheet
+    from reading the cell as a formula ("'=...", "'+351...") is dropped."""
     if not value:
         return ""
     if value[0] == "'" and value[1:].startswith(FORMULA_STARTS):
@@ -100,7 +119,7 @@ def clean(value: str | None) -> str:
         value = _clean_line(value)
     elif not value.isascii():
         value = _composed(value)
-    if len(value) <= 5 and value.casefold() in _PLACEHOLDERS:
+    if len(value) <= 4 and value.casefold() in _MARKS:
         return ""
     return value
 
@@ -144,21 +163,6 @@ def clean_notes(value: str | None) -> str:
 _MAX_SPLIT_LENGTH = 200  # longer "names" are kept whole: not a person's name to take apart
 
 
-def _is_cjk_text(text: str) -> bool:
-    for char in text:
-        if char.isalpha():
-            code = ord(char)
-            return (
-                0x1100 <= code <= 0x11FF
-                or 0x2E80 <= code <= 0x9FFF
-                or 0xAC00 <= code <= 0xD7AF
-                or 0xF900 <= code <= 0xFAFF
-                or 0xFF66 <= code <= 0xFF9F
-                or 0x20000 <= code <= 0x3FFFF
-            )
-    return False
-
-
 @lru_cache(maxsize=8192)
 def _split_latin(full_name: str) -> tuple[str, str | None, str | None]:
     """(full name, given, family) for a Latin-script name, via nameparser."""
@@ -191,10 +195,7 @@ def _names(
     given = clean(values.get(Field.GIVEN_NAME)) or None
     family = clean(values.get(Field.FAMILY_NAME)) or None
     if not full:
-        if given and family:
-            full = f"{family} {given}" if _is_cjk_text(family + given) else f"{given} {family}"
-        else:
-            full = given or family or ""
+        full = full_name_from_parts(given, family)
     elif given is None and family is None and "@" not in full and is_latin_name(full):
         return _split_latin(full)
     return full, given, family
@@ -202,127 +203,15 @@ def _names(
 
 def split_names(full: str, given: str, family: str) -> tuple[str, str | None, str | None]:
     """(full, given, family) from what a person typed, by the rules an import follows: a
-    missing full name is made from its parts (family name first in CJK), a full name typed
-    alone is split only when it is a Latin-script name."""
+    missing full name is made from its parts (family name first, no space, in CJK), a full
+    name typed alone is split only when it is a Latin-script name."""
     return _names({Field.FULL_NAME: full, Field.GIVEN_NAME: given, Field.FAMILY_NAME: family})
-
-
-# --- email --------------------------------------------------------------------------------
-
-_ADDRESS_LIKE = re.compile(r"[^\s<>;,()\"'\[\]]+@[^\s<>;,()\"'\[\]]+")
-_VALID_ADDRESS = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)*\.[^@\s.\d]{2,}")
-
-
-def _valid(address: str) -> bool:
-    """An address as mail systems take it: the usual shape, and no longer than RFC 5321
-    allows (254 characters, 64 of them before the @)."""
-    return (
-        len(address) <= 254
-        and _VALID_ADDRESS.fullmatch(address) is not None
-        and address.index("@") <= 64
-    )
 
 
 def email_address(text: str) -> str | None:
     """The address typed in `text` (one address, "mailto:" and a closing full stop dropped),
-    or None when it is not one an email could be sent to."""
-    text = clean(text)
-    if not _ADDRESS_LIKE.fullmatch(text):
-        return None
-    address = (text[7:] if text[:7].casefold() == "mailto:" else text).rstrip(".")
-    return address if _valid(address) else None
-
-
-def _emails(text: str) -> tuple[str | None, list[str]]:
-    """(the address to keep, lines for the notes)."""
-    if not text:
-        return None, []
-    if _ADDRESS_LIKE.fullmatch(text):  # the usual cell: one address, which findall gives
-        address = text[7:] if text[:7].casefold() == "mailto:" else text
-        address = address.rstrip(".")
-        if _valid(address):
-            return address, []
-        return None, [f"Email as given: {text}"]
-    found = []
-    for match in _ADDRESS_LIKE.findall(text):
-        address = match[7:] if match[:7].casefold() == "mailto:" else match
-        address = address.rstrip(".")
-        if _valid(address):
-            found.append(address)
-    if not found:
-        return None, [f"Email as given: {text}"]
-    first, *others = found
-    extra = [f"Other email: {other}" for other in dict.fromkeys(others) if other != first]
-    return first, extra
-
-
-# --- phone --------------------------------------------------------------------------------
-
-
-# region → text → result. Not functools.lru_cache: its (text, region) keys would be tuples
-# the garbage collector has to walk after a large import.
-_PHONES: dict[str | None, dict[str, str]] = {}
-_CACHE_SIZE = 65536
-
-
-def phone(text: str, default_region: str | None = None) -> str:
-    """E.164 when the number can be placed, else the text as typed.
-
-    A number with its country code (+ or 00) needs only to be possible (the right length for
-    that country); one placed by the default region must be valid there. A number with an
-    extension is kept as typed (E.164 has no room for it).
-    """
-    if not text:
-        return text
-    known = _PHONES.get(default_region)
-    if known is None:
-        known = _PHONES[default_region] = {}
-    found = known.get(text)
-    if found is None:
-        if len(known) >= _CACHE_SIZE:
-            known.clear()
-        found = known[text] = _phone(text, default_region)
-    return found
-
-
-def _phone(text: str, default_region: str | None) -> str:
-    number = text
-    if number.startswith("00") and default_region is None:
-        number = "+" + number[2:]
-    international = number.startswith("+")
-    if not (international or default_region):
-        return text
-    import phonenumbers
-
-    try:
-        parsed = phonenumbers.parse(number, None if international else default_region)
-    except phonenumbers.NumberParseException as error:
-        _let_go(error)
-        return text
-    if parsed.extension:
-        return text
-    placed = (
-        phonenumbers.is_possible_number(parsed)
-        if international
-        else phonenumbers.is_valid_number(parsed)
-    )
-    if not placed:
-        return text
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-
-
-def _let_go(error: BaseException) -> None:
-    """Clear the frames of a handled exception and of those it was raised during.
-
-    phonenumbers raises while handling another of its exceptions, which leaves a reference
-    cycle through the frames; with cyclic garbage collection paused for an import, every
-    frame up the stack, and all the rows an import thread holds, would stay alive until the
-    collector ran again, and then take it a long pause to free.
-    """
-    seen: BaseException | None = error
-    while seen is not None:
-        traceback.clear_frames(seen.__traceback__)
-        seen = seen.__context__
+    or None when it is not one an email could be sent to (planner.interchange.emails)."""
+    return address_in(clean(text))
 
 
 # --- LinkedIn -----------------------------------------------------------------------------
@@ -428,21 +317,24 @@ class Normalizer:
     text. What it remembers (at most _CACHE_SIZE texts of each kind) goes with it, or a little
     at a time with `release`."""
 
-    __slots__ = ("cleaned", "default_region", "named")
+    __slots__ = ("changed", "cleaned", "default_region", "named")
 
     def __init__(self, default_region: str | None) -> None:
         self.default_region = default_region
+        self.changed: list[ChangedValue] = []
+        """What `values` kept otherwise than expected (ChangedValue), for the caller to take."""
         self.cleaned: dict[str, str] = {}
         self.named: dict[
             tuple[str | None, str | None, str | None], tuple[str, str | None, str | None]
         ] = {}
 
     def __call__(self, candidate: Candidate) -> NormalizedPerson | Skipped:
-        return _person(self.values(candidate.line, candidate.values))
+        line, values = candidate.line, candidate.values
+        return _person(_normalize(line, values, self.default_region, self._clean, self._names))
 
     def values(self, line: int, values: dict[Field, str]) -> Values | Skipped:
         """The row at `line` with these mapped values, normalised, as flat `Values`."""
-        return _normalize(line, values, self.default_region, self._clean, self._names)
+        return _normalize(line, values, self.default_region, self._clean, self._names, self.changed)
 
     def _clean(self, value: str | None) -> str:
         if not value:
@@ -478,13 +370,17 @@ def _normalize(
     default_region: str | None,
     clean_repeated: Callable[[str | None], str],
     names: Callable[[dict[Field, str]], tuple[str, str | None, str | None]] = _names,
+    changed: list[ChangedValue] | None = None,
 ) -> Values | Skipped:
     """normalize, with `clean_repeated` (clean, or one that remembers) for the values that
-    repeat across rows, and `names` (_names, or one that remembers) for the name fields."""
+    repeat across rows, and `names` (_names, or one that remembers) for the name fields.
+    The values of a row it keeps otherwise than expected go to `changed`, when given."""
     get = values.get
     status = clean_repeated(get(Field.STATUS))
     full_name, given, family = names(values)
     email_text = clean(get(Field.EMAIL))
+    if len(email_text) <= 4 and is_word(email_text):  # "N/A" is never an email, phone or link
+        email_text = ""
     email, email_notes = _emails(email_text)
     if status and _not_coming(status):
         return Withdrawn(line, f"status is “{status}”", full_name, email)
@@ -507,7 +403,11 @@ def _normalize(
         notes = "\n".join([notes, *added] if notes else added)
 
     phone_text = clean(get(Field.PHONE))
+    if len(phone_text) <= 4 and is_word(phone_text):
+        phone_text = ""
     linkedin_text = clean(get(Field.LINKEDIN_URL))
+    if len(linkedin_text) <= 4 and is_word(linkedin_text):
+        linkedin_text = ""
     company = clean_repeated(get(Field.COMPANY))
     title = clean_repeated(get(Field.TITLE))
     if len(company) + len(title) + len(phone_text) + len(linkedin_text) > MAX_DETAIL_CHARS:
@@ -523,6 +423,22 @@ def _normalize(
                     f"the {what} is {len(text):,} characters long (at most "
                     f"{MAX_DETAIL_CHARS}): not a person",
                 )
+    phone_value = phone(phone_text, default_region)
+    linkedin_value = linkedin_url(linkedin_text)
+    if changed is not None and (
+        email_notes
+        or (phone_text and phone_value == phone_text)
+        or (
+            linkedin_text
+            and linkedin_value == linkedin_text
+            and not linkedin_value.startswith("https://www.linkedin.com/")
+        )
+    ):
+        changed.extend(
+            _changes(
+                line, email_text, email, email_notes, phone_text, linkedin_text, default_region
+            )
+        )
     return (
         line,
         full_name or email or "",
@@ -531,8 +447,42 @@ def _normalize(
         email,
         company or None,
         title or None,
-        phone(phone_text, default_region) or None,
-        linkedin_url(linkedin_text) or None,
+        phone_value or None,
+        linkedin_value or None,
         notes,
         role(clean_repeated(get(Field.ROLE)))._value_,
     )
+
+
+NOT_AN_EMAIL = "is not an email address: imported without an email, the text kept in the notes"
+MORE_EMAILS = "holds several addresses: the first is the email, the others are in the notes"
+NOT_LINKEDIN = "is not a LinkedIn link: kept as typed"
+
+
+def _changes(
+    line: int,
+    email_text: str,
+    email: str | None,
+    email_notes: list[str],
+    phone_text: str,
+    linkedin_text: str,
+    default_region: str | None,
+) -> Iterator[ChangedValue]:
+    """The values of an imported row the user would not expect to be kept as they are; see
+    ChangedValue. Called only for a row where one may be (rarely)."""
+    if email_text and email is None:
+        yield ChangedValue(line, Field.EMAIL, email_text, NOT_AN_EMAIL)
+    elif email_notes:
+        yield ChangedValue(line, Field.EMAIL, email_text, MORE_EMAILS)
+    why = phone_problem(phone_text, default_region)
+    if why is not None:
+        yield ChangedValue(line, Field.PHONE, phone_text, why)
+    if linkedin_text and not _is_linkedin(linkedin_text):
+        yield ChangedValue(line, Field.LINKEDIN_URL, linkedin_text, NOT_LINKEDIN)
+
+
+def _is_linkedin(text: str) -> bool:
+    """Whether `linkedin_url` made a LinkedIn link of `text` (it keeps anything else as typed;
+    a short link such as lnkd.in/x is a LinkedIn link too)."""
+    url = linkedin_url(text)
+    return url.startswith("https://www.linkedin.com/") or "lnkd.in/" in url.casefold()

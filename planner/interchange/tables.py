@@ -37,12 +37,16 @@ workbook's title rows. A row with an email address or a bare link in it is never
 file whose first rows all are like that has none: its columns are named "Column 1",
 "Column 2"... and `Table.header_line` is 0.
 
-Rows are lined up with the header: short rows are padded, extra cells must be empty, a column
-with neither a name nor a value (every row ending in a delimiter, a sheet starting in column B)
-is dropped, and rows with nothing in them are left out. Files beyond reason are refused before
-anything is imported: a file over 256 MB or a workbook that unpacks to over 1 GB (before they
-are read), a field over 100,000 characters, a row over 1,000 columns, a quoted field never
-closed, or a header without rows. Every refusal is a `FileProblem` naming the file and,
+Rows are lined up with the header: short rows are padded (exports leave out empty cells at
+the end of a row), and a row with something in cells beyond the header's is left out, its
+values being in the wrong columns: it goes to `Table.left_out` with its line and why (and so
+to the import's report and its left-out rows), unless more than half the rows are like that,
+and then the file is refused (its header is not what it seems). A column with neither a name
+nor a value (every row ending in a delimiter, a sheet starting in column B) is dropped, and
+rows with nothing in them are left out. Files beyond reason are refused before anything is
+imported: a file over 256 MB or a workbook that unpacks to over 1 GB (before they are read),
+a field over 100,000 characters, a row over 1,000 columns, a quoted field never closed, or a
+header without rows. Every refusal is a `FileProblem` naming the file and,
 where there is one, the line.
 
 Third-party libraries (openpyxl, charset-normalizer, vobject) are imported inside the
@@ -69,7 +73,14 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from planner.domain.importing import FileProblem, ImportCancelled, SourceRow, Table, TableKind
+from planner.domain.importing import (
+    FileProblem,
+    ImportCancelled,
+    Skipped,
+    SourceRow,
+    Table,
+    TableKind,
+)
 from planner.interchange.vcard import read_vcards
 
 __all__ = [
@@ -524,18 +535,20 @@ def _table_from_records(
         headers = [cell.strip().strip("\ufeff").strip() for cell in header_cells]
         width = len(headers)
     body: list[tuple[int, Sequence[str]]] = rows[0 if first is None else first + 1 :]
+    ragged: list[tuple[int, Sequence[str]]] = []
     for index, (line, cells) in enumerate(body):
         if len(cells) == width:
             continue
         if len(cells) > width:
             if _has_text(cells[width:]):
-                raise FileProblem(
-                    source, f"the row has {_width(cells)} cells but the header has {width}", line
-                )
+                ragged.append((line, cells))
+                continue
             cells = cells[:width]
         else:
             cells = [*cells, *[""] * (width - len(cells))]
         body[index] = (line, cells)
+    if ragged:
+        body = _without_ragged(body, ragged, width, source)
     # A column without a name or a value (rows ending in a delimiter, a sheet starting in
     # column B) is no column at all.
     drop = [
@@ -543,14 +556,21 @@ def _table_from_records(
         for column in range(width)
         if not headers[column] and not any(cells[column].strip() for _, cells in body)
     ]
+    keep = [column for column in range(width) if column not in drop]
     if drop:
-        keep = [column for column in range(width) if column not in drop]
         table_rows = [
             SourceRow(line, tuple(cells[column] for column in keep)) for line, cells in body
         ]
         headers = [headers[column] for column in keep]
     else:
         table_rows = [SourceRow(line, tuple(cells)) for line, cells in body]
+    left_out = tuple(
+        (
+            Skipped(line, f"the row has {_width(cells)} cells but the header has {width}"),
+            (*(cells[column] for column in keep), *cells[width:]),
+        )
+        for line, cells in ragged
+    )
     if not table_rows:
         raise FileProblem(source, "has a header but no rows")
     return Table(
@@ -561,7 +581,28 @@ def _table_from_records(
         encoding=encoding,
         delimiter=delimiter,
         header_line=header_line,
+        left_out=left_out,
     )
+
+
+def _without_ragged(
+    body: list[tuple[int, Sequence[str]]],
+    ragged: Sequence[tuple[int, Sequence[str]]],
+    width: int,
+    source: str,
+) -> list[tuple[int, Sequence[str]]]:
+    """The rows that line up with the header; see the module docstring. Raises FileProblem
+    when most rows do not: then the file is not the table it seems to be."""
+    if len(ragged) * 2 > len(body):
+        raise FileProblem(
+            source,
+            f"{len(ragged):,} of its {len(body):,} rows have more cells than the header's "
+            f"{width}: the file is not the table it seems to be (a header on a later line, "
+            "another separator, or text that is not a table)",
+            ragged[0][0],
+        )
+    lines = {line for line, _ in ragged}
+    return [(line, cells) for line, cells in body if line not in lines]
 
 
 def _find_header(rows: Sequence[tuple[int, Sequence[str]]]) -> int | None:

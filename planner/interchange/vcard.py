@@ -9,9 +9,12 @@ the fields one to one. Each row's `line` is the line of its BEGIN:VCARD. Read pe
 - email and phone: the one marked preferred (TYPE=pref in vCard 2.1 and 3.0, the lowest
   PREF=n in 4.0), else for a phone the mobile one (TYPE=cell), else the first. A 4.0 "tel:"
   URI loses its scheme; the number is kept as typed;
-- LinkedIn: the first URL that points at linkedin.com or carries an X-ABLabel saying LinkedIn
-  (Apple and Google group the two as item1.URL and item1.X-ABLabel), else Apple's
-  X-SOCIALPROFILE of type linkedin.
+- LinkedIn: from a URL that points at linkedin.com or carries an X-ABLabel saying LinkedIn
+  (Apple and Google group the two as item1.URL and item1.X-ABLabel), vCard 4's
+  SOCIALPROFILE with SERVICE-TYPE=LinkedIn (RFC 9554; a VALUE=text one holds the user
+  name) and Apple's X-SOCIALPROFILE of type linkedin (its X-USER names the user when the
+  value is no link). A personal profile (linkedin.com/in/...) wins over a company page or
+  any other LinkedIn link, whichever comes first in the card; else the first of these.
 
 vCard 2.1 (quoted-printable, CHARSET), 3.0 (Apple, iCloud, Google Contacts) and 4.0 are read
 by vobject, one contact at a time, so that one damaged contact does not cost the others; its
@@ -59,6 +62,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _DROPPED = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 _URL_ESCAPE = re.compile(r"\\([\\;,:])")
 _SHOWN = 60  # characters of an unreadable line quoted in its message
+_PROFILE = re.compile(r"linkedin\.com/in/[^/?#\s]", re.IGNORECASE)
+_PROFILE_NAME = re.compile(r"[\w%-]{1,100}")
 
 
 def read_vcards(text: str, source: str, watch: Callable[[int, int], None] | None = None) -> Table:
@@ -253,24 +258,29 @@ def _preferred(lines: Iterable[Any], favourite: str | None) -> str:
 
 
 def _linkedin(contents: dict[str, list[Any]]) -> str:
+    """The LinkedIn profile among the card's links; see the module docstring."""
     labels = {
         line.group.lower(): str(line.value).lower()
         for line in contents.get("x-ablabel", ())
         if line.group and isinstance(line.value, str)
     }
+    found: list[str] = []
     for line in contents.get("url", ()):
         value = _URL_ESCAPE.sub(r"\1", str(line.value)).strip()
         label = labels.get((line.group or "").lower(), "")
         if value and ("linkedin." in value.lower() or "linkedin" in label):
-            return value
-    for line in contents.get("x-socialprofile", ()):
+            found.append(value)
+    for line in (*contents.get("socialprofile", ()), *contents.get("x-socialprofile", ())):
         value = _URL_ESCAPE.sub(r"\1", str(line.value)).strip()
+        service = {str(v).strip().strip('"').lower() for v in line.params.get("SERVICE-TYPE", ())}
         if "linkedin." in value.lower():
-            return value
-        if "linkedin" in _types(line):
+            found.append(value)
+        elif "linkedin" in service | _types(line):
             user = [str(v) for v in line.params.get("X-USER", ()) if str(v).strip()]
             if value.lower().startswith(("http://", "https://")):
-                return value
-            if user:
-                return f"https://www.linkedin.com/in/{user[0].strip()}"
-    return ""
+                found.append(value)
+            elif user:
+                found.append(f"https://www.linkedin.com/in/{user[0].strip()}")
+            elif value and _PROFILE_NAME.fullmatch(value):  # RFC 9554 VALUE=text: the user name
+                found.append(f"https://www.linkedin.com/in/{value}")
+    return next((value for value in found if _PROFILE.search(value)), found[0] if found else "")

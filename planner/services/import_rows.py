@@ -9,7 +9,9 @@ exactly the same prepared rows; when the helper cannot be started or fails, the 
 prepares every row.
 
 A prepared row is a flat tuple (`planner.domain.dedupe.Prepared`, cheap to pass between
-processes); a row that is not a person (cancelled, no name or email) is a `Skipped`.
+processes); a row that is not a person (cancelled, no name or email) is a `Skipped`; a value
+of a row kept otherwise than expected (an email that is no address...) is a `ChangedValue`,
+just before its row.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from planner.domain.dedupe import (
     name_key,
     ordered_block_keys,
 )
-from planner.domain.importing import Skipped, SourceRow
+from planner.domain.importing import ChangedValue, Skipped, SourceRow
 from planner.interchange.layouts import RowPlan, map_rows
 from planner.interchange.normalize import Normalizer
 from planner.services.memory import forget
@@ -65,14 +67,18 @@ class RowPreparer:
         self.full_keys: dict[str, tuple[str, str]] = {}  # full name → name_key, compare key
         self.name_parts: dict[str, str] = {}  # given or family name → its key, no spaces
 
-    def __call__(self, rows: Rows) -> list[Prepared | Skipped]:
+    def __call__(self, rows: Rows) -> list[Prepared | Skipped | ChangedValue]:
         """The rows, prepared, in their order."""
         normalize = self.normalize.values
+        changed = self.normalize.changed
         keys = self.keys
-        prepared: list[Prepared | Skipped] = []
+        prepared: list[Prepared | Skipped | ChangedValue] = []
         append = prepared.append
         for line, values in map_rows(self.plan, rows):
             person = normalize(line, values)
+            if changed:  # a value of this row kept otherwise than expected: before the row
+                prepared.extend(changed)
+                changed.clear()
             if isinstance(person, Skipped):
                 append(person)
                 continue
@@ -190,7 +196,7 @@ def _follow_parent() -> None:
     threading.Thread(target=watch, name="parent watch", daemon=True).start()
 
 
-def _prepare_in_helper(rows: Rows) -> list[Prepared | Skipped]:
+def _prepare_in_helper(rows: Rows) -> list[Prepared | Skipped | ChangedValue]:
     assert _HELPER is not None
     return _HELPER(rows)
 
@@ -239,8 +245,8 @@ class PreparedChunks:
         plan, region = preparer.plan, preparer.normalize.default_region
         self._executor = _executor(plan, region) if parallel else None
         self._broken = self._executor is None
-        self._helper: dict[int, Future[list[Prepared | Skipped]]] = {}
-        self._done_here: dict[int, list[Prepared | Skipped]] = {}
+        self._helper: dict[int, Future[list[Prepared | Skipped | ChangedValue]]] = {}
+        self._done_here: dict[int, list[Prepared | Skipped | ChangedValue]] = {}
         self._ahead = 0  # the first chunk nobody has taken
         self._hand_out()
 
@@ -250,7 +256,7 @@ class PreparedChunks:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def __iter__(self) -> Iterator[list[Prepared | Skipped]]:
+    def __iter__(self) -> Iterator[list[Prepared | Skipped | ChangedValue]]:
         for index in range(self._count):
             yield self._next_chunk(index)
             self._hand_out()
@@ -277,7 +283,7 @@ class PreparedChunks:
                 return
             self._ahead += 1
 
-    def _next_chunk(self, index: int) -> list[Prepared | Skipped]:
+    def _next_chunk(self, index: int) -> list[Prepared | Skipped | ChangedValue]:
         helper, done_here = self._helper, self._done_here
         while index not in done_here:
             future = helper.get(index)
@@ -310,5 +316,5 @@ class PreparedChunks:
             return self._ahead - 1
         return None
 
-    def _here(self, index: int) -> list[Prepared | Skipped]:
+    def _here(self, index: int) -> list[Prepared | Skipped | ChangedValue]:
         return self._preparer(self._chunk(index))

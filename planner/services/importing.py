@@ -94,6 +94,7 @@ from planner.domain.dedupe import (
 from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier
 from planner.domain.ids import AttendanceId, EventId, PersonId
 from planner.domain.importing import (
+    ChangedValue,
     Field,
     ImportCancelled,
     ImportReport,
@@ -308,12 +309,24 @@ def run_import(
         source=table.source,
         layout=layout.name if layout is not None and layout.mapping == mapping else None,
         encoding=table.encoding,
-        rows=len(table.rows),
+        rows=len(table.rows) + len(table.left_out),
+        skipped=[skipped for skipped, _ in table.left_out],
         unread=list(table.unread),
     )
     total = len(table.rows)
     runs: list[_Run] = []
-    preparer = RowPreparer(row_plan(table, mapping), default_region)
+    plan = row_plan(table, mapping)
+    report.changed.extend(
+        ChangedValue(
+            table.header_line or 1,
+            field,
+            _spelled(table, column, word),
+            f"read as empty in {count:,} rows: the “{table.headers[column]}” column writes "
+            "it for nothing",
+        )
+        for column, field, word, count in plan.conventions
+    )
+    preparer = RowPreparer(plan, default_region)
     # Made first, so a helper process starts while the people already known are loaded.
     # Closed on the way out, so the helper stops at once on a cancel or an error.
     chunks = PreparedChunks(table.rows, preparer, parallel=parallel)
@@ -325,17 +338,20 @@ def run_import(
                 run = _Run(conn, event_id, table.source, report, preparer)
                 runs.append(run)
                 done = 0
-                place, skipped = run.place, report.skipped
+                place, skipped, changed = run.place, report.skipped, report.changed
                 withdrawn = run.withdrawn
                 for chunk in chunks:
+                    before = len(changed)
                     for row in chunk:
                         if isinstance(row, tuple):
                             place(row)
-                        else:
+                        elif isinstance(row, Skipped):
                             if isinstance(row, Withdrawn):
                                 withdrawn.append((len(skipped), row))
                             skipped.append(row)
-                    done += len(chunk)
+                        else:
+                            changed.append(row)
+                    done += len(chunk) - (len(changed) - before)  # rows, not their values
                     if run.placed - run.flushed_at >= FLUSH_EVERY:
                         run.flush()
                     time.sleep(0)  # let the GUI thread have the GIL now
@@ -359,6 +375,15 @@ def run_import(
     if progress is not None:
         progress(total, total)
     return ImportOutcome(report, changes)
+
+
+def _spelled(table: Table, column: int, word: str) -> str:
+    """`word` (case-folded) as the column first writes it ("NULL")."""
+    for row in table.rows:
+        cell = row.cells[column].strip() if column < len(row.cells) else ""
+        if cell.casefold() == word:
+            return cell
+    return word
 
 
 def _release(runs: list[_Run], preparer: RowPreparer) -> None:

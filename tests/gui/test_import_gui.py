@@ -748,3 +748,41 @@ def test_a_list_for_an_event_not_planned_yet_makes_the_event_in_the_column_dialo
     window.undo_action.trigger()
     window.undo_action.trigger()  # the import, then the event
     assert workspace.repos.events.all() == []
+
+
+def test_the_report_lists_values_not_kept_as_given(
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = tmp_path / "attendees.csv"
+    path.write_text(
+        "Name,Email,Phone\nAna Lima,not-an-email,\nBo Chen,bo@example.org,call me\n"
+        "Cy Reis,cy@example.org,+351 912 345 678\n",
+        encoding="utf-8",
+    )
+    shown: list[tuple[list[str], list[str]]] = []
+
+    def read(dialog: ReportDialog) -> int:  # before the dialog is deleted
+        listed = [dialog.changed.item(row).text() for row in range(dialog.changed.count())]
+        labels = [
+            label.text() for label in dialog.findChildren(QLabel) if label.isVisibleTo(dialog)
+        ]
+        shown.append((labels, listed))
+        return 1
+
+    monkeypatch.setattr(ReportDialog, "exec", read)
+    accept_columns(monkeypatch, [])
+    window.importer.start(path, upcoming_id(workspace))
+    run_to_end(qtbot, window)  # reading
+    run_to_end(qtbot, window)  # importing
+    ((labels, listed),) = shown
+    assert "Values not kept as given (2); the rest of their row was imported:" in labels
+    assert listed == [
+        "Line 2, Email: “not-an-email” is not an email address: imported without an email, "
+        "the text kept in the notes",
+        "Line 3, Phone: “call me” holds no digits: not a phone number, kept as typed",
+    ]
+    assert not any(label.startswith("Left out") for label in labels)  # every row imported

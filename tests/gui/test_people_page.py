@@ -239,6 +239,15 @@ def test_cjk_names_are_not_split(qtbot: QtBot, workspace: Workspace) -> None:
     assert dialog.person_value().full_name == "田中 美咲"
 
 
+def test_a_cjk_name_given_in_parts_is_saved_family_first_without_a_space(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = dialog_for(qtbot, workspace)
+    dialog.given.setText("雷")
+    dialog.family.setText("李")
+    assert dialog.person_value().full_name == "李雷"
+
+
 def test_the_dialog_says_what_the_phone_and_link_are_saved_as(
     qtbot: QtBot, workspace: Workspace
 ) -> None:

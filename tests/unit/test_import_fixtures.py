@@ -19,7 +19,7 @@ IMPORTS = Path(__file__).resolve().parents[1] / "data" / "imports"
 # file: (layout key or None for a guessed mapping, people it adds, names that must appear).
 # Rows a platform marks cancelled, refunded, declined or RSVP "No" are left out.
 EXPECTED: dict[str, tuple[str | None, int, set[str]]] = {
-    "eventbrite_attendees.csv": ("eventbrite", 3, {"Inês Carvalho", "田中 美咲", "Jonas Weber"}),
+    "eventbrite_attendees.csv": ("eventbrite", 3, {"Inês Carvalho", "田中美咲", "Jonas Weber"}),
     "eventbrite_classic.csv": ("eventbrite-classic", 2, {"Olivia Brown", "Mateus Ferreira"}),
     "linkedin_connections.csv": (
         "linkedin-connections",
@@ -33,7 +33,7 @@ EXPECTED: dict[str, tuple[str | None, int, set[str]]] = {
         3,
         {"Kwame Mensah", "María José García", "鈴木 愛子"},
     ),
-    "google_contacts.csv": ("google-contacts", 3, {"田中 美咲", "Björn Lindqvist"}),
+    "google_contacts.csv": ("google-contacts", 3, {"田中美咲", "Björn Lindqvist"}),
     "google_contacts_legacy.csv": ("google-contacts-legacy", 3, {"Dr. Fatima Zahra Benali"}),
     "outlook_contacts.csv": ("outlook", 3, {"Siobhán O'Connor", "Kenji Watanabe"}),
     "outlook_com_contacts.csv": ("outlook-com", 2, {"Nadia Petrova", "Thabo Nkosi"}),
@@ -43,6 +43,7 @@ EXPECTED: dict[str, tuple[str | None, int, set[str]]] = {
     "apple_icloud.vcf": ("vcard", 3, {"Inês Carvalho", "田中 美咲", "يوسف العامري"}),
     "google_contacts.vcf": ("vcard", 3, {"María José García", "נועה לוי", "Kwame Mensah"}),
     "vcard4.vcf": ("vcard", 3, {"王小明", "يوسف العامري", "Zoë Martín-Løkke"}),
+    "vcard_social_profiles.vcf": ("vcard", 5, {"Ana Silva", "Bo Chen", "Dev Patel"}),
     "excel_utf8_bom.csv": (None, 5, {"Zoë Martín-Løkke", "王小明", "يوسف العامري", "נועה לוי"}),
     "excel_cp1252.csv": (None, 4, {"José Muñoz", "Søren Kierkegård", "Françoise Lefèvre"}),
     "excel_semicolon.csv": (None, 3, {"Anna Schröder", "Emre Öztürk", "Lena Weiß"}),

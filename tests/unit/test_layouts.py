@@ -177,9 +177,11 @@ EXPECTED: dict[str, tuple[str | None, Rows]] = {
     "google_contacts.csv": (
         "google-contacts",
         [
-            (2, {  # " ::: " cells give their first value; the website is a LinkedIn link
+            (2, {  # " ::: " cells give their first value, an email cell all of them;
+                # the website is a LinkedIn link
                 "given_name": "美咲", "family_name": "田中", "company": "株式会社サクラ",
-                "title": "プロダクトマネージャー", "email": "misaki.tanaka@example.jp",
+                "title": "プロダクトマネージャー",
+                "email": "misaki.tanaka@example.jp; misaki@example.com",
                 "phone": "+81 90-1234-5678",
                 "linkedin_url": "https://www.linkedin.com/in/misaki-tanaka",
             }),

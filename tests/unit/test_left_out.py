@@ -101,3 +101,42 @@ def test_cells_a_spreadsheet_would_run_import_again_as_they_were(tmp_path: Path)
     assert [person[7] for person in people] == ["+351912345678", None, None]  # type: ignore[index]
     assert people[0][9] == "- met at the bar\n- owes me a call"  # type: ignore[index]
     assert people[1][9] == "=cmd|' /C calc'!A0"  # type: ignore[index]
+
+
+def test_a_ragged_row_is_reported_and_saved_with_its_cells(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from planner.domain.model import Event
+    from planner.services.events import EventService
+    from planner.services.importing import prepare_import, run_import
+    from planner.services.workspace import Workspace
+
+    source = tmp_path / "attendees.csv"
+    source.write_text(
+        "Name,Email\nAna Lima,ana@example.org\nBo, Chen,bo@example.org\nCy Reis,cy@example.org\n",
+        encoding="utf-8",
+    )
+    prepared = prepare_import(source)
+    with Workspace.in_memory() as workspace:
+        event = EventService(workspace).create(
+            Event(
+                "Summit",
+                datetime(2027, 5, 1, 9, tzinfo=UTC),
+                datetime(2027, 5, 1, 18, tzinfo=UTC),
+                "UTC",
+            )
+        )
+        assert event.id is not None
+        report = run_import(workspace, prepared.table, prepared.mapping, event.id).report
+        assert {p.full_name for p in workspace.repos.people.all()} == {"Ana Lima", "Cy Reis"}
+    assert (report.rows, report.added) == (3, 2)
+    assert report.skipped == [Skipped(3, "the row has 3 cells but the header has 2")]
+    path = tmp_path / "left out.csv"
+    assert save_left_out(path, prepared.table, report) == 1
+    assert rows_of(path.read_bytes())[1] == [
+        "3",
+        "the row has 3 cells but the header has 2",
+        "Bo",
+        " Chen",
+        "bo@example.org",
+    ]

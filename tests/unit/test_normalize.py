@@ -56,9 +56,13 @@ def skipped(**values: str) -> Skipped:
         ("\u202eAna\u202c", "Ana"),  # a bidi override cannot turn the name around
         ("Jose\u0301", "José"),  # decomposed → composed
         ("<b>Ana</b>", "<b>Ana</b>"),  # markup stays literal
-        ("n/a", ""),
         ("-", ""),
+        ("—", ""),
         ("#N/A", ""),
+        # Words can be names: they are missing only where a column uses them so.
+        ("n/a", "n/a"),
+        ("None", "None"),
+        ("NULL", "NULL"),
         ("", ""),
     ],
 )
@@ -72,7 +76,8 @@ def test_compatibility_ideographs_are_not_replaced() -> None:
 
 def test_notes_keep_their_lines() -> None:
     assert clean_notes("first  line\r\n\r\n\r\n- second\x00\n\n") == "first line\n\n- second"
-    assert clean_notes("n/a") == ""
+    assert clean_notes("-") == ""
+    assert clean_notes("n/a") == "n/a"
 
 
 def test_every_field_is_cleaned() -> None:
@@ -101,9 +106,24 @@ def test_full_name_from_given_and_family() -> None:
     assert (p.full_name, p.given_name, p.family_name) == ("Ana Lima", "Ana", "Lima")
 
 
-def test_cjk_full_name_from_parts_puts_the_family_name_first() -> None:
-    p = person(given_name="美咲", family_name="田中")
-    assert (p.full_name, p.given_name, p.family_name) == ("田中 美咲", "美咲", "田中")
+@pytest.mark.parametrize(
+    ("given", "family", "full"),
+    [
+        ("雷", "李", "李雷"),
+        ("美咲", "佐藤", "佐藤美咲"),
+        ("みさき", "たなか", "たなかみさき"),  # hiragana
+        ("ミサキ", "タナカ", "タナカミサキ"),  # katakana
+        ("지민", "김", "김지민"),
+        ("Lei", "Li", "Lei Li"),  # a Latin transcription keeps its space and order
+        ("Lei", "李", "Lei 李"),  # mixed scripts: the Western order
+        ("雷", "Li", "雷 Li"),
+    ],
+)
+def test_cjk_full_name_from_parts_is_family_first_without_a_space(
+    given: str, family: str, full: str
+) -> None:
+    p = person(given_name=given, family_name=family)
+    assert (p.full_name, p.given_name, p.family_name) == (full, given, family)
 
 
 def test_latin_full_name_is_split() -> None:

@@ -77,7 +77,11 @@ def test_a_latin_name_typed_whole_is_split_and_a_cjk_name_is_not() -> None:
     cjk = tidy_person(Person(full_name="田中 美咲"))
     assert (cjk.full_name, cjk.given_name, cjk.family_name) == ("田中 美咲", None, None)
     parts = tidy_person(Person(full_name="", given_name="美咲", family_name="田中"))
-    assert parts.full_name == "田中 美咲"
+    assert parts.full_name == "田中美咲"
+    korean = tidy_person(Person(full_name="", given_name="지민", family_name="김"))
+    assert korean.full_name == "김지민"
+    transcribed = tidy_person(Person(full_name="", given_name="Lei", family_name="Li"))
+    assert transcribed.full_name == "Lei Li"
 
 
 def test_phone_email_and_linkedin_take_their_canonical_forms() -> None:

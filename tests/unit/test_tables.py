@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.domain.importing import FileProblem, SourceRow, Table, TableKind
+from planner.domain.importing import FileProblem, Skipped, SourceRow, Table, TableKind
 from planner.interchange import tables
 from planner.interchange.tables import (
     MAX_COLUMNS,
@@ -244,7 +244,7 @@ def test_a_workbook_named_csv_is_still_a_workbook(tmp_path: Path) -> None:
         ("bom_only.csv", "is empty", None),
         ("header_only.csv", "has a header but no rows", None),
         ("unbalanced_quotes.csv", "a quoted field starts on this line and is never closed", 3),
-        ("ragged_row.csv", "the row has 12 cells but the header has 10", 4),
+        ("mostly_ragged.csv", "3 of its 4 rows have more cells than the header's 2", 3),
         ("mixed_utf8.csv", "byte 0xE9 here, which is not UTF-8", 3),
         ("old_excel.xls", "is an old Excel 97-2003 workbook; save it as .xlsx or CSV", None),
         ("not_a_workbook.zip", "does not look like a CSV, spreadsheet or vCard file", None),
@@ -569,6 +569,38 @@ def test_a_headerless_column_with_data_is_kept(tmp_path: Path) -> None:
     table = read_table(write(tmp_path, "t.csv", b"Name,Email,\nAna,a@example.com,note\n"))
     assert table.headers == ("Name", "Email", "")
     assert table.rows[0].cells == ("Ana", "a@example.com", "note")
+
+
+def test_a_row_with_cells_beyond_the_header_is_left_out_with_its_line() -> None:
+    table = read("ragged_row.csv")
+    assert [row.line for row in table.rows] == [2, 3]  # line 3's extra cells are empty
+    assert table.rows[1].cells == tuple(str(n) for n in range(1, 11))
+    reason = "the row has 12 cells but the header has 10"
+    assert table.left_out == ((Skipped(4, reason), tuple(str(n) for n in range(1, 13))),)
+
+
+def test_the_file_is_refused_only_when_most_rows_are_ragged(tmp_path: Path) -> None:
+    fine, ragged = "Ana,ana@example.org\n", "Bo,bo@example.org,Acme,extra\n"
+    # Half the rows ragged: the other half is imported.
+    table = read_table(
+        write(tmp_path, "half.csv", f"Name,Email\n{fine}{ragged}{fine}{ragged}".encode())
+    )
+    assert [row.line for row in table.rows] == [2, 4]
+    assert [skipped.line for skipped, _ in table.left_out] == [3, 5]
+    # One more ragged than not: the file is not what it seems.
+    error = problem(tmp_path, "most.csv", f"Name,Email\n{fine}{ragged}{ragged}".encode())
+    assert error.line == 3
+    assert error.detail.startswith("2 of its 3 rows have more cells than the header's 2: ")
+    assert "not the table it seems to be" in error.detail
+
+
+def test_a_ragged_row_keeps_its_cells_in_line_when_an_empty_column_is_dropped(
+    tmp_path: Path,
+) -> None:
+    data = b"Name,,Email\nAna,,a@example.org\nBo,,b@example.org,x\nCy,,c@example.org\n"
+    table = read_table(write(tmp_path, "t.csv", data))
+    assert table.headers == ("Name", "Email")
+    assert table.left_out[0][1] == ("Bo", "b@example.org", "x")
 
 
 def test_short_rows_are_padded_and_empty_rows_skipped(tmp_path: Path) -> None:

@@ -10,12 +10,22 @@ import vobject
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.domain.importing import Field, FileProblem, Skipped, SourceRow, Table, TableKind
+from planner.domain.importing import (
+    Candidate,
+    Field,
+    FileProblem,
+    Skipped,
+    SourceRow,
+    Table,
+    TableKind,
+)
+from planner.interchange.normalize import normalize
 from planner.interchange.tables import read_table
 from planner.interchange.vcard import FIELDS, HEADERS, read_vcards
 from tests.conftest import DATA
 
 IMPORTS = DATA / "imports"
+SOCIAL = "vcard_social_profiles.vcf"
 
 
 def cards(name: str) -> list[tuple[int, dict[str, str]]]:
@@ -282,6 +292,42 @@ def test_x_socialprofile_without_a_link_uses_the_user_name() -> None:
     )
     table = read_vcards(text, "a.vcf")
     assert table.rows[0].cells[7] == "https://www.linkedin.com/in/ana-silva"
+
+
+def test_every_way_a_card_gives_linkedin_gives_the_profile() -> None:
+    # SOCIALPROFILE (RFC 9554) as a link and as a user name, Apple's X-SOCIALPROFILE, and URLs,
+    # where the personal profile wins over a company page given first.
+    found = {values["full_name"]: values.get("linkedin_url") for _, values in cards(SOCIAL)}
+    assert found == {
+        "Ana Silva": "https://www.linkedin.com/in/ana-silva",
+        "Bo Chen": "https://www.linkedin.com/in/bo-chen",
+        "Carla Reis": "https://linkedin.com/in/carla-reis/",
+        "Dev Patel": "https://uk.linkedin.com/in/dev-patel?trk=profile",
+        "Eva Nowak": "http://linkedin.com/in/eva-nowak",
+    }
+    table = read_table(IMPORTS / SOCIAL)
+    people = [
+        normalize(
+            Candidate(row.line, dict(zip(FIELDS, row.cells, strict=True))), default_region=None
+        )
+        for row in table.rows
+    ]
+    assert [getattr(p, "linkedin_url", None) for p in people] == [
+        "https://www.linkedin.com/in/ana-silva",
+        "https://www.linkedin.com/in/bo-chen",
+        "https://www.linkedin.com/in/carla-reis",
+        "https://www.linkedin.com/in/dev-patel",
+        "https://www.linkedin.com/in/eva-nowak",
+    ]
+
+
+def test_a_socialprofile_of_another_service_is_no_linkedin() -> None:
+    text = (
+        "BEGIN:VCARD\nVERSION:4.0\nFN:Ana Silva\n"
+        "SOCIALPROFILE;VALUE=text;SERVICE-TYPE=Mastodon:ana\n"
+        "SOCIALPROFILE;SERVICE-TYPE=GitHub:https://github.com/ana\nEND:VCARD\n"
+    )
+    assert read_vcards(text, "a.vcf").rows[0].cells[7] == ""
 
 
 # --- round trip through vobject ----------------------------------------------------------------

@@ -325,6 +325,42 @@ EMAIL;TYPE=home:zoe@example.no
 END:VCARD
 """
 
+# LinkedIn as vCard 4.0 SOCIALPROFILE (RFC 9554, a link or a VALUE=text user name), Apple's
+# X-SOCIALPROFILE, and plain URLs (a company page before the personal profile).
+SOCIAL_VCARDS = """\
+BEGIN:VCARD
+VERSION:4.0
+FN:Ana Silva
+SOCIALPROFILE;SERVICE-TYPE=Mastodon:https://mastodon.example/@ana
+SOCIALPROFILE;SERVICE-TYPE=LinkedIn:https://www.linkedin.com/in/ana-silva
+END:VCARD
+BEGIN:VCARD
+VERSION:4.0
+FN:Bo Chen
+SOCIALPROFILE;VALUE=text;SERVICE-TYPE=LinkedIn:bo-chen
+END:VCARD
+BEGIN:VCARD
+VERSION:3.0
+PRODID:-//Apple Inc.//macOS 15.1//EN
+N:Reis;Carla;;;
+FN:Carla Reis
+item1.X-SOCIALPROFILE;TYPE=linkedin:https://linkedin.com/in/carla-reis/
+item1.X-ABLabel:LinkedIn
+END:VCARD
+BEGIN:VCARD
+VERSION:4.0
+FN:Dev Patel
+URL;TYPE=work:https://www.linkedin.com/company/acme-analytics
+URL:https://uk.linkedin.com/in/dev-patel?trk=profile
+END:VCARD
+BEGIN:VCARD
+VERSION:4.0
+FN:Eva Nowak
+URL:https://example.org/eva
+URL:http://linkedin.com/in/eva-nowak
+END:VCARD
+"""
+
 NAMELESS_VCARDS = """\
 BEGIN:VCARD
 VERSION:3.0
@@ -345,6 +381,7 @@ def vcards() -> None:
     (HERE / "google_contacts.vcf").write_bytes(GOOGLE_VCARDS.encode())
     (HERE / "vcard4.vcf").write_bytes(VCARDS_4.replace("\n", "\r\n").encode())
     (HERE / "vcard_no_names.vcf").write_bytes(NAMELESS_VCARDS.replace("\n", "\r\n").encode())
+    (HERE / "vcard_social_profiles.vcf").write_bytes(SOCIAL_VCARDS.replace("\n", "\r\n").encode())
 
 
 if __name__ == "__main__":
