@@ -23,7 +23,6 @@ from planner import APP_NAME, __version__
 from planner.domain.ids import EventId, PersonId
 from planner.domain.model import Event
 from planner.gui.context import AppContext
-from planner.gui.read_only_banner import add_read_only_banner
 from planner.gui.resources import icon
 from planner.gui.widgets import ElidedLabel, exec_once
 from planner.services.sample import has_sample, remove_sample
@@ -38,6 +37,7 @@ if TYPE_CHECKING:
     from planner.gui.pages import EventsPage, ListPage
     from planner.gui.people_editing import PeopleEditing
     from planner.gui.people_page import PeoplePage
+    from planner.gui.read_only_banner import ReadOnlyBanner
 
 STYLE = """
 QListWidget#navigation { background: #f1f3f6; border: none; border-right: 1px solid #dde1e6;
@@ -143,7 +143,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.read_only_banner = add_read_only_banner(self, context.workspace)
+        self.read_only_banner: ReadOnlyBanner | None = None
+        if context.workspace.read_only is not None:  # the banner's module loads only then
+            from planner.gui.read_only_banner import add_read_only_banner
+
+            self.read_only_banner = add_read_only_banner(self, context.workspace)
 
         self.setAcceptDrops(True)
         self._build_actions()
