@@ -137,3 +137,38 @@ def test_an_import_shows_the_event_it_went_into_and_its_report_names_it(
     assert shown is window.workspace_page
     assert window.workspace_page.event_id == event.id
     assert tab == window.workspace_page.PEOPLE
+
+
+def test_an_import_into_the_event_in_view_loads_its_tabs_once(
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The import's change reloads the event in view; showing it again after the report must
+    not load its checklist and lists a second time (200 ms at 133,000 attendees)."""
+    from planner.gui.checklist_view import ChecklistTab
+    from planner.gui.import_dialog import ImportDialog
+
+    path = tmp_path / "attendees.csv"
+    path.write_text(CSV, encoding="utf-8")
+    event = workspace.repos.events.find(UPCOMING_NAME)[0]
+    assert event.id is not None
+    window.open_event(event.id, window.workspace_page.GOALS)
+    monkeypatch.setattr(ImportDialog, "exec", lambda dialog: 1)
+    reported: list[int] = []
+    monkeypatch.setattr(ReportDialog, "exec", lambda dialog: reported.append(1) or 1)
+    loads: list[int] = []
+    original = ChecklistTab.refresh
+
+    def counted(tab: ChecklistTab) -> None:
+        loads.append(1)
+        original(tab)
+
+    monkeypatch.setattr(ChecklistTab, "refresh", counted)
+    window.importer.start(path, event.id)
+    qtbot.waitUntil(lambda: bool(reported) and not window.importer.busy, timeout=20_000)
+    assert window.pages.currentWidget() is window.workspace_page
+    assert window.workspace_page.tabs.currentIndex() == window.workspace_page.PEOPLE
+    assert len(loads) <= 1
