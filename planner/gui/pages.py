@@ -163,7 +163,7 @@ class EventsPage(QWidget):
 
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.clicked.connect(self.open_requested)
-        new_button = QPushButton(self.tr("New Event…"))
+        self.new_button = new_button = QPushButton(self.tr("New Event…"))
         new_button.setObjectName("primary")
         new_button.clicked.connect(self.new_requested)
         self.edit_button = QPushButton(self.tr("Edit…"))
@@ -249,6 +249,7 @@ class EventsPage(QWidget):
         event = self.selected_event()
         for button in (self.open_button, self.edit_button, self.delete_button):
             button.setEnabled(event is not None)
+        self._context.disable_when_read_only(self.new_button, self.edit_button, self.delete_button)
         self.details.setText(self._details_html(event) if event else "")
 
     def _details_html(self, event: Event) -> str:
