@@ -188,3 +188,20 @@ def test_when_every_column_fits_none_runs_off_to_the_right(
     assert sum(widths) == people.viewport().width()
     assert people.horizontalScrollBar().maximum() == 0
     assert people.columnWidth(3) >= needed(people, 3)  # the email, whole
+
+
+def test_the_events_and_people_lists_fit_a_first_window_without_scrolling_sideways(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """At the first window's 1200x760 the short columns give a little, the running text
+    keeps its room, and nothing runs off to the right."""
+    window.resize(1200, 760)
+    for row, stretch in ((EVENTS, 0), (PEOPLE, 3)):
+        window.show_page(row)
+        qtbot.wait(10)
+        table = window.events_page.table if row == EVENTS else window.people_page.table
+        header = table.horizontalHeader()
+        used = sum(header.sectionSize(c) for c in range(header.count()))
+        assert used <= table.viewport().width()
+        assert not table.horizontalScrollBar().maximum()
+        assert table.columnWidth(stretch) >= min(needed(table, stretch), STRETCH_FLOOR)
