@@ -294,6 +294,8 @@ class EventWorkspace(RefreshWhenShown, QWidget):
             tr("No follow-ups for this event yet. After it, note whom you met and what you owe."),
             stretch=2,  # the action
         )
+        # The event is the one shown: its name on every row would take the action's room.
+        self.follow_ups.table.setColumnHidden(FollowUpsModel.EVENT_COLUMN, True)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.goals, tr("&Goals"))

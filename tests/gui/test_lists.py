@@ -205,3 +205,22 @@ def test_the_events_and_people_lists_fit_a_first_window_without_scrolling_sidewa
         assert used <= table.viewport().width()
         assert not table.horizontalScrollBar().maximum()
         assert table.columnWidth(stretch) >= min(needed(table, stretch), STRETCH_FLOOR)
+
+
+def test_an_events_follow_ups_leave_out_the_event_and_give_the_action_its_room(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    window.resize(1024, 740)
+    past = min(workspace.repos.events.all(), key=lambda e: e.start)
+    assert past.id is not None
+    window.open_event(past.id, window.workspace_page.FOLLOW_UPS)
+    qtbot.wait(10)
+    table = window.workspace_page.follow_ups.table
+    model = table.model()
+    assert model.rowCount() > 0
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Event"
+    assert table.isColumnHidden(3)
+    assert table.columnWidth(2) >= min(needed(table, 2), STRETCH_FLOOR)
+    header = table.horizontalHeader()
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert sum(header.sectionSize(c) for c in shown) == table.viewport().width()
