@@ -224,3 +224,24 @@ def test_an_events_follow_ups_leave_out_the_event_and_give_the_action_its_room(
     header = table.horizontalHeader()
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     assert sum(header.sectionSize(c) for c in shown) == table.viewport().width()
+
+
+def test_the_events_list_measures_its_names_again_when_an_event_is_added(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from datetime import UTC, datetime
+
+    from planner.domain.model import Event
+    from planner.gui.commands import AddEventCommand
+
+    window.resize(1024, 740)
+    window.show_page(EVENTS)
+    qtbot.wait(10)
+    table = window.events_page.table
+    name = "Web Summit 2027, a rather long conference name to see how it is shown"
+    start = datetime(2027, 11, 8, 9, tzinfo=UTC)
+    event = Event(name=name, start=start, end=start.replace(hour=18), timezone="UTC")
+    window.context.undo_stack.push(AddEventCommand(window.context, event))
+    window.show_page(EVENTS)
+    qtbot.wait(10)
+    assert table.columnWidth(0) >= min(needed(table, 0), STRETCH_FLOOR)
