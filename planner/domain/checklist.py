@@ -177,7 +177,8 @@ class PlanCounts:
     it could be late, without building an entry for every must-meet person.
 
     `earliest_open_item` is the smallest due offset among stored items not done (None when
-    all are done). Goals and must-meet people stand for the self-ticking items they imply.
+    all are done), `earliest_open_after_start` the same among those due after the event's
+    first day. Goals and must-meet people stand for the self-ticking items they imply.
     """
 
     items: int = 0
@@ -187,6 +188,7 @@ class PlanCounts:
     goals_shortlisted: int = 0
     must_meet: int = 0
     researched: int = 0
+    earliest_open_after_start: int | None = None
 
     @property
     def progress(self) -> Progress:
@@ -207,4 +209,10 @@ class PlanCounts:
         """True when some entry not done was due before `today` (the earliest open one is):
         only then is the checklist worth listing to find which."""
         earliest = self.earliest_open_offset
+        return earliest is not None and due_date(event, earliest) < today
+
+    def has_overdue_after_start(self, event: Event, today: date) -> bool:
+        """Like has_overdue, counting only what was due after the event's first day (the
+        self-ticking items are all due before it)."""
+        earliest = self.earliest_open_after_start
         return earliest is not None and due_date(event, earliest) < today

@@ -1,6 +1,6 @@
 """How a list's columns share its width: the short columns sized to their text, the one column
 of running text (an event's name, an email, a goal, a checklist item) taking what is left, and
-never less than it needs to be read; short of room, the list scrolls sideways."""
+never less than it needs to be read; short of room, the others give way before it."""
 
 from __future__ import annotations
 
@@ -131,8 +131,18 @@ class StretchColumn(QObject):
         # The other wide columns give way first, in proportion to what they have above their
         # least; the running text only once they are down to theirs.
         widths = dict(wanted)
-        for giving in ([c for c in wanted if c != self._column], [self._column]):
-            spare = {c: widths[c] - self._least[c] for c in giving if c in widths}
+        # Last, when even that does not fit, the short columns give way too, down to the least
+        # Qt allows (a few letters of a date or status cut), before the list scrolls sideways:
+        # the running text keeps its least.
+        floor = header.minimumSectionSize()
+        bottom = {c: min(self._least[c], max(floor, self._drawn.get(c, 0))) for c in wanted}
+        others = [c for c in wanted if c != self._column]
+        for giving, least in (
+            (others, self._least),
+            ([self._column], self._least),
+            (others, bottom),
+        ):
+            spare = {c: widths[c] - least[c] for c in giving if c in widths}
             total = sum(spare.values())
             if over <= 0 or not total:
                 continue
@@ -141,6 +151,11 @@ class StretchColumn(QObject):
                 taken = round(room_above * cut)
                 widths[column] -= taken
                 over -= taken
+        # What rounding left over, from the column with the most to spare.
+        for column in sorted(others, key=lambda c: bottom[c] - widths[c]):
+            taken = max(0, min(over, widths[column] - bottom[column]))
+            widths[column] -= taken
+            over -= taken
         return widths
 
     def share(self) -> None:

@@ -117,7 +117,7 @@ class AttendeesTab(_ListTab):
         self._context = context
         self.review_note = QLabel()
         self.review_note.setObjectName("hint")
-        review = QPushButton(tr("Review…"))
+        self.review_button = review = QPushButton(tr("Review…"))
         review.clicked.connect(self.review_requested)
         self.edit_button = QPushButton(tr("Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
@@ -126,13 +126,15 @@ class AttendeesTab(_ListTab):
         self.remove_button = QPushButton(tr("Remove"))
         self.remove_button.setToolTip(tr("Take the person off this event's list (Delete)"))
         self.remove_button.clicked.connect(self.remove_requested)
-        add_button = QPushButton(tr("Add People…"))
+        self.add_button = add_button = QPushButton(tr("Add People…"))
         add_button.setToolTip(tr("Put people from your network on this list (Ctrl+Shift+A)"))
         add_button.clicked.connect(self.add_requested)
-        self.table.activated.connect(self.edit_selected)
+        self.table.activated.connect(
+            lambda: self.edit_selected() if context.writable else None  # no unsavable dialog
+        )
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.dataChanged.connect(self._update_buttons)  # a row edited here (replace)
-        import_button = QPushButton(tr("Import Attendees…"))
+        self.import_button = import_button = QPushButton(tr("Import Attendees…"))
         import_button.setObjectName("primary")
         import_button.clicked.connect(self.import_requested)
         self.review_bar = QWidget()
@@ -183,6 +185,14 @@ class AttendeesTab(_ListTab):
         self.edit_button.setEnabled(current is not None)
         self.met_button.setEnabled(current is not None)
         self.remove_button.setEnabled(current is not None)
+        self._context.disable_when_read_only(
+            self.edit_button,
+            self.met_button,
+            self.remove_button,
+            self.review_button,
+            self.add_button,
+            self.import_button,
+        )
         met = current is not None and current.attendance.status == AttendanceStatus.MET
         self.met_button.setText(tr("Mark Not Met") if met else tr("Mark Met"))
 
@@ -245,6 +255,7 @@ class EventWorkspace(RefreshWhenShown, QWidget):
         back.clicked.connect(self.back_requested)
         edit = QPushButton(tr("Edit Event…"))
         edit.clicked.connect(self.edit_requested)
+        context.disable_when_read_only(edit)
         self.title = ElidedLabel()  # a long name is cut short, not made the window's width
         self.title.setObjectName("pageTitle")
         self.countdown = QLabel()
@@ -283,6 +294,8 @@ class EventWorkspace(RefreshWhenShown, QWidget):
             tr("No follow-ups for this event yet. After it, note whom you met and what you owe."),
             stretch=2,  # the action
         )
+        # The event is the one shown: its name on every row would take the action's room.
+        self.follow_ups.table.setColumnHidden(FollowUpsModel.EVENT_COLUMN, True)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.goals, tr("&Goals"))

@@ -152,6 +152,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_actions()
         self._build_menus()
+        if not context.writable:
+            for action in self.edit_actions():
+                action.setToolTip(context.read_only_tip())
+                action.setStatusTip(context.read_only_tip())
         context.changed.connect(self._data_changed)
         context.failed.connect(self._show_failure)
 
@@ -660,6 +664,31 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(workspace is not None)
         self.remove_sample_action.setEnabled(self._has_sample)
+        if not self.context.writable:  # nobody fills in a dialog that can only be refused
+            for action in self.edit_actions():
+                action.setEnabled(False)
+
+    def edit_actions(self) -> list[QAction]:
+        """The actions that change the data: all disabled while it cannot be saved."""
+        return [
+            self.new_action,
+            self.new_person_action,
+            self.import_action,
+            self.remove_sample_action,
+            self.edit_action,
+            self.person_action,
+            self.merge_action,
+            self.delete_action,
+            self.move_up_action,
+            self.move_down_action,
+            self.done_action,
+            self.add_goal_action,
+            self.add_item_action,
+            self.add_people_action,
+            self.met_action,
+            self.routine_action,
+            self.duplicates_action,
+        ]
 
     def _show_tab(self, index: int) -> None:
         workspace = self._in_workspace()
@@ -835,6 +864,12 @@ class MainWindow(QMainWindow):
     def import_file(self, path: Path) -> None:
         """Import `path` into the event in view (the dialog lets the user choose another): a
         file dropped on the window, or given on the command line (`planner FILE`)."""
+        reason = self.context.workspace.read_only
+        if reason is not None:  # said before the import dialog, not after it
+            from planner.storage.errors import OpenedReadOnlyError
+
+            self._show_failure(str(OpenedReadOnlyError(reason)))
+            return
         self.importer.start(path, self._current_event_id())
 
     def _current_event_id(self) -> EventId | None:

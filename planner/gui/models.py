@@ -136,6 +136,8 @@ class PeopleModel(RowTableModel[PersonListing]):
 class FollowUpsModel(RowTableModel[FollowUpListing]):
     """All follow-ups, or one event's when `event_id` is set."""
 
+    EVENT_COLUMN = 3  # hidden on an event's own tab, where every row would repeat its name
+
     def __init__(self, context: AppContext, parent: Any = None) -> None:
         self._today = date.today()
         self.event_id: EventId | None = None

@@ -103,7 +103,8 @@ class OrderedList(QWidget, Generic[Row]):
     # Shared ---------------------------------------------------------------------------------
 
     def _double_clicked(self, index: QModelIndex) -> None:
-        self.edit_selected()
+        if self._context.writable:  # read-only: no dialog whose changes could not be saved
+            self.edit_selected()
 
     def refresh(self) -> None:
         selected = self.selected()
@@ -135,6 +136,9 @@ class OrderedList(QWidget, Generic[Row]):
         editable = self.selected_id() is not None
         for button in (self.edit_button, self.delete_button, self.up_button, self.down_button):
             button.setEnabled(editable)
+        self._context.disable_when_read_only(
+            self.add_button, self.edit_button, self.delete_button, self.up_button, self.down_button
+        )
 
     def delete_selected(self) -> None:
         row_id = self.selected_id()

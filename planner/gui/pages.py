@@ -163,7 +163,7 @@ class EventsPage(QWidget):
 
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.clicked.connect(self.open_requested)
-        new_button = QPushButton(self.tr("New Event…"))
+        self.new_button = new_button = QPushButton(self.tr("New Event…"))
         new_button.setObjectName("primary")
         new_button.clicked.connect(self.new_requested)
         self.edit_button = QPushButton(self.tr("Edit…"))
@@ -203,13 +203,14 @@ class EventsPage(QWidget):
         layout.addWidget(splitter, 1)
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # The name takes what is left; the short columns are sized to their contents when
+        # rows come or go (ResizeToContents mode would re-measure every cell on each layout
+        # pass). Measured first by the refresh below.
+        self.columns = StretchColumn(self.table, self.model, 0)
+        self._fitted_rows = -1
         context.changed.connect(self.refresh)
         self.refresh()
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        # The name takes what is left; the short columns are sized to their contents once
-        # (ResizeToContents mode would re-measure every cell on each layout pass).
-        self.columns = StretchColumn(self.table, self.model, 0)
-        self.columns.fit()
 
     def selected_event(self) -> Event | None:
         rows = self.table.selectionModel().selectedRows()
@@ -239,6 +240,9 @@ class EventsPage(QWidget):
     def refresh(self) -> None:
         current = self.selected_event()
         self.model.reload()
+        if self.model.rowCount() != self._fitted_rows:  # an event added or deleted: measure
+            self._fitted_rows = self.model.rowCount()  # again (a long name gets its room)
+            self.columns.fit()
         self.select_event(current.id if current else None)
         self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
         self.details_area.setVisible(self.model.rowCount() > 0)  # nothing to describe
@@ -249,6 +253,7 @@ class EventsPage(QWidget):
         event = self.selected_event()
         for button in (self.open_button, self.edit_button, self.delete_button):
             button.setEnabled(event is not None)
+        self._context.disable_when_read_only(self.new_button, self.edit_button, self.delete_button)
         self.details.setText(self._details_html(event) if event else "")
 
     def _details_html(self, event: Event) -> str:

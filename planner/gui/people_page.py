@@ -56,7 +56,7 @@ class PeoplePage(ListPage):
         self.merge_button = QPushButton(tr("Merge…"))
         self.merge_button.setToolTip(tr("Two people chosen who are one: make them one"))
         self.merge_button.clicked.connect(self.merge_requested)
-        new_button = QPushButton(tr("New Person…"))
+        self.new_button = new_button = QPushButton(tr("New Person…"))
         new_button.setObjectName("primary")
         new_button.clicked.connect(self.new_requested)
         # The buttons sit on a row of their own above the list, as on an event's People tab:
@@ -139,6 +139,9 @@ class PeoplePage(ListPage):
         self.edit_button.setEnabled(chosen == 1)
         self.delete_button.setEnabled(chosen > 0)
         self.merge_button.setEnabled(chosen == 2)
+        self._context.disable_when_read_only(
+            self.new_button, self.edit_button, self.delete_button, self.merge_button
+        )
         self.show_details()
 
     def show_details(self) -> None:

@@ -198,6 +198,11 @@ class SampleBanner(QFrame):
         self.setVisible(bool(events or people))
         if not (events or people):
             return
+        if workspace.read_only is not None:  # removing it could only be refused
+            self.remove_button.setEnabled(False)
+            self.remove_button.setToolTip(
+                tr("Changes cannot be saved: %1.").replace("%1", workspace.read_only.problem)
+            )
         self.text.setText(
             tr(
                 "You are looking at <b>sample data</b>: %1 and %2 that show what the planner "

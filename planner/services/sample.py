@@ -45,7 +45,7 @@ _PEOPLE = (
         "marcus@ledgerline.example",
     ),
     (
-        "田中 美咲",
+        "田中美咲",
         "美咲",
         "田中",
         "Sakura Capital",

@@ -460,7 +460,9 @@ class ChecklistRepository:
             WITH ids (id) AS (SELECT DISTINCT value FROM json_each(?2)),
             items AS (
                 SELECT event_id, count(*) AS n, sum(done) AS done,
-                    min(CASE WHEN done THEN NULL ELSE due_offset_days END) AS earliest
+                    min(CASE WHEN done THEN NULL ELSE due_offset_days END) AS earliest,
+                    min(CASE WHEN done OR due_offset_days <= 0 THEN NULL
+                        ELSE due_offset_days END) AS after_start
                 FROM checklist_item WHERE event_id IN ids GROUP BY event_id),
             goals AS (
                 SELECT g.event_id, count(*) AS n, sum(EXISTS (
@@ -475,7 +477,7 @@ class ChecklistRepository:
                 GROUP BY event_id)
             SELECT ids.id, coalesce(items.n, 0), coalesce(items.done, 0), items.earliest,
                 coalesce(goals.n, 0), coalesce(goals.shortlisted, 0),
-                coalesce(must.n, 0), coalesce(must.researched, 0)
+                coalesce(must.n, 0), coalesce(must.researched, 0), items.after_start
             FROM ids
             LEFT JOIN items ON items.event_id = ids.id
             LEFT JOIN goals ON goals.event_id = ids.id

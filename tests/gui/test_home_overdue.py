@@ -17,8 +17,10 @@ def test_home_lists_and_counts_an_overdue_follow_up(
     late = home.dashboard.late_follow_ups
     assert [f.action for f in late] == ["Share the design-token write-up"]  # the sample's
     assert home.no_overdue.isHidden()
-    assert home.overdue_count.text() == "Preparation: 0 · Follow-ups: 1"
+    # The sample's ended meetup has two after-event items left undone past their day.
+    assert home.overdue_count.text() == "Preparation: 2 · Follow-ups: 1"
     rows = [home.overdue.item(n) for n in range(home.overdue.count())]
+    assert any("Send your follow-ups" in r.text() for r in rows)
     (row,) = [r for r in rows if "Share the design-token write-up" in r.text()]
     assert "Follow-up" in row.text() and late[0].person_name in row.text()
 

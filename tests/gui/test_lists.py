@@ -188,3 +188,60 @@ def test_when_every_column_fits_none_runs_off_to_the_right(
     assert sum(widths) == people.viewport().width()
     assert people.horizontalScrollBar().maximum() == 0
     assert people.columnWidth(3) >= needed(people, 3)  # the email, whole
+
+
+def test_the_events_and_people_lists_fit_a_first_window_without_scrolling_sideways(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """At the first window's 1200x760 the short columns give a little, the running text
+    keeps its room, and nothing runs off to the right."""
+    window.resize(1200, 760)
+    for row, stretch in ((EVENTS, 0), (PEOPLE, 3)):
+        window.show_page(row)
+        qtbot.wait(10)
+        table = window.events_page.table if row == EVENTS else window.people_page.table
+        header = table.horizontalHeader()
+        used = sum(header.sectionSize(c) for c in range(header.count()))
+        assert used <= table.viewport().width()
+        assert not table.horizontalScrollBar().maximum()
+        assert table.columnWidth(stretch) >= min(needed(table, stretch), STRETCH_FLOOR)
+
+
+def test_an_events_follow_ups_leave_out_the_event_and_give_the_action_its_room(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    window.resize(1024, 740)
+    past = min(workspace.repos.events.all(), key=lambda e: e.start)
+    assert past.id is not None
+    window.open_event(past.id, window.workspace_page.FOLLOW_UPS)
+    qtbot.wait(10)
+    table = window.workspace_page.follow_ups.table
+    model = table.model()
+    assert model.rowCount() > 0
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Event"
+    assert table.isColumnHidden(3)
+    assert table.columnWidth(2) >= min(needed(table, 2), STRETCH_FLOOR)
+    header = table.horizontalHeader()
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert sum(header.sectionSize(c) for c in shown) == table.viewport().width()
+
+
+def test_the_events_list_measures_its_names_again_when_an_event_is_added(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from datetime import UTC, datetime
+
+    from planner.domain.model import Event
+    from planner.gui.commands import AddEventCommand
+
+    window.resize(1024, 740)
+    window.show_page(EVENTS)
+    qtbot.wait(10)
+    table = window.events_page.table
+    name = "Web Summit 2027, a rather long conference name to see how it is shown"
+    start = datetime(2027, 11, 8, 9, tzinfo=UTC)
+    event = Event(name=name, start=start, end=start.replace(hour=18), timezone="UTC")
+    window.context.undo_stack.push(AddEventCommand(window.context, event))
+    window.show_page(EVENTS)
+    qtbot.wait(10)
+    assert table.columnWidth(0) >= min(needed(table, 0), STRETCH_FLOOR)

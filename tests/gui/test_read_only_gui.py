@@ -6,16 +6,18 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.app import build_window, open_workspace, run_gui, storage_failures_shown
 from planner.domain.model import Event
 from planner.gui.commands import AddEventCommand
 from planner.gui.main_window import MainWindow
+from planner.gui.people_page import PeoplePage
 from planner.services.sample import has_sample
 from planner.services.workspace import Workspace
 from planner.storage.errors import DiskFullError
@@ -198,3 +200,55 @@ def test_an_import_on_a_full_disk_is_refused_with_the_reason(
         "nothing was changed."
     ]
     assert workspace.repos.people.count() == before
+
+
+def test_read_only_data_disables_every_edit_and_keeps_reading(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "data"
+    open_workspace(folder, demo=True).close()
+    with read_only_folder(folder):
+        window = read_only_window(folder, qtbot)
+        workspace = window.context.workspace
+        try:
+            tip = f"Changes cannot be saved: {folder} is read-only."
+            shown = boxes_shown(monkeypatch)
+            window.show_page(1)  # Events, with an event chosen
+            page = window.events_page
+            page.table.selectRow(0)
+            edits = window.edit_actions()
+            assert window.new_action in edits and window.remove_sample_action in edits
+            for action in edits:
+                assert not action.isEnabled(), action.text()
+                assert action.toolTip() == tip and action.statusTip() == tip
+            for button in (page.new_button, page.edit_button, page.delete_button):
+                assert not button.isEnabled() and button.toolTip() == tip
+            assert not page.banner.remove_button.isEnabled()
+            assert page.open_button.isEnabled()
+            window.new_action.trigger()  # a shortcut of a disabled action does nothing
+            # Reading, finding, exporting and help stay.
+            for action in (window.open_action, window.find_action, window.shortcuts_action):
+                assert action.isEnabled(), action.text()
+            window.open_selected_event()
+            tabs = window.workspace_page
+            tabs.show_tab(tabs.CHECKLIST)
+            window.workspace_page.checklist.table.selectRow(0)
+            checklist = tabs.checklist
+            assert window.export_action.isEnabled()
+            for button in (checklist.add_button, checklist.edit_button, checklist.delete_button):
+                assert not button.isEnabled() and button.toolTip() == tip
+            assert checklist.extra_buttons[0].isEnabled()  # export to calendar
+            tabs.show_tab(tabs.PEOPLE)
+            tabs.attendees.table.selectRow(0)
+            assert not tabs.attendees.edit_button.isEnabled()
+            assert not tabs.attendees.import_button.isEnabled()
+            window.show_page(2)
+            people = cast("PeoplePage", window.people_page)
+            people.table.selectRow(0)
+            assert not people.new_button.isEnabled() and not people.edit_button.isEnabled()
+            window.import_file(tmp_path / "any.csv")  # a dropped file: refused at once
+            assert len(shown) == 1 and shown[0][1].startswith(tip)
+            assert all(isinstance(d, QMessageBox) for d in window.findChildren(QDialog))
+            window.close()
+        finally:
+            workspace.close()

@@ -35,9 +35,10 @@ NOTES = ("", " ", "\n\t", "\u3000", "\xa0\u2003", "\u200b", "Met at a meetup", "
 
 def reference_dashboard(workspace: Workspace, now: datetime, today: date) -> Dashboard:
     """Home as it was computed before the counting queries: every entry listed."""
-    events = [e for e in workspace.repos.events.all() if e.end > now]
+    recent = [e for e in workspace.repos.events.all() if e.end > now - timedelta(days=45)]
+    events = [e for e in recent if e.end > now]
     ids = [e.id for e in events if e.id is not None]
-    entries = ChecklistService(workspace).entries_for(events)
+    entries = ChecklistService(workspace).entries_for(recent)
     goals = workspace.repos.goals.for_events(ids)
     attendances = workspace.repos.attendances.for_events(ids, planned_only=True)
     upcoming = []
@@ -47,7 +48,13 @@ def reference_dashboard(workspace: Workspace, now: datetime, today: date) -> Das
         mine = entries[event.id]
         progress = goal_progress(goals.get(event.id, []), attendances.get(event.id, []))
         upcoming.append(UpcomingEvent(event, prep_progress(mine), progress))
-        overdue.extend((event, entry) for entry in mine if entry.is_overdue(today))
+    for event in recent:  # of those ended within 45 days, what was due after their first day
+        assert event.id is not None
+        overdue.extend(
+            (event, entry)
+            for entry in entries[event.id]
+            if entry.is_overdue(today) and (event.end > now or entry.due > event.local_start.date())
+        )
     overdue.sort(key=lambda pair: (pair[1].due, pair[0].start))
     late = [
         LateFollowUp(
@@ -83,7 +90,7 @@ def fill(workspace: Workspace, seed: int) -> list[Event]:
     all_goals: list[Goal] = []
     for n in range(8):
         zone = rng.choice(ZONES)
-        start = (NOW + timedelta(days=rng.randint(-5, 20), hours=rng.randint(-12, 12))).astimezone(
+        start = (NOW + timedelta(days=rng.randint(-40, 20), hours=rng.randint(-12, 12))).astimezone(
             ZoneInfo(zone)
         )
         event = events.create(
@@ -152,9 +159,11 @@ def test_counts_equal_the_listed_checklist(workspace: Workspace, seed: int) -> N
         assert counts[event.id].progress == prep_progress(mine)
         open_offsets = [e.due_offset_days for e in mine if not e.done]
         assert counts[event.id].earliest_open_offset == min(open_offsets, default=None)
-        for today in (NOW.date() + timedelta(days=d) for d in range(-20, 25, 3)):
+        for today in (NOW.date() + timedelta(days=d) for d in range(-40, 45, 3)):
             late = any(e.is_overdue(today) for e in mine)
             assert counts[event.id].has_overdue(event, today) == late
+            after = any(e.is_overdue(today) and e.due_offset_days > 0 for e in mine)
+            assert counts[event.id].has_overdue_after_start(event, today) == after
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -277,3 +286,32 @@ def test_follow_ups_past_their_day_are_overdue_of_any_event_or_none(workspace: W
         ("Send the slides", "Elin Berg", "Past Meetup"),
         ("Call about the audit", "Elin Berg", None),
     ]
+
+
+def test_the_after_event_work_of_an_event_ended_within_45_days_is_overdue(
+    workspace: Workspace,
+) -> None:
+    """The after-event items (write down whom you met, send the follow-ups) are what is late
+    once an event is over, not its lapsed preparation; 45 days after its end nothing is."""
+    service = EventService(workspace)
+    made = {}
+    for name, ended_days_ago in (("Last week", 7), ("Two months ago", 60)):
+        end = NOW - timedelta(days=ended_days_ago)
+        made[name] = service.create(
+            Event(name=name, start=end - timedelta(hours=8), end=end, timezone="UTC")
+        )
+    dashboard = build_dashboard(workspace, NOW, NOW.date())
+    assert dashboard.upcoming == []
+    late = [(event.name, entry) for event, entry in dashboard.overdue]
+    assert {name for name, _ in late} == {"Last week"}
+    first_day = made["Last week"].local_start.date()
+    assert {entry.due_offset_days for _, entry in late} == {1, 2}  # whom you met, follow-ups
+    assert all(entry.due > first_day for _, entry in late)
+    # The check-in a month on is late too once its day has passed; 45 days on, nothing is.
+    later = NOW + timedelta(days=30)
+    assert {
+        entry.due_offset_days
+        for _, entry in build_dashboard(workspace, later, later.date()).overdue
+    } == {1, 2, 30}
+    later = NOW + timedelta(days=39)
+    assert build_dashboard(workspace, later, later.date()).overdue == []

@@ -308,3 +308,16 @@ def test_a_sample_person_merged_with_someone_of_the_users_is_the_users(
 
     kept = workspace.repos.people.get(noa.id)
     assert (kept.full_name, kept.phone) == ("Noa Levi", "+972501234567")
+
+
+def test_the_sample_writes_every_name_as_its_people_would(workspace: Workspace) -> None:
+    """A full name is its parts joined as their script joins them: 田中美咲 without a space."""
+    from planner.domain.names import full_name_from_parts
+
+    seed_sample(workspace, NOW)
+    people = workspace.repos.people.all()
+    assert "田中美咲" in {person.full_name for person in people}
+    for person in people:
+        if person.given_name and person.family_name:
+            expected = full_name_from_parts(person.given_name, person.family_name)
+            assert person.full_name == expected
