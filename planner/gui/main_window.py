@@ -61,6 +61,10 @@ QTableView { border: 1px solid #dde1e6; border-radius: 8px; background: #ffffff;
 QTableView::item { padding: 0 8px; }
 QHeaderView::section { background: #ffffff; border: none; border-bottom: 1px solid #dde1e6;
     padding: 6px 8px; font-weight: 600; color: #3b4a5a; }
+/* The date fields' calendar grid is a table too: the lists' padding leaves it no room. */
+QCalendarWidget QTableView { border: none; border-radius: 0; background: palette(base);
+    selection-background-color: palette(highlight); selection-color: palette(highlighted-text); }
+QCalendarWidget QTableView::item { padding: 0; }
 QPushButton#link { border: none; color: #1f5f8b; padding: 2px 0; text-align: left; }
 QPushButton#link:hover { text-decoration: underline; }
 QLabel#countdown { color: #1f5f8b; font-weight: 600; background: #e4eef7;
