@@ -14,7 +14,7 @@ from planner.domain.checklist import offset_label
 from planner.domain.enums import NetworkType
 from planner.domain.goals import parse_words
 from planner.domain.model import Event, Goal
-from planner.domain.rules import is_time_zone, localize
+from planner.domain.rules import is_time_zone, known_time_zone, localize
 from planner.services.checklist import ChecklistService
 from planner.services.events import EventService
 from planner.services.goals import GoalService
@@ -34,14 +34,15 @@ def run_event(args: argparse.Namespace, workspace: Workspace) -> int:
 
     events = EventService(workspace)
     if args.event_command == "add":
-        start, start_note = _parse_moment(args.start, args.tz, "--start")
-        end, end_note = _parse_moment(args.end, args.tz, "--end", day_end=True)
+        zone = known_time_zone(args.tz)
+        start, start_note = _parse_moment(args.start, zone, "--start")
+        end, end_note = _parse_moment(args.end, zone, "--end", day_end=True)
         created = events.create(
             Event(
                 name=args.name,
                 start=start,
                 end=end,
-                timezone=args.tz,
+                timezone=zone,
                 venue=args.venue,
                 url=args.url,
                 notes=args.notes,

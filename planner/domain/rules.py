@@ -44,6 +44,19 @@ def is_time_zone(name: str) -> bool:
     return True
 
 
+def known_time_zone(text: str) -> str:
+    """The IANA name the user meant: `text` trimmed, and spelt as the zone list spells it when
+    only its case differs ("europe/lisbon" → "Europe/Lisbon"); otherwise `text` trimmed."""
+    name = text.strip()
+    if is_time_zone(name) or not name:
+        return name
+    folded = name.casefold()
+    for known in time_zone_names():
+        if known.casefold() == folded:
+            return known
+    return name
+
+
 def localize(wall_clock: datetime, timezone: str) -> datetime:
     """Attach an IANA zone to a naive wall-clock time as read at the venue."""
     if wall_clock.tzinfo is not None:
@@ -64,7 +77,9 @@ def event_problems(event: Event) -> list[str]:
         problems.append(f"The name is longer than {MAX_NAME_LENGTH} characters.")
     elif any(ord(ch) < 32 for ch in name):
         problems.append("The name contains control characters.")
-    if not is_time_zone(event.timezone):
+    if not event.timezone.strip():
+        problems.append("The event needs the time zone of its venue.")
+    elif not is_time_zone(event.timezone):
         # Times typed in an unknown zone carry none: the zone is the one thing to fix.
         problems.append(f"“{event.timezone}” is not a known time zone.")
     elif event.start.tzinfo is None or event.end.tzinfo is None:

@@ -25,6 +25,7 @@ from planner.domain.model import Event
 from planner.domain.rules import (
     MAX_NAME_LENGTH,
     event_problems,
+    known_time_zone,
     localize,
     time_zone_names,
 )
@@ -159,7 +160,7 @@ class EventDialog(QDialog):
 
     def event_value(self) -> Event:
         """The event as typed; may be invalid (check `event_problems`)."""
-        zone = self.zone.currentText().strip()
+        zone = known_time_zone(self.zone.currentText())
         base = self._original or Event(
             name="", start=datetime.now(), end=datetime.now(), timezone=""
         )

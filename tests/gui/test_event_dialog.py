@@ -113,6 +113,18 @@ def test_an_unknown_zone_gets_one_clear_message(qtbot: QtBot) -> None:
     assert dialog.problems.text() == "“Mars/Olympus_Mons” is not a known time zone."
 
 
+def test_a_zone_typed_in_lower_case_is_taken_and_an_empty_one_asked_for(qtbot: QtBot) -> None:
+    dialog = EventDialog()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Summit")
+    dialog.zone.setCurrentText("europe/lisbon")
+    assert ok_enabled(dialog)
+    assert dialog.event_value().timezone == "Europe/Lisbon"
+    dialog.zone.setCurrentText("")
+    assert not ok_enabled(dialog)
+    assert dialog.problems.text() == "The event needs the time zone of its venue."
+
+
 def tab_into(qtbot: QtBot, dialog: EventDialog, edit: QWidget) -> None:
     """Give `edit` the focus as Tab does."""
     dialog.show()

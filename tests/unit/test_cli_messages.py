@@ -231,3 +231,16 @@ def test_a_whole_day_ends_before_the_next_begins() -> None:
     end, _ = _parse_moment("2027-05-01", "UTC", "--end", day_end=True)
     start, _ = _parse_moment("2027-05-02", "UTC", "--start")
     assert timedelta(0) < start - end <= timedelta(minutes=1)
+
+
+def test_a_zone_typed_in_lower_case_is_the_listed_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(
+        capsys,
+        *("--data-dir", str(tmp_path), "event", "add", "--name", "Expo", "--tz", "europe/lisbon"),
+        *("--start", "2027-05-01T09:00", "--end", "2027-05-01T18:00"),
+    )
+    assert (code, err) == (0, "")
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "event", "list", "--json")
+    assert [event["timezone"] for event in json.loads(out)] == ["Europe/Lisbon"]

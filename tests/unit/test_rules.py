@@ -15,6 +15,7 @@ from planner.domain.rules import (
     ValidationError,
     event_problems,
     is_time_zone,
+    known_time_zone,
     localize,
     time_zone_names,
     validate_event,
@@ -105,12 +106,32 @@ def test_validation_error_lists_every_problem() -> None:
 
 @pytest.mark.parametrize(
     "zone",
-    ["Mars/Olympus", "", " Europe/Lisbon", "Europe/Lisbon ", "../../etc/passwd", "Europe/\x00"],
+    ["Mars/Olympus", " Europe/Lisbon", "Europe/Lisbon ", "../../etc/passwd", "Europe/\x00"],
 )
 def test_an_unknown_time_zone_is_refused(zone: str) -> None:
     assert not is_time_zone(zone)
     problems = problems_of(timezone=zone)
     assert problems == [f"“{zone}” is not a known time zone."]
+
+
+@pytest.mark.parametrize("zone", ["", "   "])
+def test_an_empty_time_zone_asks_for_the_venues(zone: str) -> None:
+    assert problems_of(timezone=zone) == ["The event needs the time zone of its venue."]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("europe/lisbon", "Europe/Lisbon"),
+        (" AMERICA/NEW_YORK ", "America/New_York"),
+        ("utc", "UTC"),
+        ("Europe/Lisbon", "Europe/Lisbon"),
+        ("Mars/Olympus", "Mars/Olympus"),
+        ("", ""),
+    ],
+)
+def test_a_zone_typed_in_another_case_is_the_listed_one(typed: str, meant: str) -> None:
+    assert known_time_zone(typed) == meant
 
 
 @pytest.mark.parametrize("zone", ["Europe", "America/Argentina"])
