@@ -515,7 +515,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setProperty("command_name", tr("Redo"))
         self.edit_action = self._action(tr("&Edit…"), "Ctrl+E", self.edit_selected)
         self.delete_action = self._action(tr("&Delete"), seq.Delete, self.delete_selected)
-        self.move_up_action = self._action(tr("Move &Up"), "Ctrl+Up", lambda: self._move(-1))
+        self.move_up_action = self._action(tr("M&ove Up"), "Ctrl+Up", lambda: self._move(-1))
         self.move_down_action = self._action(tr("Move Do&wn"), "Ctrl+Down", lambda: self._move(1))
         self.done_action = self._action(tr("&Mark Done / Not Done"), "Ctrl+D", self.toggle_done)
         self.find_action = self._action(tr("&Find…"), seq.Find, self.go_to_filter)

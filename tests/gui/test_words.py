@@ -172,3 +172,21 @@ def test_an_import_into_the_event_in_view_loads_its_tabs_once(
     assert window.pages.currentWidget() is window.workspace_page
     assert window.workspace_page.tabs.currentIndex() == window.workspace_page.PEOPLE
     assert len(loads) <= 1
+
+
+def test_no_two_entries_of_a_menu_share_an_access_key(window: MainWindow) -> None:
+    import re
+
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        assert menu is not None
+        keys: dict[str, str] = {}
+        for action in menu.actions():
+            if action.isSeparator() or action.menu() is not None:
+                continue
+            found = re.search(r"&([^&])", action.text().replace("&&", ""))
+            if found is None:
+                continue
+            key = found.group(1).casefold()
+            assert key not in keys, (menu_action.text(), keys[key], action.text())
+            keys[key] = action.text()
