@@ -833,7 +833,14 @@ def test_dashboard(workspace: Workspace) -> None:
     assert dues == sorted(dues)
     assert all(due < today for due in dues)
     assert all(not entry.done for _, entry in board.overdue)
-    assert {event.name for event, _ in board.overdue} == {"Ongoing", "Soon NY", "Later Lisbon"}
+    # Past ended 12 days ago: its write-up and follow-ups (after its first day) are late.
+    assert {event.name for event, _ in board.overdue} == {
+        "Past",
+        "Ongoing",
+        "Soon NY",
+        "Later Lisbon",
+    }
+    assert {e.due_offset_days for ev, e in board.overdue if ev.id == past.id} == {1, 2}
     # Ongoing (today): everything before T; Soon (NY, 5 June): T-14..T-5 are before 1 June;
     # Later (10 June): T-14..T-10.
     late = {
