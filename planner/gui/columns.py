@@ -78,8 +78,13 @@ class StretchColumn(QObject):
 
     `fit()` measures the text again (new rows). A column the user drags keeps that width."""
 
-    def __init__(self, view: QTableView, model: RowTableModel[Any], column: int) -> None:
+    def __init__(
+        self, view: QTableView, model: RowTableModel[Any], column: int, *, squeeze: bool = False
+    ) -> None:
+        """`squeeze`: short of room, the short columns give way too before the list scrolls
+        sideways (the Events and People lists, whose every column says something)."""
         super().__init__(view)
+        self._squeeze = squeeze
         self._view, self._model, self._column = view, model, column
         self._wanted: dict[int, int] = {}
         self._least: dict[int, int] = {}
@@ -140,7 +145,7 @@ class StretchColumn(QObject):
         for giving, least in (
             (others, self._least),
             ([self._column], self._least),
-            (others, bottom),
+            (others if self._squeeze else [], bottom),
         ):
             spare = {c: widths[c] - least[c] for c in giving if c in widths}
             total = sum(spare.values())
@@ -152,7 +157,7 @@ class StretchColumn(QObject):
                 widths[column] -= taken
                 over -= taken
         # What rounding left over, from the column with the most to spare.
-        for column in sorted(others, key=lambda c: bottom[c] - widths[c]):
+        for column in sorted(others if self._squeeze else [], key=lambda c: bottom[c] - widths[c]):
             taken = max(0, min(over, widths[column] - bottom[column]))
             widths[column] -= taken
             over -= taken

@@ -206,7 +206,7 @@ class EventsPage(QWidget):
         # The name takes what is left; the short columns are sized to their contents when
         # rows come or go (ResizeToContents mode would re-measure every cell on each layout
         # pass). Measured first by the refresh below.
-        self.columns = StretchColumn(self.table, self.model, 0)
+        self.columns = StretchColumn(self.table, self.model, 0, squeeze=True)
         self._fitted_rows = -1
         context.changed.connect(self.refresh)
         self.refresh()
@@ -345,7 +345,7 @@ class ListPage(RefreshWhenShown, QWidget):
         layout.addLayout(header)
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
-        self.columns = StretchColumn(self.table, model, stretch_column)
+        self.columns = StretchColumn(self.table, model, stretch_column, squeeze=True)
         self._sized = False  # columns fitted to the first rows shown
         self._kept: set[object] = set()  # keys of the rows chosen before the rows were replaced
         model.modelAboutToBeReset.connect(self._remember_selection)
