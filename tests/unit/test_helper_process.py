@@ -42,7 +42,9 @@ def test_calls_not_yet_handed_to_the_helper_can_be_taken_back() -> None:
         helper.submit(abs, 0).result(timeout=30)
         busy = [helper.submit(time.sleep, 0.3) for _ in range(AHEAD)]
         waiting = [helper.submit(abs, n) for n in range(5)]
-        time.sleep(0.1)
+        deadline = time.monotonic() + 30  # the feeder hands them over as soon as it runs
+        while not all(f.running() or f.done() for f in busy) and time.monotonic() < deadline:
+            time.sleep(0.01)
         assert not any(f.cancel() for f in busy)  # in the helper's hands
         assert all(f.cancel() for f in waiting)
         for future in busy:
@@ -57,7 +59,10 @@ def test_shutting_down_cancels_what_was_waiting_and_the_helper_ends() -> None:
     helper.submit(abs, 0).result(timeout=30)
     busy = helper.submit(time.sleep, 0.2)
     waiting = [helper.submit(abs, n) for n in range(10)]
-    time.sleep(0.1)  # the helper has the first AHEAD calls
+    handed = [busy, *waiting[: AHEAD - 1]]  # the helper has the first AHEAD calls
+    deadline = time.monotonic() + 30
+    while not all(f.running() or f.done() for f in handed) and time.monotonic() < deadline:
+        time.sleep(0.01)
     helper.shutdown(wait=False, cancel_futures=True)
     with pytest.raises(RuntimeError):
         helper.submit(abs, 1)
