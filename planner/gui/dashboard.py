@@ -49,7 +49,7 @@ PREP_COLOUR = QColor("#1f5f8b")
 # Cards for the next few events; the rest are a click away on the Events page.
 MAX_CARDS = 6
 OVERDUE_HEIGHT = 240  # the most the Overdue list takes; more rows scroll
-OVERDUE_ROWS = 30  # the longest overdue are listed; the count above says how many in all
+OVERDUE_ROWS = 12  # the longest overdue are listed; the count above says how many in all
 
 
 def tr(text: str) -> str:
