@@ -426,7 +426,7 @@ def follow_ups_page(context: AppContext) -> ListPage:
         context,
         tr("Follow-ups"),
         FollowUpsModel(context),
-        tr("No follow-ups yet. After an event, plan what you owe the people you met."),
+        tr("No follow-ups yet. What you owe the people you met is listed here, overdue first."),
         stretch_column=2,
         filter_hint=tr("Filter by person, action, event…"),
     )
