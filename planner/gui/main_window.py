@@ -413,17 +413,21 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             self._show_failure(str(exc))
             return
+        self.workspace_page.show_event(event)
+        self._show_workspace(tab)
+        if EVENTS in self._built:
+            self.events_page.select_event(event.id)
+        self._update_actions()
+
+    def _show_workspace(self, tab: int | None) -> None:
+        """The event page in view, on `tab` (None: as it is), under Events."""
         workspace = self.workspace_page
-        workspace.show_event(event)
         if tab is not None:
             workspace.show_tab(tab)
         self.navigation.blockSignals(True)
         self.navigation.setCurrentRow(EVENTS)  # the event belongs under Events
         self.navigation.blockSignals(False)
         self.pages.setCurrentWidget(workspace)
-        if EVENTS in self._built:
-            self.events_page.select_event(event.id)
-        self._update_actions()
 
     def go_to_filter(self) -> None:
         """To the filter of the People or Follow-ups page; from anywhere else, of People."""
@@ -786,11 +790,7 @@ class MainWindow(QMainWindow):
         if shown is None or shown.id != event_id:
             self.open_event(event_id, workspace.PEOPLE)
             return
-        workspace.show_tab(workspace.PEOPLE)
-        self.navigation.blockSignals(True)
-        self.navigation.setCurrentRow(EVENTS)
-        self.navigation.blockSignals(False)
-        self.pages.setCurrentWidget(workspace)
+        self._show_workspace(workspace.PEOPLE)
         self._update_actions()
 
     def _import_stopped(self) -> bool:
