@@ -40,7 +40,12 @@ def test_calls_not_yet_handed_to_the_helper_can_be_taken_back() -> None:
     helper = started()
     try:
         helper.submit(abs, 0).result(timeout=30)
-        busy = [helper.submit(time.sleep, 0.3) for _ in range(AHEAD)]
+        # The first call holds the helper long enough that a loaded machine still takes the
+        # waiting calls back before the helper is free to be handed the next one.
+        busy = [
+            helper.submit(time.sleep, 2.0),
+            *(helper.submit(time.sleep, 0) for _ in range(AHEAD - 1)),
+        ]
         waiting = [helper.submit(abs, n) for n in range(5)]
         deadline = time.monotonic() + 30  # the feeder hands them over as soon as it runs
         while not all(f.running() or f.done() for f in busy) and time.monotonic() < deadline:
@@ -57,7 +62,7 @@ def test_calls_not_yet_handed_to_the_helper_can_be_taken_back() -> None:
 def test_shutting_down_cancels_what_was_waiting_and_the_helper_ends() -> None:
     helper = started()
     helper.submit(abs, 0).result(timeout=30)
-    busy = helper.submit(time.sleep, 0.2)
+    busy = helper.submit(time.sleep, 2.0)  # long enough that a loaded machine shuts down first
     waiting = [helper.submit(abs, n) for n in range(10)]
     handed = [busy, *waiting[: AHEAD - 1]]  # the helper has the first AHEAD calls
     deadline = time.monotonic() + 30
