@@ -22,21 +22,21 @@ from PySide6.QtWidgets import (
 from planner import APP_NAME, __version__
 from planner.domain.ids import EventId, PersonId
 from planner.domain.model import Event
+from planner.gui.common.resources import icon
+from planner.gui.common.widgets import ElidedLabel, exec_once
 from planner.gui.context import AppContext
-from planner.gui.resources import icon
-from planner.gui.widgets import ElidedLabel, exec_once
-from planner.services.sample import has_sample, remove_sample
+from planner.services.sample import has_sample
 from planner.storage.errors import StorageError
 
 if TYPE_CHECKING:
-    from planner.gui.checklist_view import ChecklistTab
-    from planner.gui.dashboard import DashboardPage
-    from planner.gui.event_workspace import AttendeesTab, EventWorkspace
-    from planner.gui.goals_view import GoalsTab
-    from planner.gui.importing import ImportController
-    from planner.gui.pages import EventsPage, ListPage
-    from planner.gui.people_editing import PeopleEditing
-    from planner.gui.people_page import PeoplePage
+    from planner.gui.common.lists import EventsPage, ListPage
+    from planner.gui.events.checklist_view import ChecklistTab
+    from planner.gui.events.event_workspace import AttendeesTab, EventWorkspace
+    from planner.gui.events.goals_view import GoalsTab
+    from planner.gui.home.dashboard import DashboardPage
+    from planner.gui.importing.controller import ImportController
+    from planner.gui.people.people_editing import PeopleEditing
+    from planner.gui.people.people_page import PeoplePage
     from planner.gui.read_only_banner import ReadOnlyBanner
 
 STYLE = """
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
                 )
 
     def _build_events(self) -> EventsPage:
-        from planner.gui.pages import EventsPage
+        from planner.gui.common.lists import EventsPage
 
         page = EventsPage(self.context)
         page.new_requested.connect(self.new_event)
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_people(self) -> PeoplePage:
-        from planner.gui.people_page import people_page
+        from planner.gui.people.people_page import people_page
 
         page = people_page(self.context)
         page.remove_sample_requested.connect(self.remove_sample_data)
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_follow_ups(self) -> ListPage:
-        from planner.gui.pages import follow_ups_page
+        from planner.gui.common.lists import follow_ups_page
 
         page = follow_ups_page(self.context)
         page.remove_sample_requested.connect(self.remove_sample_data)
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _build_home(self) -> DashboardPage:
-        from planner.gui.dashboard import DashboardPage
+        from planner.gui.home.dashboard import DashboardPage
 
         home = DashboardPage(self.context)
         home.banner.remove_requested.connect(self.remove_sample_data)
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         self.open_event(event_id, workspace.PEOPLE if started else workspace.GOALS)
 
     def _build_workspace(self) -> EventWorkspace:
-        from planner.gui.event_workspace import EventWorkspace
+        from planner.gui.events.event_workspace import EventWorkspace
 
         workspace = EventWorkspace(self.context)
         workspace.back_requested.connect(lambda: self.show_page(EVENTS))
@@ -772,7 +772,7 @@ class MainWindow(QMainWindow):
     @cached_property
     def importer(self) -> ImportController:
         """Made on the first import: start-up does not load the import code."""
-        from planner.gui.importing import ImportController
+        from planner.gui.importing.controller import ImportController
 
         importer = ImportController(self.context, self)
         importer.review_requested.connect(self.review_duplicates)
@@ -815,7 +815,7 @@ class MainWindow(QMainWindow):
 
     @cached_property
     def people_editing(self) -> PeopleEditing:
-        from planner.gui.people_editing import PeopleEditing
+        from planner.gui.people.people_editing import PeopleEditing
 
         return PeopleEditing(
             self.context, self, lambda message: self.statusBar().showMessage(message, 8000)
@@ -881,7 +881,7 @@ class MainWindow(QMainWindow):
         return None if event is None else event.id
 
     def review_duplicates(self, event_id: int | None = None) -> None:
-        from planner.gui.review_dialog import ReviewDialog
+        from planner.gui.importing.review_dialog import ReviewDialog
 
         chosen = EventId(event_id) if event_id is not None else self._current_event_id()
         if chosen is None:
@@ -903,7 +903,7 @@ class MainWindow(QMainWindow):
             self.import_file(path)
 
     def edit_routine(self) -> None:
-        from planner.gui.routine_dialog import RoutineDialog
+        from planner.gui.events.routine_dialog import RoutineDialog
 
         exec_once(RoutineDialog(self.context, self))
 
@@ -916,62 +916,36 @@ class MainWindow(QMainWindow):
         return self._selected_event()
 
     def new_event(self) -> None:
-        from planner.gui.commands import AddEventCommand
-        from planner.gui.event_dialog import EventDialog
+        from planner.gui.events.editing import new_event
 
-        dialog = EventDialog(self)
-        if exec_once(dialog):
-            command = AddEventCommand(self.context, dialog.event_value())
-            self.context.undo_stack.push(command)
-            if command.event_id is not None:
-                self.open_event(command.event_id)
+        event_id = new_event(self.context, self)
+        if event_id is not None:
+            self.open_event(event_id)
 
     def edit_event(self) -> None:
-        from planner.gui.commands import EditEventCommand
-        from planner.gui.event_dialog import EventDialog
+        from planner.gui.events.editing import edit_event
 
         event = self._event_in_view()
-        if event is None:
-            return
-        dialog = EventDialog(self, event)
-        if exec_once(dialog):
-            after = dialog.event_value()
-            if after != event:
-                self.context.undo_stack.push(EditEventCommand(self.context, event, after))
+        if event is not None:
+            edit_event(self.context, self, event)
 
     def delete_event(self) -> None:
-        from planner.gui.commands import DeleteEventCommand
+        from planner.gui.events.editing import delete_event
 
         event = self._selected_event()
         if event is not None:
-            self.context.undo_stack.push(DeleteEventCommand(self.context, event))
-            self.statusBar().showMessage(
-                self.tr("Deleted “%1”. Undo with Ctrl+Z.").replace("%1", event.name), 8000
-            )
+            delete_event(self.context, event, self._say)
 
     def remove_sample_data(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from planner.gui.events.editing import remove_sample_data
 
-        answer = QMessageBox.question(
-            self,
-            self.tr("Remove Sample Data"),
-            self.tr(
-                "Remove the sample events and the invented people in them? "
-                "Your own events and people stay as they are."
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        remove_sample(self.context.workspace)
-        # Older undo steps may point at sample rows that no longer exist.
-        self.context.undo_stack.clear()
-        self.context.changed.emit()
-        self.statusBar().showMessage(self.tr("Sample data removed."), 8000)
+        remove_sample_data(self.context, self, self._say)
+
+    def _say(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
 
     def _show_failure(self, message: str) -> None:
-        from planner.gui.messages import show_warning
+        from planner.gui.common.messages import show_warning
 
         show_warning(self, message)
 

@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from planner.app import build_window, open_workspace
 from planner.domain.model import Event
-from planner.gui.event_dialog import EventDialog
+from planner.gui.events.event_dialog import EventDialog
 from planner.gui.main_window import EVENTS, FOLLOW_UPS, PEOPLE, MainWindow
+from planner.services.changes import Changed
 from planner.services.sample import UPCOMING_NAME
 from planner.services.workspace import Workspace
 
@@ -92,7 +93,7 @@ def test_home_sections_line_up(window: MainWindow) -> None:
 def test_a_cards_bars_line_up_and_show_goals_in_full_where_there_is_room(
     window: MainWindow, qtbot: QtBot, width: int
 ) -> None:
-    from planner.gui.dashboard import Bar
+    from planner.gui.home.dashboard import Bar
 
     window.resize(width, 800)
     qtbot.wait(10)
@@ -133,7 +134,7 @@ def test_overdue_items_wrap_rather_than_run_off_the_column(
     window.context.events.create(
         Event("Tomorrow Conf", start, start + timedelta(hours=8), "Europe/Lisbon")
     )
-    window.context.changed.emit()
+    window.context.changed.emit(Changed.everything())
     window.resize(1200, 760)
     qtbot.wait(10)
     overdue = window.home_page.overdue
@@ -151,7 +152,7 @@ def test_details_escape_markup_in_user_text(window: MainWindow, workspace: Works
         notes="<script>x</script>",
     )
     created = window.context.events.create(hostile)
-    window.context.changed.emit()
+    window.context.changed.emit(Changed.everything())
     window.events_page.select_event(created.id)
     html = window.events_page.details.text()
     assert "&lt;b&gt;O&#x27;Brien &amp; Co&lt;/b&gt;" in html
@@ -177,7 +178,7 @@ def test_tooltips_show_markup_in_user_text_as_written(
 
     from planner.domain.enums import NetworkType
     from planner.domain.model import Goal
-    from planner.gui.dashboard import Bar, EventCard
+    from planner.gui.home.dashboard import Bar, EventCard
 
     name = "<b>O'Brien & Co</b>  &lt;3"
     start = datetime(2030, 1, 1, 9, tzinfo=LISBON)
@@ -187,7 +188,7 @@ def test_tooltips_show_markup_in_user_text_as_written(
     assert event.id is not None
     goal_text = '<img src="file:///etc/hostname"> meet\n  two people'
     workspace.repos.goals.add(Goal(event.id, goal_text, NetworkType.PERSONAL, target_count=2))
-    window.context.changed.emit()
+    window.context.changed.emit(Changed.everything())
     page = window.events_page
     row = page.model.position_of(event.id)
     assert row is not None
@@ -216,7 +217,7 @@ def test_an_ampersand_in_a_name_reads_as_written_in_the_undo_menu(
 def test_a_long_name_is_cut_short_not_made_the_windows_width(
     window: MainWindow, workspace: Workspace, qtbot: QtBot
 ) -> None:
-    from planner.gui.columns import MAX_FITTED_WIDTH
+    from planner.gui.common.columns import MAX_FITTED_WIDTH
 
     name = ("The International Conference on Very Long Names and Their Discontents " * 3)[:199]
     start = datetime(2030, 1, 1, 9, tzinfo=LISBON)
@@ -224,7 +225,7 @@ def test_a_long_name_is_cut_short_not_made_the_windows_width(
         Event(name, start, start.replace(hour=17), "Europe/Lisbon")
     )
     assert event.id is not None
-    window.context.changed.emit()
+    window.context.changed.emit(Changed.everything())
     window.resize(1200, 760)
     home = window.home_page
     qtbot.wait(10)
@@ -249,7 +250,7 @@ def test_a_long_name_is_cut_short_not_made_the_windows_width(
 def test_long_unbroken_text_wraps_and_a_long_note_is_cut_short_in_the_header(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    from planner.gui.formatting import breakable, excerpt
+    from planner.gui.common.formatting import breakable, excerpt
 
     url = "https://example.org/" + "a" * 600
     notes = "Agenda: " + "N" * 3000
@@ -257,7 +258,7 @@ def test_long_unbroken_text_wraps_and_a_long_note_is_cut_short_in_the_header(
     summit = Event("Summit", start, start.replace(hour=17), "Europe/Lisbon", url=url)
     event = window.context.events.create(replace(summit, venue="V" * 500, notes=notes))
     assert event.id is not None
-    window.context.changed.emit()
+    window.context.changed.emit(Changed.everything())
     window.resize(1200, 760)
     window.show_page(EVENTS)
     window.events_page.select_event(event.id)
@@ -397,7 +398,7 @@ def test_a_large_event_is_deleted_and_put_back_in_a_worker_thread(
 ) -> None:
     import threading
 
-    from planner.gui import tasks
+    from planner.gui.common import tasks
     from planner.services import events
 
     monkeypatch.setattr(tasks, "LONG_CHANGE_ROWS", 5)  # the sample's 7 attendees are "large"
@@ -431,7 +432,7 @@ def test_remove_sample_data_in_one_click(
     mine = window.context.events.create(
         Event("My own event", start, start.replace(hour=17), "Europe/Lisbon")
     )
-    window.context.changed.emit()
+    window.context.changed.emit(Changed.everything())
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.events_page.banner.remove_button.click()
     assert event_names(workspace) == ["My own event"]
@@ -534,7 +535,7 @@ def test_the_events_list_starts_on_the_next_event_whatever_its_order(
     window.context.events.create(
         Event("Alpha Later Conf", start, start.replace(hour=17), "Europe/Lisbon")
     )
-    window.context.changed.emit()
+    window.context.changed.emit(Changed.everything())
     window.show_page(EVENTS)
     page = window.events_page
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by name: Alpha first
@@ -649,7 +650,7 @@ def test_details_show_the_users_own_time_only_when_it_differs(
         created = window.context.events.create(
             Event("Lisbon day", start, start.replace(hour=17), "Europe/Lisbon")
         )
-        window.context.changed.emit()
+        window.context.changed.emit(Changed.everything())
         window.events_page.select_event(created.id)
         html = window.events_page.details.text()
     finally:

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from planner.app import build_window, open_workspace, run_gui, storage_failures_shown
 from planner.domain.model import Event
-from planner.gui.commands import AddEventCommand
+from planner.gui.common.commands import AddEventCommand
 from planner.gui.main_window import MainWindow
-from planner.gui.people_page import PeoplePage
+from planner.gui.people.people_page import PeoplePage
 from planner.services.sample import has_sample
 from planner.services.workspace import Workspace
 from planner.storage.errors import DiskFullError
@@ -150,7 +150,7 @@ def read_only_window(folder: Path, qtbot: QtBot) -> MainWindow:
 def test_an_import_into_a_read_only_folder_is_refused_with_the_reason(
     tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from planner.gui.import_dialog import ImportDialog
+    from planner.gui.importing.import_dialog import ImportDialog
 
     folder = tmp_path / "data"
     open_workspace(folder, demo=True).close()
@@ -179,7 +179,7 @@ def test_an_import_into_a_read_only_folder_is_refused_with_the_reason(
 def test_an_import_on_a_full_disk_is_refused_with_the_reason(
     window: MainWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from planner.gui.import_dialog import ImportDialog
+    from planner.gui.importing.import_dialog import ImportDialog
 
     attendees = tmp_path / "attendees.csv"
     rows = "".join(f"Person {n},p{n}@example.org\n" for n in range(3000))  # needs new pages

@@ -12,10 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from planner.domain.ids import EventId
 from planner.domain.importing import ImportReport
-from planner.gui.formatting import tr_n
-from planner.gui.goals_view import GoalDialog
-from planner.gui.importing import ReportDialog
+from planner.gui.common.formatting import tr_n
+from planner.gui.events.goals_view import GoalDialog
+from planner.gui.importing.controller import ReportDialog
 from planner.gui.main_window import HOME, MainWindow
+from planner.services.changes import Changed
 from planner.services.people import delete_person
 from planner.services.sample import UPCOMING_NAME
 from planner.services.workspace import Workspace
@@ -103,7 +104,7 @@ def test_the_sample_banner_counts_what_is_there(window: MainWindow, workspace: W
     someone = next(p for p in workspace.repos.people.all() if p.is_sample)
     assert someone.id is not None
     delete_person(workspace, someone.id)
-    window.context.changed.emit()
+    window.context.changed.emit(Changed.everything())
     assert "2 events and 9 invented people" in banner.text.text()
 
 
@@ -114,7 +115,7 @@ def test_an_import_shows_the_event_it_went_into_and_its_report_names_it(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from planner.gui.import_dialog import ImportDialog
+    from planner.gui.importing.import_dialog import ImportDialog
 
     path = tmp_path / "attendees.csv"
     path.write_text(CSV, encoding="utf-8")
@@ -148,8 +149,8 @@ def test_an_import_into_the_event_in_view_loads_its_tabs_once(
 ) -> None:
     """The import's change reloads the event in view; showing it again after the report must
     not load its checklist and lists a second time (200 ms at 133,000 attendees)."""
-    from planner.gui.checklist_view import ChecklistTab
-    from planner.gui.import_dialog import ImportDialog
+    from planner.gui.events.checklist_view import ChecklistTab
+    from planner.gui.importing.import_dialog import ImportDialog
 
     path = tmp_path / "attendees.csv"
     path.write_text(CSV, encoding="utf-8")

@@ -1,0 +1,432 @@
+"""The pages behind the navigation: Events, People and Follow-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.ids import EventId
+from planner.domain.model import Event
+from planner.gui.common.columns import StretchColumn
+from planner.gui.common.formatting import breakable, span_text
+from planner.gui.common.labels import network_name
+from planner.gui.common.models import EventsModel, FollowUpsModel
+from planner.gui.common.table_model import RowTableModel
+from planner.gui.common.widgets import EmptyState, RefreshWhenShown, SampleBanner, page_title
+from planner.gui.context import AppContext
+from planner.services.events import likely_event
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("pages", text)
+
+
+def make_table(model: RowTableModel[Any], *, sortable: bool = True) -> QTableView:
+    """A table in the app's style. Lists in the user's own order pass sortable=False."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    # Enabling sorting sorts at once by the header's indicator, which starts out descending:
+    # a new table lists its first column A to Z instead.
+    view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(sortable)
+    view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)  # arrows move in the list; Tab moves on to the next control
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(30)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+class DownToList(QObject):
+    """Down (or Page Down) in a filter box moves to the list below it, on its first row, as
+    in a search field: typing, then arrows, without reaching for the mouse."""
+
+    def __init__(self, box: QLineEdit, table: QTableView) -> None:
+        super().__init__(box)
+        self._table = table
+        box.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        down = (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+        )
+        if not down or not self._table.model().rowCount():
+            return False
+        self._enter_list()
+        return True
+
+    def _enter_list(self) -> None:
+        table = self._table
+        model = table.model()
+        if not table.selectionModel().hasSelection():
+            # The first row that can be chosen (the picker greys out some), among the first 50.
+            for row in range(min(model.rowCount(), 50)):
+                index = model.index(row, 0)
+                if model.flags(index) & Qt.ItemFlag.ItemIsSelectable:
+                    table.setCurrentIndex(index)
+                    break
+        table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+FILTER_DELAY_MS = 150
+"""Typing pauses this long before a list is filtered (a long list is not filtered at every
+key)."""
+
+
+def filter_as_you_type(box: QLineEdit, apply: Callable[[], None]) -> QTimer:
+    """Call `apply` once typing in `box` pauses for FILTER_DELAY_MS, or at once on Enter.
+    The timer is returned for `apply` to stop (Enter while it runs)."""
+    timer = QTimer(box)
+    timer.setSingleShot(True)
+    timer.setInterval(FILTER_DELAY_MS)
+    timer.timeout.connect(apply)
+    box.textChanged.connect(lambda _: timer.start())
+    box.returnPressed.connect(apply)
+    return timer
+
+
+def details_panel(min_width: int) -> tuple[QLabel, QScrollArea]:
+    """The panel beside a list that describes the row chosen: rich text the caller builds
+    from escaped text only, with working links (web, mail, phone), in a scroll area so long
+    notes scroll rather than run off the bottom."""
+    label = QLabel()
+    label.setObjectName("details")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setOpenExternalLinks(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    area = QScrollArea()
+    area.setWidget(label)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setMinimumWidth(min_width)
+    return label, area
+
+
+class EventsPage(QWidget):
+    new_requested = Signal()
+    open_requested = Signal()
+    edit_requested = Signal()
+    delete_requested = Signal()
+    remove_sample_requested = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self._context = context
+        self.model = EventsModel(context, self)
+        self.table = make_table(self.model)
+        self.table.activated.connect(self.open_requested)  # double-click or Enter
+
+        self.banner = SampleBanner()
+        self.banner.remove_requested.connect(self.remove_sample_requested)
+
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.clicked.connect(self.open_requested)
+        self.new_button = new_button = QPushButton(self.tr("New Event…"))
+        new_button.setObjectName("primary")
+        new_button.clicked.connect(self.new_requested)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.clicked.connect(self.delete_requested)
+
+        header = QHBoxLayout()
+        header.addWidget(page_title(self.tr("Events")))
+        header.addStretch(1)
+        for button in (self.open_button, self.edit_button, self.delete_button, new_button):
+            header.addWidget(button)
+
+        self.empty = EmptyState(
+            self.tr("No events yet.\nPress Ctrl+N to plan the first one you are going to.")
+        )
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+
+        self.details, details = details_panel(300)
+        self.details_area = details
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.list_stack)
+        splitter.addWidget(details)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([720, 280])
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(12)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # The name takes what is left; the short columns are sized to their contents when
+        # rows come or go (ResizeToContents mode would re-measure every cell on each layout
+        # pass). Measured first by the refresh below.
+        self.columns = StretchColumn(self.table, self.model, 0, squeeze=True)
+        self._fitted_rows = -1
+        context.changed.connect(self.refresh)
+        self.refresh()
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+
+    def selected_event(self) -> Event | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()).event if rows else None
+
+    def select_event(self, event_id: EventId | None) -> None:
+        position = None if event_id is None else self.model.position_of(event_id)
+        if position is None:
+            position = self._first_upcoming()
+        if position is None:
+            self.table.clearSelection()
+            return
+        self.table.selectionModel().select(
+            self.model.index(position, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.setCurrentIndex(self.model.index(position, 0))
+        self.table.scrollTo(self.model.index(position, 0))
+
+    def _first_upcoming(self) -> int | None:
+        """Where the next event is, whatever column the list is sorted by."""
+        events = [self.model.row(position).event for position in range(self.model.rowCount())]
+        chosen = likely_event(events, datetime.now(UTC))
+        return None if chosen is None else self.model.position_of(chosen)
+
+    def refresh(self) -> None:
+        current = self.selected_event()
+        self.model.reload()
+        if self.model.rowCount() != self._fitted_rows:  # an event added or deleted: measure
+            self._fitted_rows = self.model.rowCount()  # again (a long name gets its room)
+            self.columns.fit()
+        self.select_event(current.id if current else None)
+        self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
+        self.details_area.setVisible(self.model.rowCount() > 0)  # nothing to describe
+        self.banner.show_for(self._context.workspace)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        event = self.selected_event()
+        for button in (self.open_button, self.edit_button, self.delete_button):
+            button.setEnabled(event is not None)
+        self._context.disable_when_read_only(self.new_button, self.edit_button, self.delete_button)
+        self.details.setText(self._details_html(event) if event else "")
+
+    def _details_html(self, event: Event) -> str:
+        """A summary of the event; every user string is escaped before it meets rich text."""
+        assert event.id is not None
+        parts = [f"<h2>{escape(breakable(event.name))}</h2>"]
+        parts.append(
+            f"<p><b>{escape(span_text(event.local_start, event.local_end))}</b>"
+            f"<br><span style='color:#6b6b6b'>{escape(event.timezone)}</span>"
+        )
+        # The computer's own clock, without asking the system for its zone name (slow).
+        mine = (event.start.astimezone(), event.end.astimezone())
+        if [t.utcoffset() for t in mine] != [
+            t.utcoffset() for t in (event.local_start, event.local_end)
+        ]:
+            yours = f"{span_text(*mine)} {mine[0].tzname() or ''}".rstrip()
+            parts.append("<br>" + escape(self.tr("Your time: %1").replace("%1", yours)))
+        parts.append("</p>")
+        if event.venue:
+            parts.append(f"<p>{escape(breakable(event.venue))}</p>")
+        if event.url:
+            url = escape(event.url, quote=True)
+            parts.append(f'<p><a href="{url}">{escape(breakable(event.url))}</a></p>')
+        if event.notes:
+            parts.append(f"<p>{escape(breakable(event.notes)).replace(chr(10), '<br>')}</p>")
+        goals = self._context.workspace.repos.goals.for_event(event.id)
+        if goals:
+            parts.append(f"<h3>{escape(self.tr('Goals'))}</h3><ul>")
+            for goal in goals:
+                kind = network_name(goal.network_type)
+                target = self.tr("target %n").replace("%n", str(goal.target_count))
+                parts.append(
+                    f"<li>{escape(breakable(goal.text))} <span style='color:#6b6b6b'>· "
+                    f"{escape(kind)} · {escape(target)}</span></li>"
+                )
+            parts.append("</ul>")
+        return "".join(parts)
+
+
+class ListPage(RefreshWhenShown, QWidget):
+    """A titled, sortable, filterable list with an empty state: the People and Follow-ups
+    pages. Every word typed in the filter must appear in some column (Edit > Find, Ctrl+F).
+    While the sample is there, the banner above the list says so."""
+
+    remove_sample_requested = Signal()
+
+    def __init__(
+        self,
+        context: AppContext,
+        title: str,
+        model: RowTableModel[Any],
+        empty_text: str,
+        stretch_column: int,
+        filter_hint: str,
+    ) -> None:
+        super().__init__()
+        self._context = context
+        self.model = model
+        self.banner = SampleBanner()
+        self.banner.remove_requested.connect(self.remove_sample_requested)
+        model.setParent(self)
+        self.table = make_table(model)
+        self.empty = EmptyState(empty_text)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.count = QLabel()
+        self.count.setObjectName("countLabel")
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(filter_hint)
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setMaximumWidth(320)
+        # Wide enough for its hint ("Filter by name, company, title, email…") to be read.
+        self.filter.setMinimumWidth(
+            min(320, self.filter.fontMetrics().horizontalAdvance(filter_hint) + 40)
+        )
+        self.filter.setAccessibleName(filter_hint)
+        DownToList(self.filter, self.table)
+        self._filter_timer = filter_as_you_type(self.filter, self.apply_filter)
+        header = self.header = QHBoxLayout()
+        header.addWidget(page_title(title))
+        header.addStretch(1)
+        header.addWidget(self.count)
+        header.addSpacing(12)
+        header.addWidget(self.filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(12)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        self.columns = StretchColumn(self.table, model, stretch_column, squeeze=True)
+        self._sized = False  # columns fitted to the first rows shown
+        self._kept: set[object] = set()  # keys of the rows chosen before the rows were replaced
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._restore_selection)
+        model.reloaded.connect(self._rows_in)
+        model.loading_changed.connect(self._show_count)
+        self.watch(context.changed)
+
+    def refresh(self) -> None:
+        """Loaded when first shown, not at start-up: the people list can be long (and a long
+        one loads in the background: `_rows_in` runs when its rows are in)."""
+        self._stale = False
+        self.banner.show_for(self._context.workspace)
+        self.model.reload()
+
+    def _rows_in(self) -> None:
+        if not self._sized and self.model.total:
+            self._sized = True
+            self.columns.fit()
+        self._show_count()
+
+    def _remember_selection(self) -> None:
+        model = self.model
+        self._kept = {
+            model.key(model.row(index.row()))
+            for index in self.table.selectionModel().selectedRows()
+        }
+
+    def _restore_selection(self) -> None:
+        """Choose again, in one pass over the rows, the rows chosen before a reload or a new
+        filter (an edit reloads the list; the person edited stays chosen)."""
+        kept, self._kept = self._kept, set()
+        if not kept:
+            return
+        model = self.model
+        positions = model.positions_of_keys(kept)
+        if not positions:
+            return
+        selection = QItemSelection()
+        last = model.columnCount() - 1
+        start = previous = positions[0]
+        for position in [*positions[1:], None]:
+            if position is not None and position == previous + 1:
+                previous = position
+                continue
+            selection.select(model.index(start, 0), model.index(previous, last))
+            if position is not None:
+                start = previous = position
+        selections = self.table.selectionModel()
+        selections.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        selections.setCurrentIndex(
+            model.index(positions[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+
+    def apply_filter(self) -> None:
+        self._filter_timer.stop()
+        self.model.set_filter(self.filter.text())
+        self._show_count()
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def _show_count(self, *_: object) -> None:
+        rows, total, loading = self.model.rowCount(), self.model.total, self.model.loading
+        if loading and not total:
+            text = self.tr("Loading…")
+        elif self.model.filtering:
+            text = self.tr("%1 of %2 shown").replace("%1", f"{rows:,}").replace("%2", f"{total:,}")
+        else:
+            text = self.tr("%n shown").replace("%n", f"{rows:,}")
+        self.count.setText(text)
+        self.stack.setCurrentWidget(self.table if total or loading else self.empty)
+
+
+def follow_ups_page(context: AppContext) -> ListPage:
+    return ListPage(
+        context,
+        tr("Follow-ups"),
+        FollowUpsModel(context),
+        tr("No follow-ups yet. What you owe the people you met is listed here, overdue first."),
+        stretch_column=2,
+        filter_hint=tr("Filter by person, action, event…"),
+    )
