@@ -108,7 +108,7 @@ from planner.domain.importing import (
 from planner.services.memory import bulk_objects, forget
 from planner.services.workspace import Target, database_of
 from planner.storage import imports as store
-from planner.storage.changes import ChangeSet, TableChanges, apply_changes, read_rows
+from planner.storage.changes import ChangeSet, TableChanges, apply_changes
 from planner.storage.codec import now_text
 from planner.storage.database import Database
 from planner.storage.errors import NotFoundError
@@ -399,14 +399,8 @@ def _bulk_work(db: Database) -> Iterator[None]:
     attendance indexes take every row), and the garbage collector kept off the rows and the
     matching index (`bulk_objects`: it walked the growing index again and again, a third of
     the time). The cache size is put back afterwards."""
-    conn = db.connection
-    (pages,) = conn.execute("PRAGMA cache_size").fetchone()
-    conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
-    try:
-        with bulk_objects():
-            yield
-    finally:
-        conn.execute(f"PRAGMA cache_size = {int(pages)}")
+    with store.page_cache(db.connection, BULK_CACHE_KIB), bulk_objects():
+        yield
 
 
 def undo_import(target: Target, changes: ImportChanges) -> None:
@@ -432,12 +426,6 @@ _TO_MEET = AttendanceStatus.TO_MEET.value
 _ANY_PERSON: tuple[tuple[str, float], ...] = (("-", UNCERTAIN), ("@", UNCERTAIN))
 _SAME_COMPANY: tuple[tuple[str, float], ...] = (("-", UNCERTAIN), ("@", CERTAIN_NAME))
 _NO_EMAIL_ONLY: tuple[tuple[str, float], ...] = (("-", UNCERTAIN),)
-
-_UPDATE_PERSON = (
-    "UPDATE person SET full_name = ?, given_name = ?, family_name = ?, email = ?, company = ?,"
-    " title = ?, phone = ?, linkedin_url = ?, notes = coalesce(?, notes), updated_at = ?,"
-    " imported_at = coalesce(?, imported_at) WHERE id = ?"
-)
 
 
 class _Known:
@@ -912,9 +900,9 @@ class _Run:
         if not leaving:
             return
         ids = sorted(leaving)
-        for before in read_rows(self.conn, "attendance", ATTENDANCE_COLUMNS, "id", ids):
+        for before in store.attendance_rows(self.conn, ids):
             self.removed_attendances[before[0]] = before
-        self.conn.executemany("DELETE FROM attendance WHERE id = ?", [(i,) for i in ids])
+        store.delete_attendances(self.conn, ids)
         for known in leaving.values():
             known.attendance = None
         self.report.attendances_removed = len(ids)
@@ -949,7 +937,7 @@ class _Run:
         conn = self.conn
         self.flushed_at = self.placed
         if self.pending_people:
-            conn.executemany(store.INSERT_PERSON, [k.values for k in self.pending_people])
+            store.insert_people(conn, [k.values for k in self.pending_people])
             for known in self.pending_people:
                 known.flushed = True
             self.pending_people = []
@@ -957,10 +945,10 @@ class _Run:
             missing = [
                 k.id for k in self.dirty_people if not k.is_new and k.id not in self.before_people
             ]
-            for row in read_rows(conn, "person", PERSON_COLUMNS, "id", missing):
+            for row in store.people_rows(conn, missing):
                 self.before_people[row[0]] = row
-            conn.executemany(
-                _UPDATE_PERSON,
+            store.update_people(
+                conn,
                 [
                     (
                         *k.values[P_FULL_NAME : P_NOTES + 1],
@@ -975,9 +963,7 @@ class _Run:
                 known.dirty = False
             self.dirty_people = []
         if self.pending_attendances:
-            conn.executemany(
-                store.INSERT_ATTENDANCE, [a.row or () for a in self.pending_attendances]
-            )
+            store.insert_attendances(conn, [a.row or () for a in self.pending_attendances])
             for attendance in self.pending_attendances:
                 attendance.flushed = True
             self.pending_attendances = []
@@ -987,29 +973,23 @@ class _Run:
                 for a in self.dirty_attendances
                 if not a.is_new and a.id not in self.before_attendances
             ]
-            for row in read_rows(conn, "attendance", ATTENDANCE_COLUMNS, "id", missing):
+            for row in store.attendance_rows(conn, missing):
                 self.before_attendances[row[0]] = row
-            conn.executemany(
-                "UPDATE attendance SET role = ? WHERE id = ?",
-                [(a.role, a.id) for a in self.dirty_attendances],
-            )
+            store.set_attendance_roles(conn, [(a.role, a.id) for a in self.dirty_attendances])
             for attendance in self.dirty_attendances:
                 attendance.dirty = False
             self.dirty_attendances = []
         if self.pending_reviews:
-            conn.executemany(store.INSERT_REVIEW, self.pending_reviews)
+            store.insert_reviews(conn, self.pending_reviews)
             self.pending_reviews = []
 
     def changes(self) -> ImportChanges:
         conn = self.conn
         updated_ids = sorted(self.before_people)
-        after_people = {
-            row[0]: row for row in read_rows(conn, "person", PERSON_COLUMNS, "id", updated_ids)
-        }
+        after_people = {row[0]: row for row in store.people_rows(conn, updated_ids)}
         updated_attendances = sorted(self.before_attendances)
         after_attendances = {
-            row[0]: row
-            for row in read_rows(conn, "attendance", ATTENDANCE_COLUMNS, "id", updated_attendances)
+            row[0]: row for row in store.attendance_rows(conn, updated_attendances)
         }
         people = _columns([k.values for k in self.new_people], len(PERSON_COLUMNS))
         attendances = _columns([a.row or [] for a in self.new_attendances], len(ATTENDANCE_COLUMNS))

@@ -7,15 +7,17 @@ transaction's connection and leaves BEGIN/COMMIT to the caller.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from planner.domain.ids import EventId, PersonId
 from planner.domain.importing import Field, Mapping
 from planner.domain.model import Person
+from planner.storage.changes import read_rows
 from planner.storage.codec import now_text
 from planner.storage.database import Database
 from planner.storage.people import PERSON_COLUMNS, PERSON_FIELDS, PersonRepository
@@ -123,6 +125,69 @@ def next_id(conn: sqlite3.Connection, table: str) -> int:
 
 def event_exists(conn: sqlite3.Connection, event_id: EventId) -> bool:
     return conn.execute("SELECT 1 FROM event WHERE id = ?", (event_id,)).fetchone() is not None
+
+
+# --- writing an import's rows ------------------------------------------------------------
+
+_UPDATE_PERSON = (
+    "UPDATE person SET full_name = ?, given_name = ?, family_name = ?, email = ?, company = ?,"
+    " title = ?, phone = ?, linkedin_url = ?, notes = coalesce(?, notes), updated_at = ?,"
+    " imported_at = coalesce(?, imported_at) WHERE id = ?"
+)
+
+
+def insert_people(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> None:
+    """Add people, each row in PERSON_COLUMNS order, with its id."""
+    conn.executemany(INSERT_PERSON, rows)
+
+
+def update_people(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> None:
+    """Write what an import filled in or brought up to date on known people. Each row is
+    (full_name .. notes in PERSON_COLUMNS order, updated_at, imported_at, id); a notes or
+    imported_at of None keeps the stored value."""
+    conn.executemany(_UPDATE_PERSON, rows)
+
+
+def insert_attendances(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> None:
+    """Add attendances, each row in ATTENDANCE_COLUMNS order, with its id."""
+    conn.executemany(INSERT_ATTENDANCE, rows)
+
+
+def set_attendance_roles(conn: sqlite3.Connection, roles: Iterable[tuple[str, int]]) -> None:
+    """Give attendances their role, as (role, attendance id) pairs."""
+    conn.executemany("UPDATE attendance SET role = ? WHERE id = ?", roles)
+
+
+def delete_attendances(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
+    conn.executemany("DELETE FROM attendance WHERE id = ?", [(i,) for i in ids])
+
+
+def insert_reviews(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> None:
+    """Add review items, each row in REVIEW_COLUMNS order, with its id."""
+    conn.executemany(INSERT_REVIEW, rows)
+
+
+def people_rows(conn: sqlite3.Connection, ids: Iterable[int]) -> list[tuple[Any, ...]]:
+    """These people as stored, in PERSON_COLUMNS order: the before and after images of
+    the people an import changes."""
+    return read_rows(conn, "person", PERSON_COLUMNS, "id", ids)
+
+
+def attendance_rows(conn: sqlite3.Connection, ids: Iterable[int]) -> list[tuple[Any, ...]]:
+    """These attendances as stored, in ATTENDANCE_COLUMNS order."""
+    return read_rows(conn, "attendance", ATTENDANCE_COLUMNS, "id", ids)
+
+
+@contextlib.contextmanager
+def page_cache(conn: sqlite3.Connection, kib: int) -> Iterator[None]:
+    """A page cache of `kib` KiB on this connection for as long as the block runs (an import
+    touches every row of the person and attendance indexes); the size is put back after."""
+    (pages,) = conn.execute("PRAGMA cache_size").fetchone()
+    conn.execute(f"PRAGMA cache_size = {-int(kib)}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(pages)}")
 
 
 # --- remembered mappings --------------------------------------------------------------------
