@@ -62,7 +62,7 @@ from planner.domain.ids import EventId  # noqa: E402
 from planner.domain.importing import ImportReport  # noqa: E402
 from planner.domain.model import Event, Person  # noqa: E402
 from planner.services.events import EventService  # noqa: E402
-from planner.services.importing import (  # noqa: E402
+from planner.services.importing.service import (  # noqa: E402
     ImportOutcome,
     PreparedImport,
     prepare_import,

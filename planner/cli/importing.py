@@ -26,7 +26,7 @@ _LISTED = 20  # review items and skipped rows shown in the human report; --json 
 
 def _run_import(args: argparse.Namespace, workspace: Workspace) -> int:
     from planner.interchange.json_format import event_to_json, import_report_to_json
-    from planner.services.importing import maps_identity, prepare_import, run_import
+    from planner.services.importing.service import maps_identity, prepare_import, run_import
     from planner.services.review import review_names
 
     event = EventService(workspace).resolve(args.event)

@@ -60,7 +60,7 @@ class NormalizedPerson:
 
 
 Prepared = tuple[Any, ...]
-"""A row made ready for matching (planner.services.import_rows): a NormalizedPerson's values
+"""A row made ready for matching (planner.services.importing.rows): a NormalizedPerson's values
 and the keys it is matched by, as a flat tuple indexed by the R_* constants. R_FULL_NAME ..
 R_NOTES line up with the person table's columns (planner.storage.people.PERSON_COLUMNS)."""
 

@@ -10,7 +10,7 @@ import pytest
 
 from planner.cli import main
 from planner.domain.importing import Field
-from planner.services.importing import remember_mapping
+from planner.services.importing.service import remember_mapping
 from planner.services.workspace import Workspace
 
 EVENTBRITE = (

@@ -19,7 +19,7 @@ from planner.interchange.normalize import (
     phone_problem,
 )
 from planner.services.events import EventService
-from planner.services.importing import prepare_import, run_import
+from planner.services.importing.service import prepare_import, run_import
 from planner.services.workspace import Workspace
 
 ATTENDEES = (
@@ -141,7 +141,7 @@ def test_google_contacts_second_address_is_kept_in_the_notes_and_reported() -> N
 def test_progress_counts_rows_not_the_values_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from planner.services import import_rows
+    from planner.services.importing import rows as import_rows
 
     monkeypatch.setattr(import_rows, "CHUNK_ROWS", 2)
     heard: list[tuple[int, int]] = []

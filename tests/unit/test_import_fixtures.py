@@ -11,7 +11,7 @@ import pytest
 
 from planner.domain.model import Event
 from planner.services.events import EventService
-from planner.services.importing import prepare_import, run_import
+from planner.services.importing.service import prepare_import, run_import
 from planner.services.workspace import Workspace
 
 IMPORTS = Path(__file__).resolve().parents[1] / "data" / "imports"

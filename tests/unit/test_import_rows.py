@@ -19,9 +19,14 @@ import pytest
 from planner.domain.dedupe import block_keys_of_keys, ordered_block_keys
 from planner.domain.importing import Field, Mapping, SourceRow, Table, TableKind
 from planner.interchange.layouts import row_plan
-from planner.services import import_rows
-from planner.services.import_rows import PreparedChunks, RowPreparer
-from planner.services.importing import ImportCancelled, ImportOutcome, prepare_import, run_import
+from planner.services.importing import rows as import_rows
+from planner.services.importing.rows import PreparedChunks, RowPreparer
+from planner.services.importing.service import (
+    ImportCancelled,
+    ImportOutcome,
+    prepare_import,
+    run_import,
+)
 from planner.services.workspace import Workspace
 from tests.unit.test_importing import make_event
 
@@ -296,19 +301,19 @@ def test_reading_a_file_pauses_the_garbage_collector_and_puts_it_back(
 def test_the_matching_index_is_freed_after_the_import_returns(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from planner.services import importing
+    from planner.services.importing import service
 
     freed: list[int] = []
     done = threading.Event()
-    release = importing._Run.release
+    release = service._Run.release
 
     def watched(self: Any) -> None:
         release(self)
         freed.append(threading.get_ident())
         done.set()
 
-    monkeypatch.setattr(importing._Run, "release", watched)
-    monkeypatch.setattr(importing, "RELEASE_AFTER_S", 0.0)
+    monkeypatch.setattr(service._Run, "release", watched)
+    monkeypatch.setattr(service, "RELEASE_AFTER_S", 0.0)
     report, _, written = import_into(tmp_path, "data", varied_rows(300), parallel=False)
     assert report.added > 0 and written["person"]
     assert done.wait(10)
@@ -319,7 +324,7 @@ _ORPHAN_PARENT = """
 import os, sys, time
 from planner.domain.importing import Field, SourceRow, Table, TableKind
 from planner.interchange.layouts import row_plan
-from planner.services.import_rows import PreparedChunks, RowPreparer
+from planner.services.importing.rows import PreparedChunks, RowPreparer
 
 if __name__ == "__main__":
     rows = tuple(SourceRow(n + 2, (f"Person {n}", f"p{n}@x.example")) for n in range(5000))
@@ -363,7 +368,7 @@ _HELPER_EXIT = """
 import os, sys
 from planner.domain.importing import Field, SourceRow, Table, TableKind
 from planner.interchange.layouts import row_plan
-from planner.services import import_rows
+from planner.services.importing import rows as import_rows
 
 class TornDown:
     \"\"\"Makes its file when freed, as an interpreter tearing down its objects at exit does.\"\"\"

@@ -17,7 +17,7 @@ from planner.domain.ids import EventId, PersonId
 from planner.domain.importing import Field, Mapping, SourceRow, Table, TableKind
 from planner.domain.model import Attendance, Event, FollowUp, Goal, Interaction, Person
 from planner.services.events import EventService
-from planner.services.importing import (
+from planner.services.importing.service import (
     ImportCancelled,
     ImportOutcome,
     prepare_import,
@@ -1143,7 +1143,7 @@ def test_a_cjk_name_kept_given_name_first_is_the_same_person_family_name_first(
 
 def test_reading_reports_progress_and_can_be_cancelled(tmp_path: Path) -> None:
     from planner.domain.importing import ImportCancelled
-    from planner.services.importing import prepare_import
+    from planner.services.importing.service import prepare_import
 
     path = tmp_path / "big.csv"
     path.write_text("Name,Email\n" + "Ana Lima,ana@lima.example\n" * 80_000, encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 from planner.domain.importing import ImportReport, Skipped, SourceRow, Table, TableKind
 from planner.interchange.left_out import left_out_csv
 from planner.interchange.tables import read_table
-from planner.services.importing import save_left_out
+from planner.services.importing.service import save_left_out
 
 TABLE = Table(
     source="attendees.csv",
@@ -108,7 +108,7 @@ def test_a_ragged_row_is_reported_and_saved_with_its_cells(tmp_path: Path) -> No
 
     from planner.domain.model import Event
     from planner.services.events import EventService
-    from planner.services.importing import prepare_import, run_import
+    from planner.services.importing.service import prepare_import, run_import
     from planner.services.workspace import Workspace
 
     source = tmp_path / "attendees.csv"

@@ -33,7 +33,7 @@ from planner.gui.context import AppContext
 from planner.storage.errors import StorageError
 
 if TYPE_CHECKING:
-    from planner.services.importing import ImportChanges, ImportOutcome, PreparedImport
+    from planner.services.importing.service import ImportChanges, ImportOutcome, PreparedImport
     from planner.services.workspace import Target
 
 FILE_FILTER = "Attendee lists (*.csv *.tsv *.txt *.xls *.xlsx *.vcf *.vcard);;All files (*)"
@@ -172,7 +172,7 @@ class ReportDialog(QDialog):
         layout.addWidget(buttons)
 
     def save_left_out(self) -> None:
-        from planner.services.importing import save_left_out
+        from planner.services.importing.service import save_left_out
 
         assert self._table is not None
         name = Path(self._table.source).stem or "attendees"
@@ -263,7 +263,7 @@ class ImportController(QObject):
         except StorageError as exc:
             show_warning(self._window, str(exc))
             return
-        from planner.services.importing import prepare_import
+        from planner.services.importing.service import prepare_import
 
         self._run(
             tr("Reading %1…").replace("%1", path.name),
@@ -277,7 +277,7 @@ class ImportController(QObject):
     def _ask(self, prepared: PreparedImport, event_id: EventId | None, path: Path) -> None:
         from planner.gui.importing.import_dialog import ImportDialog
         from planner.services.events import likely_event
-        from planner.services.importing import remember_mapping, with_remembered
+        from planner.services.importing.service import remember_mapping, with_remembered
 
         workspace = self._context.workspace
         prepared = with_remembered(prepared, workspace)
@@ -321,7 +321,7 @@ class ImportController(QObject):
     def _import(
         self, prepared: PreparedImport, mapping: Any, event_id: EventId, path: Path
     ) -> None:
-        from planner.services.importing import run_import
+        from planner.services.importing.service import run_import
 
         workspace = self._context.workspace
         region = user_region()
@@ -357,7 +357,7 @@ class ImportController(QObject):
     def _imported(
         self, outcome: ImportOutcome, event_id: EventId, table: Table, path: Path
     ) -> None:
-        from planner.services.importing import redo_import, undo_import
+        from planner.services.importing.service import redo_import, undo_import
 
         changes = outcome.changes
         source = outcome.report.source

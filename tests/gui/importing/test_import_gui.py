@@ -229,7 +229,7 @@ def test_cancel_while_the_file_is_read_asks_nothing_more(
     reader: str,
 ) -> None:
     from planner.domain.importing import ImportCancelled
-    from planner.services import importing as service
+    from planner.services.importing import service
 
     path = tmp_path / "attendees.csv"
     path.write_text(EVENTBRITE, encoding="utf-8")
@@ -264,7 +264,7 @@ def test_a_large_file_is_imported_with_the_helper_process(
     monkeypatch: pytest.MonkeyPatch,
     reports: list[ReportDialog],
 ) -> None:
-    from planner.services import import_rows
+    from planner.services.importing import rows as import_rows
 
     started: list[object] = []
     make_executor = import_rows._executor
@@ -303,7 +303,7 @@ def test_undoing_a_large_import_runs_off_the_gui_thread_while_the_app_waits(
     from PySide6.QtWidgets import QApplication
 
     from planner.gui.common import tasks
-    from planner.services import importing
+    from planner.services.importing import service as importing
 
     monkeypatch.setattr(tasks, "LONG_CHANGE_ROWS", 500)
     seen: list[tuple[str, bool]] = []
@@ -469,8 +469,8 @@ def slow_import(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Imports that take a while (50 ms per 100 rows), and the rows prepared so far."""
     import time
 
-    from planner.services import import_rows
-    from planner.services.import_rows import RowPreparer
+    from planner.services.importing import rows as import_rows
+    from planner.services.importing.rows import RowPreparer
 
     monkeypatch.setattr(import_rows, "CHUNK_ROWS", 100)
     prepared: list[int] = []
@@ -540,7 +540,7 @@ def test_closing_the_window_while_nothing_is_imported_asks_nothing(
 def test_the_column_dialog_shows_every_column_of_a_short_file(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    from planner.services.importing import prepare_import
+    from planner.services.importing.service import prepare_import
 
     path = tmp_path / "guests.csv"
     path.write_text(
@@ -575,7 +575,7 @@ def test_the_rows_left_out_can_be_saved_to_fix_and_import_again(
 
     from planner.domain.importing import ImportReport, Skipped
     from planner.interchange.tables import read_table
-    from planner.services.importing import prepare_import
+    from planner.services.importing.service import prepare_import
 
     source = tmp_path / "attendees.csv"
     source.write_text(EVENTBRITE.replace("Attending,CTO", "Cancelled,CTO"), encoding="utf-8")
@@ -650,7 +650,7 @@ def test_tab_goes_from_one_columns_choice_to_the_next(
 ) -> None:
     from PySide6.QtWidgets import QComboBox
 
-    from planner.services.importing import prepare_import
+    from planner.services.importing.service import prepare_import
 
     path = tmp_path / "wide.csv"
     headers = [f"Column {n}" for n in range(24)]
@@ -688,7 +688,7 @@ def test_the_column_dialog_names_the_sheet_it_read(
 ) -> None:
     import openpyxl
 
-    from planner.services.importing import prepare_import
+    from planner.services.importing.service import prepare_import
 
     workbook = openpyxl.Workbook()  # "Sheet" left blank
     sheet = workbook.create_sheet("Attendees")

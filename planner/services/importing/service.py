@@ -131,7 +131,7 @@ from planner.storage.imports import (
 from planner.storage.people import PERSON_COLUMNS
 
 if TYPE_CHECKING:
-    from planner.services.import_rows import RowPreparer
+    from planner.services.importing.rows import RowPreparer
 
 __all__ = [
     "IDENTITY_FIELDS",
@@ -294,13 +294,13 @@ def run_import(
     `layout` only names the format in the report (when `mapping` is still its mapping).
     `default_region` (e.g. "PT") places phone numbers written without a country code.
     `parallel`: share the preparation of rows with a helper process (see
-    `planner.services.import_rows`); by default a large file does, a small one does not.
+    `planner.services.importing.rows`); by default a large file does, a small one does not.
     Raises ImportCancelled when `cancelled()` turns true, NotFoundError when the event does
     not exist, ValueError when the mapping has no name or email column; the database is
     unchanged whenever it raises.
     """
     from planner.interchange.layouts import row_plan
-    from planner.services.import_rows import PreparedChunks, RowPreparer
+    from planner.services.importing.rows import PreparedChunks, RowPreparer
 
     if not maps_identity(mapping):
         raise ValueError("the mapping takes no column of names or emails")
@@ -657,7 +657,7 @@ class _Run:
     # matching --------------------------------------------------------------------------
 
     def place(self, row: Prepared) -> None:
-        """Match a prepared row (planner.services.import_rows) and write what it adds."""
+        """Match a prepared row (planner.services.importing.rows) and write what it adds."""
         self.placed += 1
         certain, uncertain = self._match(row)
         report = self.report
