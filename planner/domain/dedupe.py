@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from planner.domain.enums import AttendeeRole
 
 # How alike is alike enough: rapidfuzz ratios (0-100) of compare keys, shared by the import's
-# matching (planner.services.importing) and the search for duplicates in the network
+# matching (planner.services.importing.matching) and the search for duplicates in the network
 # (planner.services.duplicates).
 CERTAIN_NAME = 92.0
 UNCERTAIN = 80.0

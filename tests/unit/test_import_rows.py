@@ -301,18 +301,18 @@ def test_reading_a_file_pauses_the_garbage_collector_and_puts_it_back(
 def test_the_matching_index_is_freed_after_the_import_returns(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from planner.services.importing import service
+    from planner.services.importing import run, service
 
     freed: list[int] = []
     done = threading.Event()
-    release = service._Run.release
+    release = run.ImportRun.release
 
     def watched(self: Any) -> None:
         release(self)
         freed.append(threading.get_ident())
         done.set()
 
-    monkeypatch.setattr(service._Run, "release", watched)
+    monkeypatch.setattr(run.ImportRun, "release", watched)
     monkeypatch.setattr(service, "RELEASE_AFTER_S", 0.0)
     report, _, written = import_into(tmp_path, "data", varied_rows(300), parallel=False)
     assert report.added > 0 and written["person"]

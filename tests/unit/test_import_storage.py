@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
+from planner.domain.ids import EventId
 from planner.domain.model import Event
 from planner.services.events import EventService
 from planner.services.workspace import Workspace
 from planner.storage import imports as store
+from planner.storage.people import PERSON_COLUMNS
 
 
-def person_row(person_id: int, name: str, *, notes: str = "", imported: str | None = None) -> list:
+def person_row(
+    person_id: int, name: str, *, notes: str = "", imported: str | None = None
+) -> list[Any]:
     # PERSON_COLUMNS: id, full_name, given_name, family_name, email, company, title, phone,
     # linkedin_url, notes, is_sample, created_at, updated_at, imported_at
     return [
@@ -31,7 +36,7 @@ def person_row(person_id: int, name: str, *, notes: str = "", imported: str | No
     ]
 
 
-def event_id(workspace: Workspace) -> int:
+def event_id(workspace: Workspace) -> EventId:
     event = EventService(workspace).create(
         Event(
             name="PyCon Lisboa",
@@ -41,7 +46,7 @@ def event_id(workspace: Workspace) -> int:
         )
     )
     assert event.id is not None
-    return int(event.id)
+    return event.id
 
 
 def test_people_written_and_updated_read_back_as_stored(workspace: Workspace) -> None:
@@ -74,7 +79,7 @@ def test_people_written_and_updated_read_back_as_stored(workspace: Workspace) ->
     assert rows[1][1:6] == ("Ana Lima", "Ana", "Lima", "ana@x.example", "Acme")
     assert rows[1][9] == "met in 2024" and rows[1][12:] == ("t1", None)
     assert rows[2][9] == "hi" and rows[2][12:] == ("t2", "t2")
-    assert len(rows[1]) == len(store.PERSON_COLUMNS)
+    assert len(rows[1]) == len(PERSON_COLUMNS)
 
 
 def test_attendances_added_given_a_role_and_deleted(workspace: Workspace) -> None:

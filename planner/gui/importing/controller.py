@@ -33,7 +33,8 @@ from planner.gui.context import AppContext
 from planner.storage.errors import StorageError
 
 if TYPE_CHECKING:
-    from planner.services.importing.service import ImportChanges, ImportOutcome, PreparedImport
+    from planner.services.importing.change_set import ImportChanges
+    from planner.services.importing.service import ImportOutcome, PreparedImport
     from planner.services.workspace import Target
 
 FILE_FILTER = "Attendee lists (*.csv *.tsv *.txt *.xls *.xlsx *.vcf *.vcard);;All files (*)"
