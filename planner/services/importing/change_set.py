@@ -5,7 +5,6 @@ images, redo the after images, with the same ids (planner.storage.changes.apply_
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,7 +43,7 @@ class ImportChanges:
 
 
 def import_changes(
-    conn: sqlite3.Connection,
+    conn: Any,
     event_id: EventId,
     source: str,
     new_people: Sequence[Known],

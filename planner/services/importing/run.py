@@ -1,5 +1,5 @@
-"""One import under way: what each prepared row does once it is matched (planner.services
-.importing.matching), in file order, inside the import's transaction.
+"""One import under way: what each prepared row does once `matching` has said whom it is, in
+file order, inside the import's transaction.
 
 - A merge fills the fields that are empty on the person already known. On a person nobody has
   edited since an import wrote them (person.imported_at is set), it also replaces the company,
@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from planner.domain.dedupe import (
@@ -76,7 +75,7 @@ class ImportRun:
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        conn: Any,
         event_id: EventId,
         source: str,
         report: ImportReport,

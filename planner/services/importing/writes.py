@@ -7,7 +7,6 @@ was: those before images are what undo puts back (see change_set).
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from planner.services.importing.matching import Known, KnownAttendance
@@ -23,7 +22,7 @@ class PendingWrites:
     (each person or attendance once: `dirty` says it is listed) and flushes every few
     thousand rows."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Any) -> None:
         self.conn = conn
         self.pending_people: list[Known] = []  # added, not yet written
         self.dirty_people: list[Known] = []  # written (or known) and changed since
