@@ -38,8 +38,8 @@ from planner.gui.pages import make_table
 from planner.gui.table_model import RowTableModel
 from planner.gui.widgets import ElidedLabel, EmptyState, RefreshWhenShown, exec_once
 from planner.services.people import update_attendance
+from planner.storage.attendances import AttendeeListing
 from planner.storage.errors import NotFoundError
-from planner.storage.planning import AttendeeListing
 
 
 def tr(text: str) -> str:

@@ -26,7 +26,7 @@ from planner.gui.labels import NETWORK_COLOURS, network_explanation, network_nam
 from planner.gui.ordered_list import OrderedList
 from planner.gui.table_model import Column, RowTableModel
 from planner.gui.widgets import exec_once
-from planner.storage.planning import GoalSnapshot
+from planner.storage.goals import GoalSnapshot
 
 
 def tr(text: str) -> str:

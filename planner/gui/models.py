@@ -17,10 +17,10 @@ from planner.gui.formatting import dates_text, day_text, relative_text, span_tex
 from planner.gui.labels import follow_up_status_name, role_name, status_name, tier_name
 from planner.gui.table_model import BackgroundLoad, Column, RowTableModel
 from planner.services.workspace import Repositories, Workspace
+from planner.storage.attendances import AttendeeListing
 from planner.storage.events import EventSummary
 from planner.storage.followups import FollowUpListing
 from planner.storage.people import PersonListing
-from planner.storage.planning import AttendeeListing
 
 SAMPLE_COLOUR = QColor("#7a5c00")
 

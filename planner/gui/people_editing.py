@@ -37,8 +37,8 @@ from planner.services.people import (
     save_person,
     undo_changes,
 )
+from planner.storage.attendances import AttendeeListing
 from planner.storage.errors import NotFoundError
-from planner.storage.planning import AttendeeListing
 
 if TYPE_CHECKING:
     from planner.gui.tasks import BackgroundTask

@@ -12,6 +12,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from planner.storage.attendances import AttendanceRepository
+from planner.storage.checklist import ChecklistRepository
 from planner.storage.database import Database
 from planner.storage.errors import (
     OpenedReadOnlyError,
@@ -20,13 +22,9 @@ from planner.storage.errors import (
     write_failure,
 )
 from planner.storage.events import EventRepository
+from planner.storage.goals import GoalRepository
 from planner.storage.lock import DataDirLock
-from planner.storage.planning import (
-    AttendanceRepository,
-    ChecklistRepository,
-    GoalRepository,
-    TemplateRepository,
-)
+from planner.storage.templates import TemplateRepository
 
 if TYPE_CHECKING:
     from planner.storage.followups import FollowUpRepository, InteractionRepository

@@ -21,8 +21,8 @@ from planner.gui.main_window import PEOPLE, MainWindow
 from planner.gui.models import AttendeesModel, PeopleModel
 from planner.services.sample import PAST_NAME, UPCOMING_NAME
 from planner.services.workspace import Workspace
+from planner.storage.attendances import AttendanceRepository
 from planner.storage.people import PersonRepository
-from planner.storage.planning import AttendanceRepository
 
 
 @pytest.fixture
