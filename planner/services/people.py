@@ -3,7 +3,6 @@ person at an event, and adding, editing and deleting people by hand, each undoab
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -22,10 +21,11 @@ from planner.interchange.normalize import (
     split_names,
 )
 from planner.services.workspace import Target, Workspace, database_of
+from planner.storage.attendances import AttendanceRepository
 from planner.storage.changes import ChangeSet, TableChanges, apply_changes, read_rows, table_columns
 from planner.storage.codec import now_text
 from planner.storage.errors import NotFoundError
-from planner.storage.followups import FollowUpListing
+from planner.storage.followups import FollowUpListing, interactions_of_one
 from planner.storage.imports import (
     ATTENDANCE_COLUMNS,
     REVIEW_COLUMNS,
@@ -263,7 +263,7 @@ def merge_people(target: Target, keeper: PersonId, absorbed: PersonId) -> Person
     with db.transaction() as conn:
         changes = merge_changes(conn, absorbed=absorbed, keeper=keeper)
         apply_changes(conn, changes, "after")
-        (name,) = conn.execute("SELECT full_name FROM person WHERE id = ?", (keeper,)).fetchone()
+        name = PersonRepository(db).get(keeper).full_name
     return PersonChange(keeper, name, changes)
 
 
@@ -282,14 +282,7 @@ def merge_preview(target: Target, keeper: PersonId, absorbed: PersonId) -> Perso
 
 def person_links(target: Target, person_id: PersonId) -> PersonLinks:
     """How many events' lists, follow-ups and interactions the person is on."""
-    conn = database_of(target).connection
-    events, follow_ups, interactions = conn.execute(
-        """SELECT (SELECT count(*) FROM attendance WHERE person_id = :id),
-                  (SELECT count(*) FROM follow_up WHERE person_id = :id),
-                  (SELECT count(*) FROM interaction_person WHERE person_id = :id)""",
-        {"id": person_id},
-    ).fetchone()
-    return PersonLinks(events, follow_ups, interactions)
+    return PersonLinks(*PersonRepository(database_of(target)).link_counts(person_id))
 
 
 def delete_person(target: Target, person_id: PersonId) -> PersonChange:
@@ -353,15 +346,7 @@ def _deletion(conn: Any, person_id: PersonId, person: tuple[Any, ...]) -> Change
         conn, "interaction_person", columns["interaction_person"], "person_id", [person_id]
     )
     at = columns["interaction_person"].index("interaction_id")
-    alone = [
-        row[0]
-        for row in conn.execute(
-            """SELECT interaction_id FROM interaction_person
-               WHERE interaction_id IN (SELECT value FROM json_each(?))
-               GROUP BY interaction_id HAVING count(*) = 1""",
-            (json.dumps([row[at] for row in with_person]),),
-        )
-    ]
+    alone = interactions_of_one(conn, [row[at] for row in with_person])
     interactions = read_rows(conn, "interaction", columns["interaction"], "id", alone)
     follow_columns = table_columns(conn, "follow_up")
     follow_ups = read_rows(conn, "follow_up", follow_columns, "person_id", [person_id])
@@ -414,14 +399,7 @@ def add_to_event(target: Target, event_id: EventId, person_ids: Sequence[PersonI
             raise NotFoundError("Someone chosen no longer exists.")
         # Only the people chosen are looked up (the (event, person) index), not a
         # conference's whole list.
-        on_list = {
-            person
-            for (person,) in conn.execute(
-                "SELECT person_id FROM attendance WHERE event_id = ?"
-                " AND person_id IN (SELECT value FROM json_each(?))",
-                (event_id, json.dumps(wanted)),
-            )
-        }
+        on_list = AttendanceRepository(db).on_list(event_id, wanted)
         new = [person for person in wanted if person not in on_list]
         first = next_id(conn, "attendance")
         defaults = Attendance(event_id, PersonId(0))

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from planner.services.routine import install_default_templates
 from planner.storage.attendances import AttendanceRepository
 from planner.storage.checklist import ChecklistRepository
 from planner.storage.database import Database
@@ -104,10 +105,7 @@ class Workspace:
         self.created = created  # True when this open made a new database (first run)
         self._lock = lock
         if db.read_only is None:
-            # Imported here: the checklist service builds on this class.
-            from planner.services.checklist import install_default_templates
-
-            install_default_templates(self)
+            install_default_templates(db)
 
     @classmethod
     def open(cls, folder: Path, *, holder: str | None = None) -> Workspace:

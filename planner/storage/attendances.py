@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier
@@ -97,6 +97,24 @@ class AttendanceRepository:
             "SELECT person_id FROM attendance WHERE event_id = ?", (event_id,)
         )
         return {PersonId(person) for (person,) in rows}
+
+    def on_list(self, event_id: EventId, person_ids: Sequence[PersonId]) -> set[PersonId]:
+        """Those of these people who are on the event's list: only they are looked up (the
+        (event, person) index), not a conference's whole list."""
+        rows = self._db.connection.execute(
+            f"SELECT person_id FROM attendance WHERE event_id = ? AND person_id IN {IDS}",
+            (event_id, ids_param(person_ids)),
+        )
+        return {PersonId(person) for (person,) in rows}
+
+    def person_names(self, person_ids: Iterable[PersonId]) -> dict[PersonId, str]:
+        """The full names of these people (those that exist), for a plan that names a few
+        of them: read here, so showing an event's plan does not load the people storage."""
+        wanted = sorted(set(person_ids))
+        rows = self._db.connection.execute(
+            f"SELECT id, full_name FROM person WHERE id IN {IDS}", (ids_param(wanted),)
+        )
+        return {PersonId(row[0]): row[1] for row in rows}
 
     def listings(self, event_id: EventId) -> list[AttendeeListing]:
         people = {

@@ -60,6 +60,18 @@ class ChecklistRepository(EventOrderedRepository[ChecklistItem]):
     def _with_id(self, item: ChecklistItem, row_id: int) -> ChecklistItem:
         return replace(item, id=ChecklistItemId(row_id))
 
+    def generated(self, event_id: EventId) -> bool | None:
+        """Whether the event's checklist was filled from the routine (None: no such event)."""
+        row = self._db.connection.execute(
+            "SELECT checklist_generated FROM event WHERE id = ?", (event_id,)
+        ).fetchone()
+        return None if row is None else bool(row[0])
+
+    def mark_generated(self, event_id: EventId) -> None:
+        """Record that the event's checklist was filled: it is never filled again."""
+        with self._db.transaction() as conn:
+            conn.execute("UPDATE event SET checklist_generated = 1 WHERE id = ?", (event_id,))
+
     def plan_counts(self, event_ids: Sequence[EventId]) -> dict[EventId, PlanCounts]:
         """Each event's checklist counted in one query: stored items, goals (shortlisted when
         an attendance of the same event is linked to them) and must-meet people (researched
