@@ -281,7 +281,7 @@ class ImportController(QObject):
 
         workspace = self._context.workspace
         prepared = with_remembered(prepared, workspace)
-        events = workspace.repos.events.all()
+        events = self._context.events.all()
         if event_id is None:  # none in view (Home, People...): the next event, most likely
             event_id = likely_event(events, datetime.now(UTC))
         dialog = ImportDialog(

@@ -279,7 +279,7 @@ class EventsPage(QWidget):
             parts.append(f'<p><a href="{url}">{escape(breakable(event.url))}</a></p>')
         if event.notes:
             parts.append(f"<p>{escape(breakable(event.notes)).replace(chr(10), '<br>')}</p>")
-        goals = self._context.workspace.repos.goals.for_event(event.id)
+        goals = self._context.goals.for_event(event.id)
         if goals:
             parts.append(f"<h3>{escape(self.tr('Goals'))}</h3><ul>")
             for goal in goals:

@@ -52,6 +52,11 @@ def list_people(workspace: Workspace, event_id: EventId | None = None) -> list[P
     return [person for person in people if person.id in attending]
 
 
+def get_person(target: Target, person_id: PersonId) -> Person:
+    """The person as saved (NotFoundError when they no longer exist)."""
+    return PersonRepository(database_of(target)).get(person_id)
+
+
 MAX_NOTE = 5000
 
 
