@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from planner.domain.checklist import ChecklistEntry, due_date, offset_label
+from planner.domain.checklist import (
+    MAX_ITEM_TEXT,
+    ChecklistEntry,
+    due_date,
+    item_problems,
+    offset_label,
+)
 from planner.domain.ids import ChecklistItemId
 from planner.domain.model import ChecklistItem, Event
 from planner.gui.commands import Lifecycle
@@ -29,7 +35,6 @@ from planner.gui.messages import show_warning
 from planner.gui.ordered_list import OrderedList
 from planner.gui.table_model import Column, Index, RowTableModel
 from planner.gui.widgets import ElidedLabel, exec_once
-from planner.services.checklist import MAX_ITEM_TEXT, item_problems
 
 OVERDUE = QColor("#b3261e")
 DONE = QColor("#7b8591")

@@ -12,37 +12,19 @@ from planner.domain.checklist import (
     Progress,
     checklist_entries,
     dynamic_items,
+    item_problems,
     prep_progress,
+    tidy_item_text,
 )
 from planner.domain.enums import PrepPhase, PriorityTier
 from planner.domain.follow_ups import UID_DOMAIN, new_calendar_uid
 from planner.domain.ids import ChecklistItemId, ChecklistTemplateId, EventId, PersonId
 from planner.domain.model import ChecklistItem, ChecklistTemplate, Event
 from planner.domain.rules import ValidationError
-from planner.domain.text import drop_invisible
 from planner.services.workspace import Workspace
 from planner.storage.app_state import set_state, state_value
 
-MAX_ITEM_TEXT = 300
 _INSTANCE_KEY = "instance_uid"
-
-
-def tidy_item_text(text: str) -> str:
-    """A checklist item's or template's text as it is kept: ends trimmed, without the
-    characters of `planner.domain.text.INVISIBLE`."""
-    return drop_invisible(text).strip()
-
-
-def item_problems(text: str, offset_days: int) -> list[str]:
-    problems = []
-    text = tidy_item_text(text)
-    if not text:
-        problems.append("The item needs some text.")
-    elif len(text) > MAX_ITEM_TEXT:
-        problems.append(f"The item is longer than {MAX_ITEM_TEXT} characters.")
-    if not -366 <= offset_days <= 366:
-        problems.append("The due day must be within a year of the event.")
-    return problems
 
 
 class ChecklistService:

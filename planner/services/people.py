@@ -9,10 +9,9 @@ from typing import Any
 
 from planner.domain.ids import AttendanceId, EventId, PersonId
 from planner.domain.model import Attendance, Interaction, Person
+from planner.domain.people import attendance_problems, detail_problems, excerpt
 from planner.domain.rules import ValidationError, tidy_attendance
 from planner.interchange.normalize import (
-    MAX_DETAIL_CHARS,
-    MAX_NAME_CHARS,
     clean,
     clean_notes,
     email_address,
@@ -57,18 +56,15 @@ def get_person(target: Target, person_id: PersonId) -> Person:
     return PersonRepository(database_of(target)).get(person_id)
 
 
-MAX_NOTE = 5000
-
-
 def update_attendance(workspace: Workspace, attendance: Attendance) -> Attendance:
     """Save the user's plan for one person at one event (status, priority, goals, notes).
 
     Marking someone met is what moves goal progress; research notes tick the checklist's
     "Research ..." item."""
     attendance = tidy_attendance(attendance)  # notes without invisible direction controls
-    texts = (attendance.research_notes, attendance.talking_points, attendance.offer, attendance.ask)
-    if any(len(text) > MAX_NOTE for text in texts):
-        raise ValidationError([f"Notes are limited to {MAX_NOTE} characters each."])
+    problems = attendance_problems(attendance)
+    if problems:
+        raise ValidationError(problems)
     known = {g.id for g in workspace.repos.goals.for_event(attendance.event_id)}
     cleaned = replace(attendance, goal_ids=frozenset(g for g in attendance.goal_ids if g in known))
     return workspace.repos.attendances.update(cleaned)
@@ -105,11 +101,6 @@ def person_story(workspace: Workspace, person_id: PersonId) -> PersonStory:
 
 
 # --- the person's own details -----------------------------------------------------------------
-
-MAX_PERSON_NOTES = 20_000
-"""Characters of notes on a person (the notes of a plan at one event have MAX_NOTE)."""
-
-_LINKEDIN_PROFILE = "https://www.linkedin.com/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,39 +148,19 @@ def tidy_person(person: Person, default_region: str | None = None) -> Person:
 
 
 def person_problems(target: Target, person: Person) -> list[str]:
-    """What stops a tidied person from being saved, in plain words (empty when nothing)."""
-    problems: list[str] = []
-    if not person.full_name:
-        problems.append("Give a name or an email address.")
-    elif len(person.full_name) > MAX_NAME_CHARS:
-        problems.append(f"The name is too long: a name has at most {MAX_NAME_CHARS} characters.")
-    for what, text in (
-        ("company", person.company),
-        ("job title", person.title),
-        ("phone number", person.phone),
-        ("LinkedIn profile", person.linkedin_url),
-    ):
-        if text and len(text) > MAX_DETAIL_CHARS:
-            problems.append(f"The {what} is too long: at most {MAX_DETAIL_CHARS} characters.")
+    """What stops a tidied person from being saved, in plain words (empty when nothing): the
+    rules of planner.domain.people, with the email address read by the importer's parser and
+    looked up among everyone else's."""
+    email_problems = []
     if person.email and email_address(person.email) is None:
-        problems.append(f"“{_excerpt(person.email)}” is not an email address.")
+        email_problems.append(f"“{excerpt(person.email)}” is not an email address.")
     elif person.email:
         owner = PersonRepository(database_of(target)).with_email(person.email)
         if owner is not None and owner.id != person.id:
-            problems.append(
-                f"{_excerpt(owner.full_name)} already has the email address {person.email}."
+            email_problems.append(
+                f"{excerpt(owner.full_name)} already has the email address {person.email}."
             )
-    link = person.linkedin_url
-    if link and len(link) <= MAX_DETAIL_CHARS and not link.startswith(_LINKEDIN_PROFILE):
-        problems.append(f"“{_excerpt(link)}” is not a link to a LinkedIn profile.")
-    if len(person.notes) > MAX_PERSON_NOTES:
-        problems.append(f"Notes are limited to {MAX_PERSON_NOTES:,} characters.")
-    return problems
-
-
-def _excerpt(text: str, limit: int = 60) -> str:
-    """The start of a long text, for a message."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return detail_problems(person, email_problems)
 
 
 def _checked(target: Target, person: Person, default_region: str | None) -> Person:

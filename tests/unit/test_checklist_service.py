@@ -15,14 +15,14 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from planner.domain.checklist import Progress
+from planner.domain.checklist import MAX_ITEM_TEXT, Progress
 from planner.domain.enums import AttendanceStatus, NetworkType, PriorityTier
 from planner.domain.ids import EventId, GoalId, PersonId
 from planner.domain.model import Attendance, Event, Goal, Person
 from planner.domain.ordering import moved
 from planner.domain.rules import ValidationError
 from planner.interchange.ics import ics_to_tasks
-from planner.services.checklist import MAX_ITEM_TEXT, ChecklistService
+from planner.services.checklist import ChecklistService
 from planner.services.dashboard import build_dashboard
 from planner.services.events import EventService
 from planner.services.goals import GoalService
