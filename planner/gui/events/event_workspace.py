@@ -35,6 +35,7 @@ from planner.gui.common.models import AttendeesModel, FollowUpsModel
 from planner.gui.common.table_model import RowTableModel
 from planner.gui.common.widgets import ElidedLabel, EmptyState, RefreshWhenShown, exec_once
 from planner.gui.context import AppContext
+from planner.gui.events import tabs as tab_index
 from planner.gui.events.checklist_view import ChecklistTab
 from planner.gui.events.goals_view import GoalsTab
 from planner.services.people import update_attendance
@@ -243,7 +244,12 @@ class EventWorkspace(RefreshWhenShown, QWidget):
     back_requested = Signal()
     edit_requested = Signal()
 
-    GOALS, PEOPLE, CHECKLIST, FOLLOW_UPS = range(4)
+    GOALS, PEOPLE, CHECKLIST, FOLLOW_UPS = (
+        tab_index.GOALS,
+        tab_index.PEOPLE,
+        tab_index.CHECKLIST,
+        tab_index.FOLLOW_UPS,
+    )
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
