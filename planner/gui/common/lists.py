@@ -36,6 +36,7 @@ from planner.gui.common.columns import StretchColumn
 from planner.gui.common.table_model import RowTableModel
 from planner.gui.common.widgets import EmptyState, RefreshWhenShown, SampleBanner, page_title
 from planner.gui.context import AppContext
+from planner.services.changes import Kind
 
 
 def tr(text: str) -> str:
@@ -151,7 +152,9 @@ class ListPage(RefreshWhenShown, QWidget):
         empty_text: str,
         stretch_column: int,
         filter_hint: str,
+        shows: frozenset[Kind],
     ) -> None:
+        """`shows`: the kinds of things in its rows; a change of any other kind leaves it be."""
         super().__init__()
         self._context = context
         self.model = model
@@ -195,7 +198,7 @@ class ListPage(RefreshWhenShown, QWidget):
         model.modelReset.connect(self._restore_selection)
         model.reloaded.connect(self._rows_in)
         model.loading_changed.connect(self._show_count)
-        self.watch(context.changed)
+        self.watch(context.changed, shows)
 
     def refresh(self) -> None:
         """Loaded when first shown, not at start-up: the people list can be long (and a long

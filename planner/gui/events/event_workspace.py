@@ -38,6 +38,7 @@ from planner.gui.context import AppContext
 from planner.gui.events import tabs as tab_index
 from planner.gui.events.checklist_view import ChecklistTab
 from planner.gui.events.goals_view import GoalsTab
+from planner.services.changes import Kind
 from planner.services.people import update_attendance
 from planner.storage.errors import NotFoundError
 from planner.storage.planning import AttendeeListing
@@ -316,7 +317,10 @@ class EventWorkspace(RefreshWhenShown, QWidget):
         layout.addLayout(heading)
         layout.addWidget(self.overview)
         layout.addWidget(self.tabs, 1)
-        self.watch(context.changed)
+        # The header, the People and Follow-ups tabs (Goals and Checklist reload themselves).
+        self.watch(
+            context.changed, frozenset(Kind) - {Kind.CHECKLIST, Kind.ROUTINE}, lambda: self.event_id
+        )
 
     @property
     def event_id(self) -> EventId | None:

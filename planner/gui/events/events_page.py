@@ -24,6 +24,7 @@ from planner.gui.common.lists import details_panel, make_table
 from planner.gui.common.models import EventsModel
 from planner.gui.common.widgets import EmptyState, SampleBanner, page_title
 from planner.gui.context import AppContext
+from planner.services.changes import Changed, Kind
 from planner.services.events import likely_event
 
 
@@ -91,9 +92,16 @@ class EventsPage(QWidget):
         # pass). Measured first by the refresh below.
         self.columns = StretchColumn(self.table, self.model, 0, squeeze=True)
         self._fitted_rows = -1
-        context.changed.connect(self.refresh)
+        context.changed.connect(self._changed)
         self.refresh()
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+
+    SHOWS = frozenset((Kind.EVENT, Kind.GOAL, Kind.ATTENDANCE))
+    """The events, with how many goals, people and people met each has."""
+
+    def _changed(self, changed: Changed) -> None:
+        if changed.touches(self.SHOWS):
+            self.refresh()
 
     def selected_event(self) -> Event | None:
         rows = self.table.selectionModel().selectedRows()

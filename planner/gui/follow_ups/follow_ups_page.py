@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from planner.gui.common.lists import ListPage
 from planner.gui.common.models import FollowUpsModel
 from planner.gui.context import AppContext
+from planner.services.changes import Kind
 
 
 def tr(text: str) -> str:
@@ -21,4 +22,5 @@ def follow_ups_page(context: AppContext) -> ListPage:
         tr("No follow-ups yet. What you owe the people you met is listed here, overdue first."),
         stretch_column=2,
         filter_hint=tr("Filter by person, action, event…"),
+        shows=frozenset((Kind.FOLLOW_UP, Kind.PERSON, Kind.EVENT)),
     )
