@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from planner.gui.common.page import Action, Handler, Window
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from planner.domain.ids import EventId
     from planner.domain.model import Event
     from planner.gui.common.lists import ListPage
@@ -76,6 +78,18 @@ def new_person(window: Window) -> None:
 
 def import_attendees(window: Window) -> None:
     window.importer.choose_file(_event_id(window))
+
+
+def import_file(window: Window, path: Path) -> None:
+    """Import `path` into the event in view (the dialog lets the user choose another): a
+    file dropped on the window, or given on the command line (`planner FILE`)."""
+    reason = window.context.workspace.read_only
+    if reason is not None:  # said before the import dialog, not after it
+        from planner.storage.errors import OpenedReadOnlyError
+
+        window.show_failure(str(OpenedReadOnlyError(reason)))
+        return
+    window.importer.start(path, _event_id(window))
 
 
 def remove_sample(window: Window) -> None:

@@ -235,16 +235,8 @@ class MainWindow(QMainWindow):
         return PeopleEditing(self.context, self, self.say)
 
     def import_file(self, path: Path) -> None:
-        """Import `path` into the event in view (the dialog lets the user choose another): a
-        file dropped on the window, or given on the command line (`planner FILE`)."""
-        reason = self.context.workspace.read_only
-        if reason is not None:  # said before the import dialog, not after it
-            from planner.storage.errors import OpenedReadOnlyError
-
-            self.show_failure(str(OpenedReadOnlyError(reason)))
-            return
-        event = app_actions.event_in_view(self)
-        self.importer.start(path, None if event is None else event.id)
+        """Import `path`: a file dropped on the window, or given on the command line."""
+        app_actions.import_file(self, path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_file(event.mimeData()) is not None:
@@ -372,28 +364,9 @@ class MainWindow(QMainWindow):
             saved = self._navigable[int(saved)]
         self.show_page(saved if saved in self._navigable else self._navigable[0])
 
-    def _import_stopped(self) -> bool:
-        """True when no import is running, or the user agrees to stop the one that is and it
-        has ended; False keeps the window open."""
-        importer = self.__dict__.get("importer")  # made on the first import only
-        if importer is None or not importer.busy:
-            return True
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(
-            self,
-            self.tr("Import Under Way"),
-            self.tr(
-                "An attendee list is still being imported. Stop the import and quit? Unless "
-                "it has just finished, the event is left as it was before the import."
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes and importer.stop()
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._import_stopped():
+        importer = self.__dict__.get("importer")  # made on the first import only
+        if importer is not None and not importer.stopped_before_quitting():
             event.ignore()
             return
         settings = self.context.settings
