@@ -268,8 +268,8 @@ def stall_run(folder: Path, csv_path: Path, event_id: EventId) -> tuple[list[flo
     qInstallMessageHandler(quiet)
 
     from planner.app import build_window, make_application
-    from planner.gui import importing as gui_importing
-    from planner.gui.import_dialog import ImportDialog
+    from planner.gui.importing import controller as gui_importing
+    from planner.gui.importing.import_dialog import ImportDialog
 
     cold_caches()
     app = make_application([sys.argv[0]])
@@ -287,8 +287,8 @@ def stall_run(folder: Path, csv_path: Path, event_id: EventId) -> tuple[list[flo
         window = build_window(workspace)
         window.resize(1200, 760)
         window.show()
-        window.open_event(event_id, window.workspace_page.PEOPLE)
-        attendees = window.workspace_page.attendees.model
+        window.open_event(event_id, window.page("event").PEOPLE)
+        attendees = window.page("event").attendees.model
         for _ in range(20):
             app.processEvents()
         ticks: list[float] = []

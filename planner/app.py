@@ -13,9 +13,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from planner import APP_NAME, __version__
+from planner.gui.common.resources import icon
 from planner.gui.context import AppContext
 from planner.gui.main_window import MainWindow
-from planner.gui.resources import icon
 from planner.services.sample import has_sample, seed_on_first_run, seed_sample
 from planner.services.workspace import Workspace, resolve_data_dir
 from planner.storage.errors import StorageError
@@ -68,7 +68,7 @@ def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
     try:
         workspace = open_workspace(folder, demo=args.demo)
     except (StorageError, OSError) as exc:
-        from planner.gui.messages import show_error
+        from planner.gui.common.messages import show_error
 
         show_error(None, str(exc))
         print(f"planner: error: {exc}", file=sys.stderr)
@@ -99,7 +99,7 @@ def storage_failures_shown(previous: ExceptHook) -> ExceptHook:
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if isinstance(error, StorageError):
-            from planner.gui.messages import show_warning
+            from planner.gui.common.messages import show_warning
 
             show_warning(QApplication.activeWindow(), str(error))
             return

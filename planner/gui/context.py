@@ -19,7 +19,7 @@ from planner.services.workspace import Workspace
 
 
 class AppContext(QObject):
-    changed = Signal()
+    changed = Signal(object)  # a services.changes.Changed: what an edit changed
     failed = Signal(str)  # a user-facing message for an action that could not be done
 
     def __init__(self, workspace: Workspace, settings: QSettings, parent: QObject | None = None):
@@ -56,6 +56,6 @@ class AppContext(QObject):
 
     def push(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> None:
         """Apply an edit through the undo stack (which runs `do` at once)."""
-        from planner.gui.commands import Edit
+        from planner.gui.common.commands import Edit
 
         self.undo_stack.push(Edit(self, text, do, undo))
