@@ -287,8 +287,8 @@ def stall_run(folder: Path, csv_path: Path, event_id: EventId) -> tuple[list[flo
         window = build_window(workspace)
         window.resize(1200, 760)
         window.show()
-        window.open_event(event_id, window.workspace_page.PEOPLE)
-        attendees = window.workspace_page.attendees.model
+        window.open_event(event_id, window.page("event").PEOPLE)
+        attendees = window.page("event").attendees.model
         for _ in range(20):
             app.processEvents()
         ticks: list[float] = []

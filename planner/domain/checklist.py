@@ -14,6 +14,30 @@ from datetime import date, timedelta
 from planner.domain.enums import PriorityTier
 from planner.domain.ids import AttendanceId, ChecklistItemId, GoalId, PersonId
 from planner.domain.model import Attendance, ChecklistItem, Event, Goal
+from planner.domain.text import drop_invisible
+
+MAX_ITEM_TEXT = 300
+"""Characters of a checklist item's or a template's text."""
+
+
+def tidy_item_text(text: str) -> str:
+    """A checklist item's or template's text as it is kept: ends trimmed, without the
+    characters of `planner.domain.text.INVISIBLE`."""
+    return drop_invisible(text).strip()
+
+
+def item_problems(text: str, offset_days: int) -> list[str]:
+    """What stops a checklist item or template from being saved (empty when nothing)."""
+    problems = []
+    text = tidy_item_text(text)
+    if not text:
+        problems.append("The item needs some text.")
+    elif len(text) > MAX_ITEM_TEXT:
+        problems.append(f"The item is longer than {MAX_ITEM_TEXT} characters.")
+    if not -366 <= offset_days <= 366:
+        problems.append("The due day must be within a year of the event.")
+    return problems
+
 
 # When the self-ticking items are due, relative to the event start.
 SHORTLIST_OFFSET_DAYS = -7

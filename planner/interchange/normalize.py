@@ -61,6 +61,7 @@ from planner.domain.dedupe import NormalizedPerson, is_latin_name
 from planner.domain.enums import AttendeeRole
 from planner.domain.importing import Candidate, ChangedValue, Field, Skipped, Withdrawn
 from planner.domain.names import full_name_from_parts
+from planner.domain.people import MAX_DETAIL_CHARS, MAX_NAME_CHARS
 from planner.domain.text import INVISIBLE
 from planner.interchange.emails import address_in
 from planner.interchange.emails import emails as _emails
@@ -263,12 +264,6 @@ def role(text: str) -> AttendeeRole:
             return found
     return AttendeeRole.ATTENDEE
 
-
-MAX_NAME_CHARS = 300
-"""The longest name a row may carry: real names, titles and all, stay far below it."""
-MAX_DETAIL_CHARS = 300
-"""The longest company, job title, phone number or LinkedIn profile a row may carry; longer
-is text that ran into the wrong column (notes may be as long as a field can be)."""
 
 _NOT_COMING = ("cancel", "refund", "declin", "deactivat", "deleted", "not attending", "not going")
 

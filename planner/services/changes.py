@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from planner.domain.ids import EventId
-from planner.storage.changes import ChangeSet
+
+if TYPE_CHECKING:  # the window loads this module at start-up; change sets come with edits
+    from planner.storage.changes import ChangeSet
 
 
 class Kind(StrEnum):

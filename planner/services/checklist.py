@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -13,64 +12,19 @@ from planner.domain.checklist import (
     Progress,
     checklist_entries,
     dynamic_items,
+    item_problems,
     prep_progress,
+    tidy_item_text,
 )
 from planner.domain.enums import PrepPhase, PriorityTier
 from planner.domain.follow_ups import UID_DOMAIN, new_calendar_uid
 from planner.domain.ids import ChecklistItemId, ChecklistTemplateId, EventId, PersonId
 from planner.domain.model import ChecklistItem, ChecklistTemplate, Event
 from planner.domain.rules import ValidationError
-from planner.domain.text import drop_invisible
-from planner.services.resources import DEFAULT_TEMPLATES
 from planner.services.workspace import Workspace
+from planner.storage.app_state import set_state, state_value
 
-MAX_ITEM_TEXT = 300
-_TEMPLATES_KEY = "templates_installed"
 _INSTANCE_KEY = "instance_uid"
-
-
-def tidy_item_text(text: str) -> str:
-    """A checklist item's or template's text as it is kept: ends trimmed, without the
-    characters of `planner.domain.text.INVISIBLE`."""
-    return drop_invisible(text).strip()
-
-
-def item_problems(text: str, offset_days: int) -> list[str]:
-    problems = []
-    text = tidy_item_text(text)
-    if not text:
-        problems.append("The item needs some text.")
-    elif len(text) > MAX_ITEM_TEXT:
-        problems.append(f"The item is longer than {MAX_ITEM_TEXT} characters.")
-    if not -366 <= offset_days <= 366:
-        problems.append("The due day must be within a year of the event.")
-    return problems
-
-
-def load_default_templates(path: Path = DEFAULT_TEMPLATES) -> list[ChecklistTemplate]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return [
-        ChecklistTemplate(
-            key=entry["key"],
-            phase=PrepPhase(entry["phase"]),
-            text=entry["text"],
-            offset_days=int(entry["offset_days"]),
-            position=position,
-        )
-        for position, entry in enumerate(data["templates"])
-    ]
-
-
-def install_default_templates(workspace: Workspace) -> bool:
-    """Give a new database the shipped routine, once: after that it is the user's to edit."""
-    conn = workspace.db.connection
-    if conn.execute("SELECT 1 FROM app_state WHERE key = ?", (_TEMPLATES_KEY,)).fetchone():
-        return False
-    with workspace.db.transaction():
-        if workspace.repos.templates.count() == 0:
-            workspace.repos.templates.add_many(load_default_templates())
-        conn.execute("INSERT INTO app_state (key, value) VALUES (?, '1')", (_TEMPLATES_KEY,))
-    return True
 
 
 class ChecklistService:
@@ -82,13 +36,9 @@ class ChecklistService:
 
     def generate(self, event_id: EventId) -> list[ChecklistItem]:
         """Fill the event's checklist from the enabled templates, the first time only."""
-        db = self._workspace.db
-        with db.transaction() as conn:
-            row = conn.execute(
-                "SELECT checklist_generated FROM event WHERE id = ?", (event_id,)
-            ).fetchone()
-            if row is None or row[0]:
-                return []
+        with self._workspace.db.transaction():
+            if self._repos.checklist.generated(event_id) is not False:
+                return []  # filled before, or the event is gone
             start = self._repos.checklist.next_position(event_id)
             templates = [t for t in self._repos.templates.all() if t.enabled]
             items = self._repos.checklist.add_many(
@@ -104,7 +54,7 @@ class ChecklistService:
                     for n, template in enumerate(templates)
                 ]
             )
-            conn.execute("UPDATE event SET checklist_generated = 1 WHERE id = ?", (event_id,))
+            self._repos.checklist.mark_generated(event_id)
         return items
 
     # Reading -----------------------------------------------------------------------------------
@@ -141,11 +91,7 @@ class ChecklistService:
     def _names(self, ids: set[PersonId]) -> dict[PersonId, str]:
         if not ids:
             return {}
-        marks = ", ".join("?" for _ in ids)
-        rows = self._workspace.db.connection.execute(
-            f"SELECT id, full_name FROM person WHERE id IN ({marks})", tuple(ids)
-        )
-        return {PersonId(row[0]): row[1] for row in rows}
+        return self._repos.attendances.person_names(ids)
 
     # Editing -----------------------------------------------------------------------------------
 
@@ -236,19 +182,16 @@ class ChecklistService:
         import uuid
 
         db = self._workspace.db
-        conn = db.connection
-        row = conn.execute("SELECT value FROM app_state WHERE key = ?", (_INSTANCE_KEY,)).fetchone()
-        if row is None and db.read_only is not None and db.path is not None:
+        stored = state_value(db.connection, _INSTANCE_KEY)
+        if stored is None and db.read_only is not None and db.path is not None:
             # Nothing can be stored: one derived from where the data is, the same each time.
             instance = str(uuid.uuid5(uuid.NAMESPACE_URL, db.path.absolute().as_uri()))
-        elif row is None:
+        elif stored is None:
             instance = str(uuid.uuid4())
-            with self._workspace.db.transaction():
-                conn.execute(
-                    "INSERT INTO app_state (key, value) VALUES (?, ?)", (_INSTANCE_KEY, instance)
-                )
+            with db.transaction() as conn:
+                set_state(conn, _INSTANCE_KEY, instance)
         else:
-            instance = row[0]
+            instance = stored
         return f"{uuid.uuid5(uuid.UUID(instance), key)}@{UID_DOMAIN}"
 
     def _uid(self, entry: ChecklistEntry) -> str:

@@ -20,7 +20,6 @@ said are different people (`not_duplicate`) are not proposed again. The user dec
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -42,7 +41,13 @@ from planner.services.memory import bulk_objects
 from planner.services.workspace import Target, database_of
 from planner.storage.changes import ChangeSet, TableChanges, apply_changes, read_rows
 from planner.storage.database import Database
-from planner.storage.people import NOT_DUPLICATE_COLUMNS, PERSON_COLUMNS, person_from_row
+from planner.storage.people import (
+    NOT_DUPLICATE_COLUMNS,
+    PERSON_COLUMNS,
+    people_for_comparing,
+    person_from_row,
+    remembered_not_duplicates,
+)
 
 SIMILAR_NAME = 85.0
 """Names this close (rapidfuzz ratio of the compare keys) at one company are proposed."""
@@ -92,8 +97,8 @@ def find_duplicates(
 def _find(db: Database, cancelled: Callable[[], bool] | None) -> list[PossibleDuplicate]:
     from rapidfuzz import fuzz, process
 
-    people = [_keys(row) for row in db.connection.execute(_PEOPLE)]
-    dismissed = set(db.connection.execute("SELECT first_id, second_id FROM not_duplicate"))
+    people = [_keys(row) for row in people_for_comparing(db.connection)]
+    dismissed = remembered_not_duplicates(db.connection)
     found: dict[tuple[int, int], tuple[str, float]] = {}
 
     def propose(a: _Person, b: _Person, reason: str, score: float) -> None:
@@ -153,12 +158,6 @@ def _find(db: Database, cancelled: Callable[[], bool] | None) -> list[PossibleDu
     return pairs
 
 
-_PEOPLE = (
-    "SELECT id, full_name, given_name, family_name, email, company, phone, linkedin_url"
-    " FROM person ORDER BY id"
-)
-
-
 def _keys(row: tuple[Any, ...]) -> _Person:
     person_id, full_name, given, family, email, company, phone, linkedin = row
     compare = ""
@@ -211,15 +210,7 @@ def mark_not_duplicates(
     undo with planner.services.people.undo_changes."""
     rows = sorted({(min(a, b), max(a, b)) for a, b in pairs if a != b})
     with database_of(target).transaction() as conn:
-        present = set(
-            conn.execute(
-                "SELECT first_id, second_id FROM not_duplicate WHERE"
-                " (first_id, second_id) IN"
-                " (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]')"
-                " FROM json_each(?))",
-                (json.dumps(rows),),
-            )
-        )
+        present = remembered_not_duplicates(conn, rows)
         new = tuple((None, row) for row in rows if row not in present)
         changes = ChangeSet((TableChanges("not_duplicate", NOT_DUPLICATE_COLUMNS, 2, new),))
         apply_changes(conn, changes, "after")

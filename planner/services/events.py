@@ -74,6 +74,10 @@ class EventService:
     def get(self, event_id: EventId) -> Event:
         return self._repo.get(event_id)
 
+    def all(self) -> list[Event]:
+        """Every event, in start order."""
+        return self._repo.all()
+
     def summaries(self) -> list[EventSummary]:
         return self._repo.summaries()
 

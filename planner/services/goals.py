@@ -9,7 +9,7 @@ from planner.domain.ids import EventId, GoalId
 from planner.domain.model import Goal
 from planner.domain.rules import ValidationError
 from planner.services.workspace import Workspace
-from planner.storage.planning import GoalSnapshot
+from planner.storage.goals import GoalSnapshot
 
 
 def validate_goal(goal: Goal) -> Goal:
@@ -32,7 +32,7 @@ class GoalService:
         return self._repos.goals.update(validate_goal(goal))
 
     def delete(self, goal_id: GoalId) -> GoalSnapshot:
-        return self._repos.goals.delete(goal_id)
+        return self._repos.goals.delete_with_links(goal_id)
 
     def restore(self, snapshot: GoalSnapshot) -> Goal:
         return self._repos.goals.restore(snapshot)

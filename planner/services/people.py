@@ -3,17 +3,15 @@ person at an event, and adding, editing and deleting people by hand, each undoab
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from planner.domain.ids import AttendanceId, EventId, PersonId
 from planner.domain.model import Attendance, Interaction, Person
+from planner.domain.people import attendance_problems, detail_problems, excerpt
 from planner.domain.rules import ValidationError, tidy_attendance
 from planner.interchange.normalize import (
-    MAX_DETAIL_CHARS,
-    MAX_NAME_CHARS,
     clean,
     clean_notes,
     email_address,
@@ -22,10 +20,11 @@ from planner.interchange.normalize import (
     split_names,
 )
 from planner.services.workspace import Target, Workspace, database_of
+from planner.storage.attendances import AttendanceRepository
 from planner.storage.changes import ChangeSet, TableChanges, apply_changes, read_rows, table_columns
 from planner.storage.codec import now_text
 from planner.storage.errors import NotFoundError
-from planner.storage.followups import FollowUpListing
+from planner.storage.followups import FollowUpListing, interactions_of_one
 from planner.storage.imports import (
     ATTENDANCE_COLUMNS,
     REVIEW_COLUMNS,
@@ -52,7 +51,9 @@ def list_people(workspace: Workspace, event_id: EventId | None = None) -> list[P
     return [person for person in people if person.id in attending]
 
 
-MAX_NOTE = 5000
+def get_person(target: Target, person_id: PersonId) -> Person:
+    """The person as saved (NotFoundError when they no longer exist)."""
+    return PersonRepository(database_of(target)).get(person_id)
 
 
 def update_attendance(workspace: Workspace, attendance: Attendance) -> Attendance:
@@ -61,9 +62,9 @@ def update_attendance(workspace: Workspace, attendance: Attendance) -> Attendanc
     Marking someone met is what moves goal progress; research notes tick the checklist's
     "Research ..." item."""
     attendance = tidy_attendance(attendance)  # notes without invisible direction controls
-    texts = (attendance.research_notes, attendance.talking_points, attendance.offer, attendance.ask)
-    if any(len(text) > MAX_NOTE for text in texts):
-        raise ValidationError([f"Notes are limited to {MAX_NOTE} characters each."])
+    problems = attendance_problems(attendance)
+    if problems:
+        raise ValidationError(problems)
     known = {g.id for g in workspace.repos.goals.for_event(attendance.event_id)}
     cleaned = replace(attendance, goal_ids=frozenset(g for g in attendance.goal_ids if g in known))
     return workspace.repos.attendances.update(cleaned)
@@ -100,11 +101,6 @@ def person_story(workspace: Workspace, person_id: PersonId) -> PersonStory:
 
 
 # --- the person's own details -----------------------------------------------------------------
-
-MAX_PERSON_NOTES = 20_000
-"""Characters of notes on a person (the notes of a plan at one event have MAX_NOTE)."""
-
-_LINKEDIN_PROFILE = "https://www.linkedin.com/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,39 +148,19 @@ def tidy_person(person: Person, default_region: str | None = None) -> Person:
 
 
 def person_problems(target: Target, person: Person) -> list[str]:
-    """What stops a tidied person from being saved, in plain words (empty when nothing)."""
-    problems: list[str] = []
-    if not person.full_name:
-        problems.append("Give a name or an email address.")
-    elif len(person.full_name) > MAX_NAME_CHARS:
-        problems.append(f"The name is too long: a name has at most {MAX_NAME_CHARS} characters.")
-    for what, text in (
-        ("company", person.company),
-        ("job title", person.title),
-        ("phone number", person.phone),
-        ("LinkedIn profile", person.linkedin_url),
-    ):
-        if text and len(text) > MAX_DETAIL_CHARS:
-            problems.append(f"The {what} is too long: at most {MAX_DETAIL_CHARS} characters.")
+    """What stops a tidied person from being saved, in plain words (empty when nothing): the
+    rules of planner.domain.people, with the email address read by the importer's parser and
+    looked up among everyone else's."""
+    email_problems = []
     if person.email and email_address(person.email) is None:
-        problems.append(f"“{_excerpt(person.email)}” is not an email address.")
+        email_problems.append(f"“{excerpt(person.email)}” is not an email address.")
     elif person.email:
         owner = PersonRepository(database_of(target)).with_email(person.email)
         if owner is not None and owner.id != person.id:
-            problems.append(
-                f"{_excerpt(owner.full_name)} already has the email address {person.email}."
+            email_problems.append(
+                f"{excerpt(owner.full_name)} already has the email address {person.email}."
             )
-    link = person.linkedin_url
-    if link and len(link) <= MAX_DETAIL_CHARS and not link.startswith(_LINKEDIN_PROFILE):
-        problems.append(f"“{_excerpt(link)}” is not a link to a LinkedIn profile.")
-    if len(person.notes) > MAX_PERSON_NOTES:
-        problems.append(f"Notes are limited to {MAX_PERSON_NOTES:,} characters.")
-    return problems
-
-
-def _excerpt(text: str, limit: int = 60) -> str:
-    """The start of a long text, for a message."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return detail_problems(person, email_problems)
 
 
 def _checked(target: Target, person: Person, default_region: str | None) -> Person:
@@ -263,7 +239,7 @@ def merge_people(target: Target, keeper: PersonId, absorbed: PersonId) -> Person
     with db.transaction() as conn:
         changes = merge_changes(conn, absorbed=absorbed, keeper=keeper)
         apply_changes(conn, changes, "after")
-        (name,) = conn.execute("SELECT full_name FROM person WHERE id = ?", (keeper,)).fetchone()
+        name = PersonRepository(db).get(keeper).full_name
     return PersonChange(keeper, name, changes)
 
 
@@ -282,14 +258,7 @@ def merge_preview(target: Target, keeper: PersonId, absorbed: PersonId) -> Perso
 
 def person_links(target: Target, person_id: PersonId) -> PersonLinks:
     """How many events' lists, follow-ups and interactions the person is on."""
-    conn = database_of(target).connection
-    events, follow_ups, interactions = conn.execute(
-        """SELECT (SELECT count(*) FROM attendance WHERE person_id = :id),
-                  (SELECT count(*) FROM follow_up WHERE person_id = :id),
-                  (SELECT count(*) FROM interaction_person WHERE person_id = :id)""",
-        {"id": person_id},
-    ).fetchone()
-    return PersonLinks(events, follow_ups, interactions)
+    return PersonLinks(*PersonRepository(database_of(target)).link_counts(person_id))
 
 
 def delete_person(target: Target, person_id: PersonId) -> PersonChange:
@@ -353,15 +322,7 @@ def _deletion(conn: Any, person_id: PersonId, person: tuple[Any, ...]) -> Change
         conn, "interaction_person", columns["interaction_person"], "person_id", [person_id]
     )
     at = columns["interaction_person"].index("interaction_id")
-    alone = [
-        row[0]
-        for row in conn.execute(
-            """SELECT interaction_id FROM interaction_person
-               WHERE interaction_id IN (SELECT value FROM json_each(?))
-               GROUP BY interaction_id HAVING count(*) = 1""",
-            (json.dumps([row[at] for row in with_person]),),
-        )
-    ]
+    alone = interactions_of_one(conn, [row[at] for row in with_person])
     interactions = read_rows(conn, "interaction", columns["interaction"], "id", alone)
     follow_columns = table_columns(conn, "follow_up")
     follow_ups = read_rows(conn, "follow_up", follow_columns, "person_id", [person_id])
@@ -414,14 +375,7 @@ def add_to_event(target: Target, event_id: EventId, person_ids: Sequence[PersonI
             raise NotFoundError("Someone chosen no longer exists.")
         # Only the people chosen are looked up (the (event, person) index), not a
         # conference's whole list.
-        on_list = {
-            person
-            for (person,) in conn.execute(
-                "SELECT person_id FROM attendance WHERE event_id = ?"
-                " AND person_id IN (SELECT value FROM json_each(?))",
-                (event_id, json.dumps(wanted)),
-            )
-        }
+        on_list = AttendanceRepository(db).on_list(event_id, wanted)
         new = [person for person in wanted if person not in on_list]
         first = next_id(conn, "attendance")
         defaults = Attendance(event_id, PersonId(0))

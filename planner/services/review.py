@@ -37,6 +37,7 @@ from planner.storage.people import (
     NOT_DUPLICATE_COLUMNS,
     PERSON_COLUMNS,
     PersonRepository,
+    is_not_duplicate,
     not_duplicates_of,
 )
 
@@ -111,20 +112,17 @@ def resolve_reviews(
 
 
 def _resolve(conn: Any, review_id: int, *, merge: bool) -> ReviewResolution:
-    review = conn.execute(
-        f"SELECT {', '.join(REVIEW_COLUMNS)} FROM import_review WHERE id = ?", (review_id,)
-    ).fetchone()
-    if review is None:
+    found = read_rows(conn, "import_review", REVIEW_COLUMNS, "id", [review_id])
+    if not found:
         raise NotFoundError(f"review item {review_id} does not exist")
+    review = found[0]
     new_id, kept_id = review[4], review[5]
     if merge:
         rows = merge_changes(conn, absorbed=new_id, keeper=kept_id)
     else:
         # Two people: remembered, so the search for duplicates does not propose them again.
         pair = (min(new_id, kept_id), max(new_id, kept_id))
-        known = conn.execute(
-            "SELECT 1 FROM not_duplicate WHERE first_id = ? AND second_id = ?", pair
-        ).fetchone()
+        known = is_not_duplicate(conn, pair)
         rows = ChangeSet(
             (
                 TableChanges("import_review", REVIEW_COLUMNS, 1, ((tuple(review), None),)),

@@ -29,6 +29,8 @@ from planner.domain.model import (
 )
 from planner.services.checklist import ChecklistService
 from planner.services.workspace import Workspace
+from planner.storage.app_state import set_state, state_value
+from planner.storage.sample import delete_sample, has_events, sample_left
 
 UPCOMING_NAME = "Fintech Forward Summit"
 PAST_NAME = "Nordic Product Meetup"
@@ -76,35 +78,14 @@ _PEOPLE = (
 )
 
 
-SAMPLE_LEFT = (
-    "SELECT EXISTS (SELECT 1 FROM event WHERE is_sample)"
-    " OR EXISTS (SELECT 1 FROM person WHERE is_sample)"  # index person_sample: no scan
-)
-
-
 def has_sample(workspace: Workspace) -> bool:
     """Whether any of the sample is left; asked at start-up and after every change."""
-    return bool(workspace.db.connection.execute(SAMPLE_LEFT).fetchone()[0])
+    return sample_left(workspace.db.connection)
 
 
 def sample_size(workspace: Workspace) -> tuple[int, int]:
     """How many sample events and people are left, for the banner to say what is there."""
     return workspace.repos.events.sample_size()
-
-
-# A sample person the user has made part of their own plans: on the list of one of their
-# events, or owed a follow-up or met outside the sample's events.
-_ADOPTED = """
-UPDATE person SET is_sample = 0 WHERE is_sample AND (
-    EXISTS (SELECT 1 FROM attendance a JOIN event e ON e.id = a.event_id
-            WHERE a.person_id = person.id AND NOT e.is_sample)
-    OR EXISTS (SELECT 1 FROM follow_up f LEFT JOIN event e ON e.id = f.event_id
-               WHERE f.person_id = person.id AND (e.id IS NULL OR NOT e.is_sample))
-    OR EXISTS (SELECT 1 FROM interaction_person ip
-               JOIN interaction i ON i.id = ip.interaction_id
-               LEFT JOIN event e ON e.id = i.event_id
-               WHERE ip.person_id = person.id AND (e.id IS NULL OR NOT e.is_sample))
-)"""
 
 
 def remove_sample(workspace: Workspace) -> int:
@@ -114,15 +95,7 @@ def remove_sample(workspace: Workspace) -> int:
     lists, by hand or by an import that matched them, or owed a follow-up or met outside the
     sample) stays, as theirs: deleting them would take those plans too."""
     with workspace.db.transaction() as conn:
-        conn.execute(_ADOPTED)  # before the sample's events go, which unlinks their rows
-        events = conn.execute("DELETE FROM event WHERE is_sample").rowcount
-        people = conn.execute("DELETE FROM person WHERE is_sample").rowcount
-        # A meeting with nobody left in it means nothing; the sample's own go with it.
-        conn.execute(
-            "DELETE FROM interaction WHERE NOT EXISTS"
-            " (SELECT 1 FROM interaction_person ip WHERE ip.interaction_id = interaction.id)"
-        )
-    return int(events + people)
+        return delete_sample(conn)
 
 
 _SEEDED_KEY = "sample_seeded"
@@ -130,15 +103,14 @@ _SEEDED_KEY = "sample_seeded"
 
 def seed_on_first_run(workspace: Workspace, now: datetime) -> bool:
     """Seed the sample once per database, so removing it is final. True when it seeded."""
-    conn = workspace.db.connection
-    if conn.execute("SELECT 1 FROM app_state WHERE key = ?", (_SEEDED_KEY,)).fetchone():
+    if state_value(workspace.db.connection, _SEEDED_KEY) is not None:
         return False
-    with workspace.db.transaction():
-        empty = not conn.execute("SELECT EXISTS (SELECT 1 FROM event)").fetchone()[0]
+    with workspace.db.transaction() as conn:
+        empty = not has_events(conn)
         if empty:
             seed_sample(workspace, now)
-        conn.execute("INSERT INTO app_state (key, value) VALUES (?, ?)", (_SEEDED_KEY, "1"))
-    return bool(empty)
+        set_state(conn, _SEEDED_KEY, "1")
+    return empty
 
 
 def seed_sample(workspace: Workspace, now: datetime) -> None:

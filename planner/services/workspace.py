@@ -12,6 +12,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from planner.services.routine import install_default_templates
+from planner.storage.attendances import AttendanceRepository
+from planner.storage.checklist import ChecklistRepository
 from planner.storage.database import Database
 from planner.storage.errors import (
     OpenedReadOnlyError,
@@ -20,13 +23,9 @@ from planner.storage.errors import (
     write_failure,
 )
 from planner.storage.events import EventRepository
+from planner.storage.goals import GoalRepository
 from planner.storage.lock import DataDirLock
-from planner.storage.planning import (
-    AttendanceRepository,
-    ChecklistRepository,
-    GoalRepository,
-    TemplateRepository,
-)
+from planner.storage.templates import TemplateRepository
 
 if TYPE_CHECKING:
     from planner.storage.followups import FollowUpRepository, InteractionRepository
@@ -106,10 +105,7 @@ class Workspace:
         self.created = created  # True when this open made a new database (first run)
         self._lock = lock
         if db.read_only is None:
-            # Imported here: the checklist service builds on this class.
-            from planner.services.checklist import install_default_templates
-
-            install_default_templates(self)
+            install_default_templates(db)
 
     @classmethod
     def open(cls, folder: Path, *, holder: str | None = None) -> Workspace:

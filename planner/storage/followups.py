@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -20,6 +23,19 @@ class FollowUpListing:
     follow_up: FollowUp
     person_name: str
     event_name: str | None
+
+
+def interactions_of_one(conn: sqlite3.Connection, interaction_ids: Sequence[int]) -> list[int]:
+    """Those of these interactions that have one person in them (and go when they go)."""
+    return [
+        row[0]
+        for row in conn.execute(
+            """SELECT interaction_id FROM interaction_person
+               WHERE interaction_id IN (SELECT value FROM json_each(?))
+               GROUP BY interaction_id HAVING count(*) = 1""",
+            (json.dumps(list(interaction_ids)),),
+        )
+    ]
 
 
 class InteractionRepository:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -48,6 +49,45 @@ def not_duplicates_of(conn: sqlite3.Connection, person_id: int) -> list[tuple[in
         " ORDER BY 1, 2",
         {"id": person_id},
     ).fetchall()
+
+
+def remembered_not_duplicates(
+    conn: sqlite3.Connection, pairs: Sequence[tuple[int, int]] | None = None
+) -> set[tuple[int, int]]:
+    """The pairs (lower id first) the user said are two people: all of them, or those of
+    `pairs`."""
+    if pairs is None:
+        return set(conn.execute("SELECT first_id, second_id FROM not_duplicate"))
+    return set(
+        conn.execute(
+            "SELECT first_id, second_id FROM not_duplicate WHERE"
+            " (first_id, second_id) IN"
+            " (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]')"
+            " FROM json_each(?))",
+            (json.dumps(list(pairs)),),
+        )
+    )
+
+
+def is_not_duplicate(conn: sqlite3.Connection, pair: tuple[int, int]) -> bool:
+    """Whether the user said this pair (lower id first) is two people."""
+    return (
+        conn.execute(
+            "SELECT 1 FROM not_duplicate WHERE first_id = ? AND second_id = ?", pair
+        ).fetchone()
+        is not None
+    )
+
+
+def people_for_comparing(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
+    """Every person by id, as (id, full_name, given_name, family_name, email, company, phone,
+    linkedin_url): what the search for duplicates compares."""
+    return iter(
+        conn.execute(
+            "SELECT id, full_name, given_name, family_name, email, company, phone, linkedin_url"
+            " FROM person ORDER BY id"
+        )
+    )
 
 
 def person_from_row(row: tuple[Any, ...]) -> Person:
@@ -178,6 +218,16 @@ class PersonRepository:
             )
             for row in rows
         ]
+
+    def link_counts(self, person_id: PersonId) -> tuple[int, int, int]:
+        """How many events' lists, follow-ups and interactions the person is on."""
+        events, follow_ups, interactions = self._db.connection.execute(
+            """SELECT (SELECT count(*) FROM attendance WHERE person_id = :id),
+                      (SELECT count(*) FROM follow_up WHERE person_id = :id),
+                      (SELECT count(*) FROM interaction_person WHERE person_id = :id)""",
+            {"id": person_id},
+        ).fetchone()
+        return events, follow_ups, interactions
 
     def with_email(self, email: str) -> Person | None:
         """Someone who has this email address, whatever its case (the lowest id if several)."""

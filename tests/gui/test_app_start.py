@@ -116,6 +116,9 @@ NOT_AT_START = (
     "planner.gui.common.table_model",
     "planner.gui.importing.controller",
     "planner.gui.events.event_workspace",
+    "planner.gui.events.events_page",
+    "planner.gui.people.people_page",
+    "planner.gui.follow_ups.follow_ups_page",
     "planner.domain.importing",
     "planner.services.importing",
     "planner.interchange.json_format",
@@ -140,8 +143,8 @@ def test_start_up_loads_only_what_home_needs(tmp_path: Path) -> None:
         "window = build_window(workspace)\n"
         "window.show()\n"
         "app.processEvents()\n"
-        "assert window.home_page.dashboard is not None\n"
-        "assert window.home_page.dashboard.upcoming\n"
+        "assert window.page('home').dashboard is not None\n"
+        "assert window.page('home').dashboard.upcoming\n"
         "print('\\n'.join(sorted(sys.modules)))\n"
         "workspace.close()\n"
     )

@@ -27,8 +27,8 @@ def shown_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_file_has_import(window: MainWindow) -> None:
-    assert window.import_action in menu(window, "&File").actions()
-    assert window.import_action.shortcut().toString() == "Ctrl+I"
+    assert window.action("import") in menu(window, "&File").actions()
+    assert window.action("import").shortcut().toString() == "Ctrl+I"
 
 
 def test_the_shortcut_sheet_lists_every_menu_command_with_its_keys(window: MainWindow) -> None:
@@ -52,7 +52,7 @@ def test_undo_is_named_as_a_command_whatever_it_would_undo(window: MainWindow) -
 
 
 def test_the_sheet_follows_the_actions_not_a_list_of_its_own(window: MainWindow) -> None:
-    window.routine_action.setShortcut(QKeySequence("Ctrl+Alt+R"))
+    window.action("routine").setShortcut(QKeySequence("Ctrl+Alt+R"))
     assert dict(dict(shortcut_sheet(window.menuBar()))["Tools"])["Checklist Routine"] == (
         QKeySequence("Ctrl+Alt+R").toString(QKeySequence.SequenceFormat.NativeText)
     )
@@ -62,16 +62,16 @@ def test_f1_shows_the_shortcuts_and_help_has_the_guide(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown = shown_dialogs(monkeypatch)
-    assert QKeySequence("Ctrl+/") in window.shortcuts_action.shortcuts()
-    window.shortcuts_action.trigger()
-    window.guide_action.trigger()
+    assert QKeySequence("Ctrl+/") in window.action("shortcuts").shortcuts()
+    window.action("shortcuts").trigger()
+    window.action("guide").trigger()
     shortcuts, guide = shown
     assert shortcuts.startswith("Keyboard Shortcuts") and "Ctrl+N" in shortcuts
     assert guide.startswith("How to Prepare for an Event")
     for step in ("Strategic", "attendee list", "offer", "Follow up"):
         assert step in guide
     help_menu = menu(window, "&Help").actions()
-    assert window.shortcuts_action in help_menu and window.guide_action in help_menu
+    assert window.action("shortcuts") in help_menu and window.action("guide") in help_menu
 
 
 def test_the_guide_ships_with_the_app() -> None:

@@ -14,10 +14,11 @@ from pytestqt.qtbot import QtBot
 from planner.app import build_window, open_workspace
 from planner.domain.model import Event
 from planner.gui.events.event_dialog import EventDialog
-from planner.gui.main_window import EVENTS, FOLLOW_UPS, PEOPLE, MainWindow
+from planner.gui.main_window import MainWindow
 from planner.services.changes import Changed
 from planner.services.sample import UPCOMING_NAME
 from planner.services.workspace import Workspace
+from tests.gui.navigation import row_of
 
 LISBON = ZoneInfo("Europe/Lisbon")
 
@@ -49,16 +50,16 @@ def fill_dialog_with(event: Event, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_first_run_opens_home_on_the_upcoming_sample_event(window: MainWindow) -> None:
-    assert window.pages.currentWidget() is window.home_page
-    home = window.home_page
+    assert window.pages.currentWidget() is window.page("home")
+    home = window.page("home")
     assert not home.banner.isHidden()
     assert home.dashboard is not None
     assert [u.event.name for u in home.dashboard.upcoming] == [UPCOMING_NAME]
     cards = [home.cards.itemAt(i).widget() for i in range(home.cards.count())]
     assert len(cards) == 1 and cards[0].isVisible()
     # The events list has the upcoming event selected, with its details beside it.
-    window.show_page(EVENTS)
-    page = window.events_page
+    window.show_page("events")
+    page = window.page("events")
     assert page.banner.isVisible()
     selected = page.selected_event()
     assert selected is not None and selected.name == UPCOMING_NAME
@@ -67,7 +68,7 @@ def test_first_run_opens_home_on_the_upcoming_sample_event(window: MainWindow) -
 
 
 def test_the_tallest_bars_number_stays_below_the_legend(window: MainWindow) -> None:
-    chart = window.home_page.chart
+    chart = window.page("home").chart
     metrics = chart.fontMetrics()
     legend_height, area = chart.chart_area(metrics)
     number_top = area.top() - metrics.height() - 2  # where the tallest bar's number is drawn
@@ -78,7 +79,7 @@ def test_the_tallest_bars_number_stays_below_the_legend(window: MainWindow) -> N
 def test_home_sections_line_up(window: MainWindow) -> None:
     from PySide6.QtWidgets import QLabel
 
-    home = window.home_page
+    home = window.page("home")
     titles = {
         label.text(): label.mapTo(home, label.rect().topLeft())
         for label in home.findChildren(QLabel, "sectionTitle")
@@ -97,7 +98,7 @@ def test_a_cards_bars_line_up_and_show_goals_in_full_where_there_is_room(
 
     window.resize(width, 800)
     qtbot.wait(10)
-    card = window.home_page.cards.itemAt(0).widget()
+    card = window.page("home").cards.itemAt(0).widget()
     bars = card.findChildren(Bar)
     assert len(bars) == 4  # preparation and the sample's three goals
     metrics = bars[0].fontMetrics()
@@ -116,12 +117,12 @@ def test_a_cards_bars_line_up_and_show_goals_in_full_where_there_is_room(
 def test_an_event_card_opens_from_the_keyboard(window: MainWindow, qtbot: QtBot) -> None:
     from PySide6.QtCore import Qt
 
-    card = window.home_page.cards.itemAt(0).widget()
+    card = window.page("home").cards.itemAt(0).widget()
     card.setFocus()
     assert card.hasFocus()
     qtbot.keyClick(card, Qt.Key.Key_Return)
-    assert window.pages.currentWidget() is window.workspace_page
-    shown = window.workspace_page.shown_event
+    assert window.pages.currentWidget() is window.page("event")
+    shown = window.page("event").shown_event
     assert shown is not None and shown.name == UPCOMING_NAME
 
 
@@ -137,7 +138,7 @@ def test_overdue_items_wrap_rather_than_run_off_the_column(
     window.context.changed.emit(Changed.everything())
     window.resize(1200, 760)
     qtbot.wait(10)
-    overdue = window.home_page.overdue
+    overdue = window.page("home").overdue
     assert overdue.count() > 3
     assert overdue.horizontalScrollBar().maximum() == 0
 
@@ -153,8 +154,8 @@ def test_details_escape_markup_in_user_text(window: MainWindow, workspace: Works
     )
     created = window.context.events.create(hostile)
     window.context.changed.emit(Changed.everything())
-    window.events_page.select_event(created.id)
-    html = window.events_page.details.text()
+    window.page("events").select_event(created.id)
+    html = window.page("events").details.text()
     assert "&lt;b&gt;O&#x27;Brien &amp; Co&lt;/b&gt;" in html
     assert "<script>" not in html
 
@@ -189,12 +190,12 @@ def test_tooltips_show_markup_in_user_text_as_written(
     goal_text = '<img src="file:///etc/hostname"> meet\n  two people'
     workspace.repos.goals.add(Goal(event.id, goal_text, NetworkType.PERSONAL, target_count=2))
     window.context.changed.emit(Changed.everything())
-    page = window.events_page
+    page = window.page("events")
     row = page.model.position_of(event.id)
     assert row is not None
     tip = page.model.data(page.model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
     assert shown_tip(tip) == name  # it was shown bold, its "&lt;" as "<"
-    home = window.home_page
+    home = window.page("home")
     home.refresh()
     cards = [home.cards.itemAt(i).widget() for i in range(home.cards.count())]
     (card,) = [c for c in cards if isinstance(c, EventCard) and c.event_id == event.id]
@@ -208,7 +209,7 @@ def test_an_ampersand_in_a_name_reads_as_written_in_the_undo_menu(
 ) -> None:
     start = datetime(2030, 3, 29, 9, tzinfo=LISBON)
     fill_dialog_with(Event("R&D Day", start, start.replace(hour=18), "Europe/Lisbon"), monkeypatch)
-    window.new_action.trigger()
+    window.action("new-event").trigger()
     assert window.undo_action.iconText() == "Undo Add “R&D Day”"  # not "RD Day", D underlined
     window.undo_action.trigger()
     assert window.redo_action.iconText() == "Redo Add “R&D Day”"
@@ -227,18 +228,18 @@ def test_a_long_name_is_cut_short_not_made_the_windows_width(
     assert event.id is not None
     window.context.changed.emit(Changed.everything())
     window.resize(1200, 760)
-    home = window.home_page
+    home = window.page("home")
     qtbot.wait(10)
     scroll = home.findChild(QScrollArea)
     assert scroll is not None and scroll.horizontalScrollBar().maximum() == 0
     window.open_event(event.id)
     qtbot.wait(10)
     assert window.minimumSizeHint().width() < 1200 and window.width() == 1200
-    title = window.workspace_page.title
+    title = window.page("event").title
     assert title.text() == name  # the whole name, shown to the width there is
     assert shown_tip(title.toolTip()) == name
-    window.show_page(EVENTS)
-    page = window.events_page
+    window.show_page("events")
+    page = window.page("events")
     assert all(page.table.columnWidth(c) <= MAX_FITTED_WIDTH for c in range(1, 5))
     window.open_event(event.id)
     short = workspace.repos.events.find(UPCOMING_NAME)[0]
@@ -260,14 +261,14 @@ def test_long_unbroken_text_wraps_and_a_long_note_is_cut_short_in_the_header(
     assert event.id is not None
     window.context.changed.emit(Changed.everything())
     window.resize(1200, 760)
-    window.show_page(EVENTS)
-    window.events_page.select_event(event.id)
+    window.show_page("events")
+    window.page("events").select_event(event.id)
     qtbot.wait(10)
     assert window.minimumSizeHint().width() < 1200 and window.width() == 1200
     window.open_event(event.id)
     qtbot.wait(10)
     assert window.minimumSizeHint().width() < 1200 and window.width() == 1200
-    overview = window.workspace_page.overview
+    overview = window.page("event").overview
     assert f'href="{url}"' in overview.text()  # the link goes to the whole address
     assert shown_tip(overview.toolTip()) == notes
     assert "N" * 3000 not in overview.text()
@@ -299,10 +300,10 @@ def test_a_long_data_folder_path_does_not_widen_the_window(tmp_path: Path, qtbot
 def test_tab_leaves_a_list_instead_of_walking_its_cells(window: MainWindow, qtbot: QtBot) -> None:
     from PySide6.QtCore import Qt
 
-    window.show_page(EVENTS)
+    window.show_page("events")
     with qtbot.waitActive(window):
         window.activateWindow()
-    table = window.events_page.table
+    table = window.page("events").table
     table.setFocus()
     assert window.focusWidget() is table
     qtbot.keyClick(table, Qt.Key.Key_Tab)
@@ -317,31 +318,31 @@ def test_add_undo_redo_round_trip(
         Event("PyCon Lisboa", start, start.replace(hour=18), "Europe/Lisbon", venue="FIL"),
         monkeypatch,
     )
-    window.new_action.trigger()
+    window.action("new-event").trigger()
     assert "PyCon Lisboa" in event_names(workspace)
     added = workspace.repos.events.find("PyCon Lisboa")[0]
     assert added.start == start and added.venue == "FIL"
-    assert window.events_page.selected_event() == added
+    assert window.page("events").selected_event() == added
 
     window.undo_action.trigger()
     assert "PyCon Lisboa" not in event_names(workspace)
-    assert window.events_page.model.position_of(added.id) is None
+    assert window.page("events").model.position_of(added.id) is None
 
     window.redo_action.trigger()
     assert workspace.repos.events.find("PyCon Lisboa") == [added]  # same id, same values
-    assert window.events_page.model.position_of(added.id) is not None
+    assert window.page("events").model.position_of(added.id) is not None
 
 
 def test_edit_undo_redo(
     window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window.show_page(EVENTS)
-    before = window.events_page.selected_event()
+    window.show_page("events")
+    before = window.page("events").selected_event()
     assert before is not None and before.id is not None
     monkeypatch.setattr(
         EventDialog, "exec", lambda dialog: dialog.venue.setText("Altice Arena") or 1
     )
-    window.edit_action.trigger()
+    window.action("edit").trigger()
     assert workspace.repos.events.get(before.id).venue == "Altice Arena"
     window.undo_action.trigger()
     assert workspace.repos.events.get(before.id) == before
@@ -356,19 +357,19 @@ def test_the_events_list_built_after_opening_an_event_selects_it(
 
     past = workspace.repos.events.find(PAST_NAME)[0]
     assert past.id is not None
-    assert EVENTS not in window._built  # opened from Home: the list is not built yet
+    assert window.built("events") is None  # opened from Home: the list is not built yet
     window.open_event(past.id)
-    assert window.events_page.selected_event() == past
+    assert window.page("events").selected_event() == past
 
 
 def test_answered_dialogs_do_not_pile_up(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window.show_page(EVENTS)
+    window.show_page("events")
     monkeypatch.setattr(EventDialog, "exec", lambda dialog: 0)  # Cancel, three times
     for _ in range(3):
-        window.new_action.trigger()
-        window.edit_action.trigger()
+        window.action("new-event").trigger()
+        window.action("edit").trigger()
     qtbot.wait(1)  # deletion waits for the event loop
     assert window.findChildren(EventDialog) == []
 
@@ -376,14 +377,14 @@ def test_answered_dialogs_do_not_pile_up(
 def test_delete_and_undo_brings_back_goals_and_attendees(
     window: MainWindow, workspace: Workspace
 ) -> None:
-    window.show_page(EVENTS)
-    event = window.events_page.selected_event()
+    window.show_page("events")
+    event = window.page("events").selected_event()
     assert event is not None and event.id is not None
     goals = workspace.repos.goals.for_event(event.id)
     people = workspace.repos.attendances.for_event(event.id)
     assert goals and people
 
-    window.delete_action.trigger()
+    window.action("delete").trigger()
     assert event.name not in event_names(workspace)
     assert workspace.repos.goals.for_event(event.id) == []
 
@@ -411,13 +412,13 @@ def test_a_large_event_is_deleted_and_put_back_in_a_worker_thread(
             return _original(target, value)  # type: ignore[operator]
 
         monkeypatch.setattr(events, name, watched)
-    window.show_page(EVENTS)
-    event = window.events_page.selected_event()
+    window.show_page("events")
+    event = window.page("events").selected_event()
     assert event is not None and event.id is not None
     before = workspace.repos.attendances.for_event(event.id)
     assert len(before) >= 5
 
-    window.delete_action.trigger()
+    window.action("delete").trigger()
     assert event.name not in event_names(workspace)
     window.undo_action.trigger()
     assert workspace.repos.events.get(event.id) == event
@@ -434,21 +435,21 @@ def test_remove_sample_data_in_one_click(
     )
     window.context.changed.emit(Changed.everything())
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.events_page.banner.remove_button.click()
+    window.page("events").banner.remove_button.click()
     assert event_names(workspace) == ["My own event"]
     assert workspace.repos.people.count() == 0
-    assert not window.events_page.banner.isVisible()
-    assert not window.remove_sample_action.isEnabled()
-    assert window.events_page.selected_event() == mine
+    assert not window.page("events").banner.isVisible()
+    assert not window.action("remove-sample").isEnabled()
+    assert window.page("events").selected_event() == mine
     assert not window.context.undo_stack.canUndo()
 
 
-@pytest.mark.parametrize("row", [PEOPLE, FOLLOW_UPS])
+@pytest.mark.parametrize("row", ["people", "follow-ups"])
 def test_the_people_and_follow_ups_pages_say_the_sample_is_there(
-    window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch, row: int
+    window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch, row: str
 ) -> None:
-    window.page_actions[row].trigger()
-    page = window.people_page if row == PEOPLE else window.follow_ups_page
+    window.action(f"go-{row}").trigger()
+    page = window.page(row)
     assert page.banner.isVisible()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.banner.remove_button.click()
@@ -457,11 +458,11 @@ def test_the_people_and_follow_ups_pages_say_the_sample_is_there(
     assert page.stack.currentWidget() is page.empty
 
 
-@pytest.mark.parametrize("row", [PEOPLE, FOLLOW_UPS])
-def test_a_filters_hint_can_be_read_whole(window: MainWindow, row: int) -> None:
+@pytest.mark.parametrize("row", ["people", "follow-ups"])
+def test_a_filters_hint_can_be_read_whole(window: MainWindow, row: str) -> None:
     window.resize(1200, 760)
-    window.page_actions[row].trigger()
-    page = window.people_page if row == PEOPLE else window.follow_ups_page
+    window.action(f"go-{row}").trigger()
+    page = window.page(row)
     hint = page.filter.placeholderText()
     assert hint.endswith("…") and len(hint) > 20
     assert page.filter.width() > page.filter.fontMetrics().horizontalAdvance(hint) + 16
@@ -471,7 +472,7 @@ def test_a_sample_event_is_marked_as_one(window: MainWindow, workspace: Workspac
     sample = workspace.repos.events.find(UPCOMING_NAME)[0]
     assert sample.id is not None
     window.open_event(sample.id)
-    pill = window.workspace_page.sample_pill
+    pill = window.page("event").sample_pill
     assert pill.isVisible() and pill.text() == "Sample event"
     start = datetime(2030, 5, 1, 9, tzinfo=LISBON)
     mine = window.context.events.create(
@@ -486,22 +487,22 @@ def test_empty_state_when_there_are_no_events(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.remove_sample_action.trigger()
-    page = window.events_page
+    window.action("remove-sample").trigger()
+    page = window.page("events")
     assert page.list_stack.currentWidget() is page.empty
     assert not page.details_area.isVisibleTo(page)  # no blank panel beside the sentence
-    assert not window.edit_action.isEnabled()
-    assert not window.delete_action.isEnabled()
+    assert not window.action("edit").isEnabled()
+    assert not window.action("delete").isEnabled()
 
 
 def test_navigation_and_lazy_pages(window: MainWindow) -> None:
-    assert PEOPLE not in window._built  # built when first shown
-    window.page_actions[PEOPLE].trigger()
-    assert window.pages.currentWidget() is window.people_page
-    assert window.people_page.model.rowCount() == 10
-    window.page_actions[FOLLOW_UPS].trigger()
-    assert window.pages.currentWidget() is window.follow_ups_page
-    assert window.follow_ups_page.model.rowCount() == 3
+    assert window.built("people") is None  # built when first shown
+    window.action("go-people").trigger()
+    assert window.pages.currentWidget() is window.page("people")
+    assert window.page("people").model.rowCount() == 10
+    window.action("go-follow-ups").trigger()
+    assert window.pages.currentWidget() is window.page("follow-ups")
+    assert window.page("follow-ups").model.rowCount() == 3
 
 
 def test_geometry_and_page_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
@@ -511,7 +512,7 @@ def test_geometry_and_page_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.addWidget(first)
     first.show()
     first.resize(700, 500)
-    first.page_actions[FOLLOW_UPS].trigger()
+    first.action("go-follow-ups").trigger()
     size = (first.width(), first.height())  # the pages' minimum sizes may have grown it
     first.close()
     workspace.close()
@@ -521,7 +522,7 @@ def test_geometry_and_page_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == size
     assert size[0] == 700
-    assert second.pages.currentWidget() is second.follow_ups_page
+    assert second.pages.currentWidget() is second.page("follow-ups")
     second.close()
     workspace.close()
 
@@ -536,8 +537,8 @@ def test_the_events_list_starts_on_the_next_event_whatever_its_order(
         Event("Alpha Later Conf", start, start.replace(hour=17), "Europe/Lisbon")
     )
     window.context.changed.emit(Changed.everything())
-    window.show_page(EVENTS)
-    page = window.events_page
+    window.show_page("events")
+    page = window.page("events")
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by name: Alpha first
     page.select_event(None)  # nothing chosen yet
     selected = page.selected_event()
@@ -552,10 +553,10 @@ def test_the_order_of_each_list_is_remembered(qtbot: QtBot, tmp_path: Path) -> N
     first = build_window(workspace)
     qtbot.addWidget(first)
     first.show()
-    first.page_actions[PEOPLE].trigger()
-    first.people_page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # company, Z to A
-    first.page_actions[EVENTS].trigger()
-    first.events_page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # name
+    first.action("go-people").trigger()
+    first.page("people").table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # company, Z to A
+    first.action("go-events").trigger()
+    first.page("events").table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # name
     first.close()
     workspace.close()
 
@@ -563,23 +564,23 @@ def test_the_order_of_each_list_is_remembered(qtbot: QtBot, tmp_path: Path) -> N
     second = build_window(workspace)
     qtbot.addWidget(second)
     second.show()
-    second.page_actions[PEOPLE].trigger()
-    header = second.people_page.table.horizontalHeader()
+    second.action("go-people").trigger()
+    header = second.page("people").table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
         1,
         Qt.SortOrder.DescendingOrder,
     )
-    model = second.people_page.model
+    model = second.page("people").model
     companies = [model.row(i).person.company or "" for i in range(model.rowCount())]
     assert len(companies) > 2 and companies == sorted(companies, key=str.casefold, reverse=True)
-    second.page_actions[EVENTS].trigger()
-    header = second.events_page.table.horizontalHeader()
+    second.action("go-events").trigger()
+    header = second.page("events").table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
         0,
         Qt.SortOrder.AscendingOrder,
     )
-    second.page_actions[FOLLOW_UPS].trigger()  # never sorted by hand: its own order
-    header = second.follow_ups_page.table.horizontalHeader()
+    second.action("go-follow-ups").trigger()  # never sorted by hand: its own order
+    header = second.page("follow-ups").table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
         0,
         Qt.SortOrder.AscendingOrder,
@@ -599,7 +600,7 @@ def test_edits_survive_a_restart(
     fill_dialog_with(
         Event("Restart-proof", start, start.replace(hour=12), "Europe/Lisbon"), monkeypatch
     )
-    window.new_action.trigger()
+    window.action("new-event").trigger()
     window.close()
     workspace.close()
 
@@ -616,13 +617,13 @@ def test_about_box_names_the_version(window: MainWindow, monkeypatch: pytest.Mon
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
-    window.about_action.trigger()
+    window.action("about").trigger()
     assert len(shown) == 1 and __version__ in shown[0]
 
 
 def test_every_menu_action_has_a_shortcut_where_promised(window: MainWindow) -> None:
-    assert window.new_action.shortcut().toString() == "Ctrl+N"
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.action("new-event").shortcut().toString() == "Ctrl+N"
+    assert window.action("quit").shortcut().toString() == "Ctrl+Q"
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Y" in [s.toString() for s in window.redo_action.shortcuts()]
     assert [a.shortcut().toString() for a in window.page_actions] == [
@@ -651,8 +652,8 @@ def test_details_show_the_users_own_time_only_when_it_differs(
             Event("Lisbon day", start, start.replace(hour=17), "Europe/Lisbon")
         )
         window.context.changed.emit(Changed.everything())
-        window.events_page.select_event(created.id)
-        html = window.events_page.details.text()
+        window.page("events").select_event(created.id)
+        html = window.page("events").details.text()
     finally:
         monkeypatch.undo()
         time.tzset()
@@ -683,11 +684,11 @@ def test_undo_of_an_event_deleted_elsewhere_reports_instead_of_crashing(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
-    window.show_page(EVENTS)
-    event = window.events_page.selected_event()
+    window.show_page("events")
+    event = window.page("events").selected_event()
     assert event is not None and event.id is not None
     monkeypatch.setattr(EventDialog, "exec", lambda dialog: dialog.venue.setText("Elsewhere") or 1)
-    window.edit_action.trigger()
+    window.action("edit").trigger()
     workspace.repos.events.delete(event.id)  # e.g. removed by another tool meanwhile
     window.undo_action.trigger()
     assert len(shown) == 1 and "no longer exists" in shown[0]
@@ -695,16 +696,16 @@ def test_undo_of_an_event_deleted_elsewhere_reports_instead_of_crashing(
 
 
 def test_delete_is_only_offered_on_the_events_page(window: MainWindow) -> None:
-    assert not window.delete_action.isEnabled()  # on Home
-    window.navigation.setCurrentRow(EVENTS)  # as a click in the navigation does
-    assert window.delete_action.isEnabled()
-    window.navigation.setCurrentRow(PEOPLE)
-    assert not window.delete_action.isEnabled()
+    assert not window.action("delete").isEnabled()  # on Home
+    window.navigation.setCurrentRow(row_of("events"))  # as a click in the navigation does
+    assert window.action("delete").isEnabled()
+    window.navigation.setCurrentRow(row_of("people"))
+    assert not window.action("delete").isEnabled()
 
 
 def test_every_menu_command_has_a_shortcut(window: MainWindow) -> None:
     """Keyboard users reach every command; only the rare one-off ones may go without."""
-    exempt = {window.about_action, window.remove_sample_action}
+    exempt = {window.action("about"), window.action("remove-sample")}
     menus = [action.menu() for action in window.menuBar().actions()]
     commands = [
         action
@@ -723,13 +724,11 @@ def test_every_menu_command_has_a_shortcut(window: MainWindow) -> None:
 def test_the_people_page_filters_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
     from PySide6.QtGui import QKeySequence
 
-    from planner.gui.main_window import PEOPLE
-
-    assert window.navigation.currentRow() != PEOPLE
-    window.find_action.trigger()  # Edit > Find, from Home: to the people, ready to type
-    assert window.navigation.currentRow() == PEOPLE
-    page = window.page(PEOPLE)
-    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.navigation.currentRow() != row_of("people")
+    window.action("find").trigger()  # Edit > Find, from Home: to the people, ready to type
+    assert window.navigation.currentRow() == row_of("people")
+    page = window.page("people")
+    assert window.action("find").shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     assert window.focusWidget() is page.filter
     everyone = page.model.rowCount()
     assert page.count.text() == f"{everyone} shown"

@@ -213,11 +213,11 @@ def test_read_only_data_disables_every_edit_and_keeps_reading(
         try:
             tip = f"Changes cannot be saved: {folder} is read-only."
             shown = boxes_shown(monkeypatch)
-            window.show_page(1)  # Events, with an event chosen
-            page = window.events_page
+            window.show_page("events")  # with an event chosen
+            page = window.page("events")
             page.table.selectRow(0)
             edits = window.edit_actions()
-            assert window.new_action in edits and window.remove_sample_action in edits
+            assert window.action("new-event") in edits and window.action("remove-sample") in edits
             for action in edits:
                 assert not action.isEnabled(), action.text()
                 assert action.toolTip() == tip and action.statusTip() == tip
@@ -225,16 +225,20 @@ def test_read_only_data_disables_every_edit_and_keeps_reading(
                 assert not button.isEnabled() and button.toolTip() == tip
             assert not page.banner.remove_button.isEnabled()
             assert page.open_button.isEnabled()
-            window.new_action.trigger()  # a shortcut of a disabled action does nothing
+            window.action("new-event").trigger()  # a shortcut of a disabled action does nothing
             # Reading, finding, exporting and help stay.
-            for action in (window.open_action, window.find_action, window.shortcuts_action):
+            for action in (
+                window.action("open"),
+                window.action("find"),
+                window.action("shortcuts"),
+            ):
                 assert action.isEnabled(), action.text()
-            window.open_selected_event()
-            tabs = window.workspace_page
+            window.action("open").trigger()
+            tabs = window.page("event")
             tabs.show_tab(tabs.CHECKLIST)
-            window.workspace_page.checklist.table.selectRow(0)
+            window.page("event").checklist.table.selectRow(0)
             checklist = tabs.checklist
-            assert window.export_action.isEnabled()
+            assert window.action("export").isEnabled()
             for button in (checklist.add_button, checklist.edit_button, checklist.delete_button):
                 assert not button.isEnabled() and button.toolTip() == tip
             assert checklist.extra_buttons[0].isEnabled()  # export to calendar
@@ -242,8 +246,8 @@ def test_read_only_data_disables_every_edit_and_keeps_reading(
             tabs.attendees.table.selectRow(0)
             assert not tabs.attendees.edit_button.isEnabled()
             assert not tabs.attendees.import_button.isEnabled()
-            window.show_page(2)
-            people = cast("PeoplePage", window.people_page)
+            window.show_page("people")
+            people = cast("PeoplePage", window.page("people"))
             people.table.selectRow(0)
             assert not people.new_button.isEnabled() and not people.edit_button.isEnabled()
             window.import_file(tmp_path / "any.csv")  # a dropped file: refused at once

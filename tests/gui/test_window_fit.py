@@ -52,9 +52,9 @@ def test_the_checklist_export_message_is_cut_short_not_widening_the_window(
     event = workspace.repos.events.find(UPCOMING_NAME)[0]
     assert event.id is not None
     window.resize(1000, 700)
-    window.open_event(event.id, window.workspace_page.CHECKLIST)
+    window.open_event(event.id, window.page("event").CHECKLIST)
     qtbot.wait(1)
-    checklist = window.workspace_page.checklist
+    checklist = window.page("event").checklist
     message = f"Exported 18 open items to {LONG_PATH}"
     checklist.progress.setText(message)
     qtbot.wait(50)  # the layout's requests are handled

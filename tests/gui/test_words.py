@@ -15,7 +15,7 @@ from planner.domain.importing import ImportReport
 from planner.gui.common.formatting import tr_n
 from planner.gui.events.goals_view import GoalDialog
 from planner.gui.importing.controller import ReportDialog
-from planner.gui.main_window import HOME, MainWindow
+from planner.gui.main_window import MainWindow
 from planner.services.changes import Changed
 from planner.services.people import delete_person
 from planner.services.sample import UPCOMING_NAME
@@ -97,7 +97,7 @@ def test_the_undo_entry_of_a_long_checklist_item_is_cut_short(window: MainWindow
 
 
 def test_the_sample_banner_counts_what_is_there(window: MainWindow, workspace: Workspace) -> None:
-    banner = window.home_page.banner
+    banner = window.page("home").banner
     events, people = workspace.repos.events.sample_size()
     assert (events, people) == (2, 10)
     assert "2 events and 10 invented people" in banner.text.text()
@@ -125,19 +125,19 @@ def test_an_import_shows_the_event_it_went_into_and_its_report_names_it(
 
     def read(dialog: ReportDialog) -> int:  # the window behind the report, and the report
         shown = window.pages.currentWidget()
-        seen.append((labels_of(dialog), shown, window.workspace_page.tabs.currentIndex()))
+        seen.append((labels_of(dialog), shown, window.page("event").tabs.currentIndex()))
         return 1
 
     monkeypatch.setattr(ReportDialog, "exec", read)
-    window.show_page(HOME)  # no event in view: the import goes to the next one
+    window.show_page("home")  # no event in view: the import goes to the next one
     window.importer.start(path, None)
     qtbot.waitUntil(lambda: not window.importer.busy, timeout=20_000)  # reading
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)  # importing
     ((text, shown, tab),) = seen
     assert f"1 person put on the list of “{UPCOMING_NAME}”" in text
-    assert shown is window.workspace_page
-    assert window.workspace_page.event_id == event.id
-    assert tab == window.workspace_page.PEOPLE
+    assert shown is window.page("event")
+    assert window.page("event").event_id == event.id
+    assert tab == window.page("event").PEOPLE
 
 
 def test_an_import_into_the_event_in_view_loads_its_tabs_once(
@@ -156,7 +156,7 @@ def test_an_import_into_the_event_in_view_loads_its_tabs_once(
     path.write_text(CSV, encoding="utf-8")
     event = workspace.repos.events.find(UPCOMING_NAME)[0]
     assert event.id is not None
-    window.open_event(event.id, window.workspace_page.GOALS)
+    window.open_event(event.id, window.page("event").GOALS)
     monkeypatch.setattr(ImportDialog, "exec", lambda dialog: 1)
     reported: list[int] = []
     monkeypatch.setattr(ReportDialog, "exec", lambda dialog: reported.append(1) or 1)
@@ -170,8 +170,8 @@ def test_an_import_into_the_event_in_view_loads_its_tabs_once(
     monkeypatch.setattr(ChecklistTab, "refresh", counted)
     window.importer.start(path, event.id)
     qtbot.waitUntil(lambda: bool(reported) and not window.importer.busy, timeout=20_000)
-    assert window.pages.currentWidget() is window.workspace_page
-    assert window.workspace_page.tabs.currentIndex() == window.workspace_page.PEOPLE
+    assert window.pages.currentWidget() is window.page("event")
+    assert window.page("event").tabs.currentIndex() == window.page("event").PEOPLE
     assert len(loads) <= 1
 
 

@@ -15,23 +15,19 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from planner.domain.checklist import Progress
+from planner.domain.checklist import MAX_ITEM_TEXT, Progress
 from planner.domain.enums import AttendanceStatus, NetworkType, PriorityTier
 from planner.domain.ids import EventId, GoalId, PersonId
 from planner.domain.model import Attendance, Event, Goal, Person
 from planner.domain.ordering import moved
 from planner.domain.rules import ValidationError
 from planner.interchange.ics import ics_to_tasks
-from planner.services.checklist import (
-    MAX_ITEM_TEXT,
-    ChecklistService,
-    install_default_templates,
-    load_default_templates,
-)
+from planner.services.checklist import ChecklistService
 from planner.services.dashboard import build_dashboard
 from planner.services.events import EventService
 from planner.services.goals import GoalService
 from planner.services.resources import DEFAULT_TEMPLATES
+from planner.services.routine import install_default_templates, load_default_templates
 from planner.services.workspace import DATABASE_NAME, Workspace
 from planner.storage.errors import NotFoundError
 
@@ -113,12 +109,12 @@ def test_in_memory_workspace_installs_the_shipped_routine(workspace: Workspace) 
 
 
 def test_the_routine_is_installed_only_once(workspace: Workspace) -> None:
-    assert install_default_templates(workspace) is False
+    assert install_default_templates(workspace.db) is False
     assert workspace.repos.templates.count() == 17
     for template in workspace.repos.templates.all():
         assert template.id is not None
         workspace.repos.templates.delete(template.id)
-    assert install_default_templates(workspace) is False
+    assert install_default_templates(workspace.db) is False
     assert workspace.repos.templates.count() == 0
 
 
@@ -955,7 +951,7 @@ def test_v1_checklist_entries_and_export(v1_workspace: Workspace, tmp_path: Path
 
 def test_templates_are_installed_in_an_upgraded_database(v1_workspace: Workspace) -> None:
     assert v1_workspace.repos.templates.count() == 17
-    assert install_default_templates(v1_workspace) is False
+    assert install_default_templates(v1_workspace.db) is False
 
 
 def test_a_new_item_after_upgrade_takes_the_next_position(v1_workspace: Workspace) -> None:

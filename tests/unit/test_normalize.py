@@ -11,9 +11,8 @@ from hypothesis import strategies as st
 from planner.domain.dedupe import NormalizedPerson
 from planner.domain.enums import AttendeeRole
 from planner.domain.importing import Candidate, Field, Skipped, Withdrawn
+from planner.domain.people import MAX_DETAIL_CHARS, MAX_NAME_CHARS
 from planner.interchange.normalize import (
-    MAX_DETAIL_CHARS,
-    MAX_NAME_CHARS,
     clean,
     clean_notes,
     linkedin_url,

@@ -9,9 +9,10 @@ import pytest
 
 from planner.domain.enums import AttendanceStatus, PriorityTier
 from planner.domain.ids import GoalId
+from planner.domain.people import MAX_NOTE
 from planner.domain.rules import ValidationError
 from planner.services.goals import GoalService
-from planner.services.people import MAX_NOTE, update_attendance
+from planner.services.people import update_attendance
 from planner.services.sample import UPCOMING_NAME, seed_sample
 from planner.services.workspace import Workspace
 

@@ -13,10 +13,9 @@ from hypothesis import strategies as st
 from planner.domain.enums import InteractionKind
 from planner.domain.ids import AttendanceId, PersonId
 from planner.domain.model import Attendance, Interaction, Person
+from planner.domain.people import MAX_NAME_CHARS, MAX_PERSON_NOTES
 from planner.domain.rules import ValidationError
-from planner.interchange.normalize import MAX_NAME_CHARS
 from planner.services.people import (
-    MAX_PERSON_NOTES,
     add_person,
     add_to_event,
     delete_people,

@@ -12,7 +12,6 @@ from planner.domain.enums import AttendanceStatus
 from planner.domain.model import Attendance, Event, Person
 from planner.services.sample import (
     PAST_NAME,
-    SAMPLE_LEFT,
     UPCOMING_NAME,
     has_sample,
     remove_sample,
@@ -20,6 +19,7 @@ from planner.services.sample import (
     seed_sample,
 )
 from planner.services.workspace import Workspace
+from planner.storage.sample import SAMPLE_LEFT
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 TABLES = (

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.cli import main
+from planner.domain.checklist import item_problems
 from planner.domain.enums import NetworkType, PrepPhase
 from planner.domain.goals import goal_problems, parse_words, tidy_goal
 from planner.domain.ids import EventId
@@ -19,7 +20,7 @@ from planner.domain.model import Event, Goal, Person
 from planner.domain.rules import ValidationError, event_problems, validate_event
 from planner.domain.text import INVISIBLE, drop_invisible
 from planner.interchange.normalize import clean, clean_notes
-from planner.services.checklist import ChecklistService, item_problems
+from planner.services.checklist import ChecklistService
 from planner.services.events import EventService
 from planner.services.goals import GoalService
 from planner.services.people import tidy_person, update_attendance

@@ -108,10 +108,11 @@ class DeleteEventCommand(_ContextCommand):
 
     def redo(self) -> None:
         from planner.services.events import delete_event
+        from planner.services.listings import attendee_count
 
         def action() -> None:
             event_id = self._event_id
-            rows = self.context.workspace.repos.attendances.count_for_event(event_id)
+            rows = attendee_count(self.context.workspace, event_id)
             label = tr("Deleting “%1”…").replace("%1", self._name)
             self._snapshot = write_waiting(
                 self._window(),

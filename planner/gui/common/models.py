@@ -16,11 +16,18 @@ from planner.gui.common.formatting import dates_text, day_text, relative_text, s
 from planner.gui.common.labels import follow_up_status_name, role_name, status_name, tier_name
 from planner.gui.common.table_model import BackgroundLoad, Column, RowTableModel
 from planner.gui.context import AppContext
-from planner.services.workspace import Repositories, Workspace
+from planner.services.listings import (
+    attendee_count,
+    attendee_listings,
+    follow_up_listings,
+    people_count,
+    people_listings,
+)
+from planner.services.workspace import Target, Workspace
+from planner.storage.attendances import AttendeeListing
 from planner.storage.events import EventSummary
 from planner.storage.followups import FollowUpListing
 from planner.storage.people import PersonListing
-from planner.storage.planning import AttendeeListing
 
 SAMPLE_COLOUR = QColor("#7a5c00")
 
@@ -32,15 +39,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("models", text)
 
 
-def elsewhere(
-    workspace: Workspace, read: Callable[[Repositories], list[Row]]
-) -> Callable[[], list[Row]]:
+def elsewhere(workspace: Workspace, read: Callable[[Target], list[Row]]) -> Callable[[], list[Row]]:
     """`read` for a worker thread: over a connection of its own, closed afterwards."""
 
     def load() -> list[Row]:
         db = workspace.second_connection()
         try:
-            return read(Repositories.over(db))
+            return read(db)
         finally:
             db.close()
 
@@ -123,12 +128,12 @@ class PeopleModel(RowTableModel[PersonListing]):
         workspace = context.workspace
         super().__init__(
             columns,
-            lambda: workspace.repos.people.listings(),
+            lambda: people_listings(workspace),
             key=attrgetter("person.id"),  # made in C: a pass over 143,000 rows is quick
             parent=parent,
             background=BackgroundLoad(
-                count=lambda: workspace.repos.people.count(),
-                start=lambda: elsewhere(workspace, lambda repos: repos.people.listings()),
+                count=lambda: people_count(workspace),
+                start=lambda: elsewhere(workspace, people_listings),
             ),
         )
 
@@ -157,7 +162,7 @@ class FollowUpsModel(RowTableModel[FollowUpListing]):
 
     def _load(self) -> list[FollowUpListing]:
         self._today = date.today()
-        return self._context.workspace.repos.follow_ups.listings(self.event_id)
+        return follow_up_listings(self._context.workspace, self.event_id)
 
     def is_overdue(self, row: FollowUpListing) -> bool:
         return row.follow_up.status == FollowUpStatus.OPEN and row.follow_up.due < self._today
@@ -213,20 +218,18 @@ class AttendeesModel(RowTableModel[AttendeeListing]):
         event_id = self._prepare()
         if event_id is None:
             return []
-        return self._context.workspace.repos.attendances.listings(event_id)
+        return attendee_listings(self._context.workspace, event_id)
 
     def _count(self) -> int:
         if self.event_id is None:
             return 0
-        return self._context.workspace.repos.attendances.count_for_event(self.event_id)
+        return attendee_count(self._context.workspace, self.event_id)
 
     def _start_load(self) -> Callable[[], list[AttendeeListing]]:
         event_id = self._prepare()
         if event_id is None:
             return list
-        return elsewhere(
-            self._context.workspace, lambda repos: repos.attendances.listings(event_id)
-        )
+        return elsewhere(self._context.workspace, lambda db: attendee_listings(db, event_id))
 
     def _prepare(self) -> EventId | None:
         """The event shown, with its goals' names (for the Goals column) read now."""

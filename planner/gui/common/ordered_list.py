@@ -14,12 +14,14 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
+from planner.domain.ids import EventId
 from planner.domain.ordering import moved
 from planner.gui.common.columns import StretchColumn
 from planner.gui.common.lists import make_table
 from planner.gui.common.table_model import RowTableModel
 from planner.gui.common.widgets import EmptyState, button_row
 from planner.gui.context import AppContext
+from planner.services.changes import Changed, Kind
 
 Row = TypeVar("Row")
 
@@ -68,9 +70,16 @@ class OrderedList(QWidget, Generic[Row]):
         self.empty.hide()
         self.body.addWidget(self.empty, 1)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        context.changed.connect(self.refresh)
+        context.changed.connect(self._changed)
 
     # What subclasses provide ----------------------------------------------------------------
+
+    SHOWS: frozenset[Kind] = frozenset(Kind)
+    """The kinds of things the list is made of: a change of another kind leaves it be."""
+
+    def shown_event(self) -> EventId | None:
+        """The event whose list this is (None: changes in any event reload it)."""
+        return None
 
     def row_id(self, row: Row) -> Any:
         """The id of a row the user may change, or None (e.g. an item that ticks itself)."""
@@ -105,6 +114,10 @@ class OrderedList(QWidget, Generic[Row]):
     def _double_clicked(self, index: QModelIndex) -> None:
         if self._context.writable:  # read-only: no dialog whose changes could not be saved
             self.edit_selected()
+
+    def _changed(self, changed: Changed) -> None:
+        if changed.touches(self.SHOWS, self.shown_event()):
+            self.refresh()
 
     def refresh(self) -> None:
         selected = self.selected()

@@ -14,7 +14,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QResizeEvent
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
+from planner.domain.ids import EventId
 from planner.gui.common.formatting import plain_tip, tr_n
+from planner.services.changes import Changed, Kind
 from planner.services.sample import sample_size
 from planner.services.workspace import Workspace
 
@@ -79,20 +81,33 @@ class RefreshWhenShown:
     """For pages that show what is in the database: a change reloads the page at once when it
     is on screen, and otherwise the next time it is shown, so hidden pages cost nothing.
 
-    Mix in before the Qt widget class and call `watch(context.changed)` at the end of
-    `__init__`; the page provides `refresh()`.
+    Mix in before the Qt widget class and call `watch(context.changed, kinds, event)` at the end
+    of `__init__`; the page provides `refresh()`. A change reaches the page only when it is of
+    the `kinds` the page shows and, when `event()` gives the event the page shows, in that event.
     """
 
     _stale = True
+    _kinds: frozenset[Kind] = frozenset(Kind)
+    _event: Callable[[], EventId | None] = staticmethod(lambda: None)
 
-    def watch(self, changed: Any) -> None:
+    def watch(
+        self,
+        changed: Any,
+        kinds: frozenset[Kind] = frozenset(Kind),
+        event: Callable[[], EventId | None] | None = None,
+    ) -> None:
         self._stale = True
+        self._kinds = kinds
+        if event is not None:
+            self._event = event
         changed.connect(self._mark_stale)
 
     def refresh(self) -> None:
         raise NotImplementedError
 
-    def _mark_stale(self) -> None:
+    def _mark_stale(self, changed: Changed) -> None:
+        if not changed.touches(self._kinds, self._event()):
+            return
         self._stale = True
         if self.isVisible():  # type: ignore[attr-defined]
             self.refresh()

@@ -18,8 +18,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from planner.domain.checklist import ChecklistEntry, due_date, offset_label
-from planner.domain.ids import ChecklistItemId
+from planner.domain.checklist import (
+    MAX_ITEM_TEXT,
+    ChecklistEntry,
+    due_date,
+    item_problems,
+    offset_label,
+)
+from planner.domain.ids import ChecklistItemId, EventId
 from planner.domain.model import ChecklistItem, Event
 from planner.gui.common.commands import Lifecycle
 from planner.gui.common.form_dialog import FormDialog
@@ -29,7 +35,7 @@ from planner.gui.common.ordered_list import OrderedList
 from planner.gui.common.table_model import Column, Index, RowTableModel
 from planner.gui.common.widgets import ElidedLabel, exec_once
 from planner.gui.context import AppContext
-from planner.services.checklist import MAX_ITEM_TEXT, item_problems
+from planner.services.changes import Kind
 
 OVERDUE = QColor("#b3261e")
 DONE = QColor("#7b8591")
@@ -209,6 +215,13 @@ class ChecklistTab(OrderedList[ChecklistEntry]):
         self.columns.keep_whole(0)  # the due day, with its tick box
         self.buttons.insertWidget(0, self.progress)
         self._update_buttons()
+
+    # Items that tick themselves follow the goals and the must-meet people's research.
+    SHOWS = frozenset((Kind.CHECKLIST, Kind.EVENT, Kind.GOAL, Kind.ATTENDANCE, Kind.PERSON))
+
+    def shown_event(self) -> EventId | None:
+        event = self.model.current_event
+        return None if event is None else event.id
 
     def show_event(self, event: Event) -> None:
         self.model.current_event = event

@@ -35,11 +35,13 @@ from planner.gui.common.models import AttendeesModel, FollowUpsModel
 from planner.gui.common.table_model import RowTableModel
 from planner.gui.common.widgets import ElidedLabel, EmptyState, RefreshWhenShown, exec_once
 from planner.gui.context import AppContext
+from planner.gui.events import tabs as tab_index
 from planner.gui.events.checklist_view import ChecklistTab
 from planner.gui.events.goals_view import GoalsTab
+from planner.services.changes import Kind
 from planner.services.people import update_attendance
+from planner.storage.attendances import AttendeeListing
 from planner.storage.errors import NotFoundError
-from planner.storage.planning import AttendeeListing
 
 
 def tr(text: str) -> str:
@@ -243,7 +245,12 @@ class EventWorkspace(RefreshWhenShown, QWidget):
     back_requested = Signal()
     edit_requested = Signal()
 
-    GOALS, PEOPLE, CHECKLIST, FOLLOW_UPS = range(4)
+    GOALS, PEOPLE, CHECKLIST, FOLLOW_UPS = (
+        tab_index.GOALS,
+        tab_index.PEOPLE,
+        tab_index.CHECKLIST,
+        tab_index.FOLLOW_UPS,
+    )
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -310,7 +317,10 @@ class EventWorkspace(RefreshWhenShown, QWidget):
         layout.addLayout(heading)
         layout.addWidget(self.overview)
         layout.addWidget(self.tabs, 1)
-        self.watch(context.changed)
+        # The header, the People and Follow-ups tabs (Goals and Checklist reload themselves).
+        self.watch(
+            context.changed, frozenset(Kind) - {Kind.CHECKLIST, Kind.ROUTINE}, lambda: self.event_id
+        )
 
     @property
     def event_id(self) -> EventId | None:

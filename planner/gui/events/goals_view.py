@@ -26,7 +26,8 @@ from planner.gui.common.ordered_list import OrderedList
 from planner.gui.common.table_model import Column, RowTableModel
 from planner.gui.common.widgets import exec_once
 from planner.gui.context import AppContext
-from planner.storage.planning import GoalSnapshot
+from planner.services.changes import Kind
+from planner.storage.goals import GoalSnapshot
 
 
 def tr(text: str) -> str:
@@ -182,6 +183,12 @@ class GoalsTab(OrderedList[GoalProgress]):
             "No goals yet. Decide what you want from this event: whom you hope to meet, and "
             "why. Add Goal… (Ctrl+G) writes the first one down."
         )
+
+    # A goal's progress counts the people met for it.
+    SHOWS = frozenset((Kind.GOAL, Kind.ATTENDANCE, Kind.EVENT))
+
+    def shown_event(self) -> EventId | None:
+        return self.model.event_id
 
     def show_event(self, event_id: EventId) -> None:
         self.model.event_id = event_id

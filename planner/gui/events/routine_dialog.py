@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.checklist import offset_label
+from planner.domain.checklist import MAX_ITEM_TEXT, item_problems, offset_label
 from planner.domain.enums import PrepPhase
 from planner.domain.ids import ChecklistTemplateId
 from planner.domain.model import ChecklistTemplate
@@ -27,7 +27,6 @@ from planner.gui.common.ordered_list import OrderedList
 from planner.gui.common.table_model import Column, Index, RowTableModel
 from planner.gui.common.widgets import exec_once
 from planner.gui.context import AppContext
-from planner.services.checklist import MAX_ITEM_TEXT, item_problems
 
 
 def tr(text: str) -> str:

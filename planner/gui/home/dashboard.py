@@ -49,6 +49,7 @@ from planner.gui.common.widgets import (
     paint_bar,
 )
 from planner.gui.context import AppContext
+from planner.services.changes import Kind
 from planner.services.dashboard import Dashboard, LateFollowUp, UpcomingEvent, build_dashboard
 
 PREP_COLOUR = QColor("#1f5f8b")
@@ -359,7 +360,8 @@ class DashboardPage(RefreshWhenShown, QWidget):
         layout.addLayout(header)
         layout.addWidget(self.banner)
         layout.addLayout(body, 1)
-        self.watch(context.changed)
+        # Everything but the routine (new events only) and possible duplicates (the import's).
+        self.watch(context.changed, frozenset(Kind) - {Kind.ROUTINE, Kind.REVIEW})
 
     def refresh(self) -> None:
         self._stale = False

@@ -282,7 +282,7 @@ class ImportController(QObject):
 
         workspace = self._context.workspace
         prepared = with_remembered(prepared, workspace)
-        events = workspace.repos.events.all()
+        events = self._context.events.all()
         if event_id is None:  # none in view (Home, People...): the next event, most likely
             event_id = likely_event(events, datetime.now(UTC))
         dialog = ImportDialog(
@@ -430,6 +430,25 @@ class ImportController(QObject):
         False if it did not end in time."""
         self._stopping = True
         return self._task is None or self._task.stop()
+
+    def stopped_before_quitting(self) -> bool:
+        """True when no import is running, or the user agrees to stop the one that is and it
+        has ended; False keeps the window open."""
+        if not self.busy:
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self._window,
+            tr("Import Under Way"),
+            tr(
+                "An attendee list is still being imported. Stop the import and quit? Unless "
+                "it has just finished, the event is left as it was before the import."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes and self.stop()
 
     def _failed(self, error: BaseException) -> None:
         if self._stopping:

@@ -22,6 +22,7 @@ from planner.gui.common.widgets import exec_once
 from planner.gui.context import AppContext
 from planner.services.changes import Changed, Kind
 from planner.services.duplicates import NotDuplicates, PossibleDuplicate, mark_not_duplicates
+from planner.services.listings import people_on_list
 from planner.services.people import (
     ListChange,
     PeopleDeleted,
@@ -30,6 +31,7 @@ from planner.services.people import (
     add_to_event,
     delete_people,
     delete_person,
+    get_person,
     merge_people,
     merge_preview,
     person_links,
@@ -38,8 +40,8 @@ from planner.services.people import (
     save_person,
     undo_changes,
 )
+from planner.storage.attendances import AttendeeListing
 from planner.storage.errors import NotFoundError
-from planner.storage.planning import AttendeeListing
 
 if TYPE_CHECKING:
     from planner.gui.common.tasks import BackgroundTask
@@ -113,7 +115,7 @@ class PeopleEditing:
 
         workspace = self._context.workspace
         try:
-            person = workspace.repos.people.get(person_id)
+            person = get_person(workspace, person_id)
         except NotFoundError:
             self._context.failed.emit(tr("This person no longer exists."))
             self._context.changed.emit(Changed.only(Kind.PERSON))
@@ -134,7 +136,7 @@ class PeopleEditing:
         """Delete the person and what is about them alone; undo brings it all back."""
         workspace = self._context.workspace
         try:
-            name = workspace.repos.people.get(person_id).full_name
+            name = get_person(workspace, person_id).full_name
         except NotFoundError:
             self._context.changed.emit(Changed.only(Kind.PERSON))
             return
@@ -170,7 +172,7 @@ class PeopleEditing:
         from planner.gui.people.people_picker import PeoplePicker
 
         workspace = self._context.workspace
-        on_list = workspace.repos.attendances.person_ids(event_id)
+        on_list = people_on_list(workspace, event_id)
         picker = PeoplePicker(
             self._context, event_name, on_list, lambda: self.add(parent=picker), self._parent
         )
@@ -179,7 +181,7 @@ class PeopleEditing:
         chosen = picker.chosen()
         count = len(chosen)
         label = (
-            tr("Put %1 on the List").replace("%1", workspace.repos.people.get(chosen[0]).full_name)
+            tr("Put %1 on the List").replace("%1", get_person(workspace, chosen[0]).full_name)
             if count == 1
             else tr("Put %n People on the List").replace("%n", f"{count:,}")
         )
@@ -278,15 +280,15 @@ class PeopleEditing:
     def merged(self, first: Person, second: Person, parent: QWidget) -> Person | None:
         """`merge`, giving the person kept as now saved (for a list that shows them)."""
         kept = self.merge(first, second, parent)
-        return None if kept is None else self._context.workspace.repos.people.get(kept)
+        return None if kept is None else get_person(self._context.workspace, kept)
 
     def dismiss(self, pairs: Sequence[PossibleDuplicate]) -> bool:
         """Remember that each pair is two people (one undo step); False if that failed."""
         workspace = self._context.workspace
         count = len(pairs)
         if count == 1:
-            names = workspace.repos.people
-            first, second = names.get(pairs[0].first), names.get(pairs[0].second)
+            first = get_person(workspace, pairs[0].first)
+            second = get_person(workspace, pairs[0].second)
             label = (
                 tr("Not the Same: %1 and %2")
                 .replace("%1", first.full_name)

@@ -20,6 +20,7 @@ from planner.domain.model import Person
 from planner.gui.common.lists import ListPage, details_panel
 from planner.gui.common.models import PeopleModel
 from planner.gui.context import AppContext
+from planner.services.changes import Kind
 
 
 def tr(text: str) -> str:
@@ -48,6 +49,10 @@ class PeoplePage(ListPage):
             ),
             stretch_column=3,
             filter_hint=tr("Filter by name, company, title, email…"),
+            # The list counts each person's events; the panel tells their story.
+            shows=frozenset(
+                (Kind.PERSON, Kind.ATTENDANCE, Kind.EVENT, Kind.FOLLOW_UP, Kind.INTERACTION)
+            ),
         )
         self.edit_button = QPushButton(tr("Edit…"))
         self.edit_button.clicked.connect(self.edit_requested)

@@ -11,10 +11,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.domain.model import Person
+from planner.domain.people import MAX_DETAIL_CHARS, MAX_NAME_CHARS, MAX_PERSON_NOTES
 from planner.gui.common.form_dialog import FormDialog
 from planner.gui.common.formatting import breakable
-from planner.interchange.normalize import MAX_DETAIL_CHARS, MAX_NAME_CHARS, split_names
-from planner.services.people import MAX_PERSON_NOTES, person_problems, tidy_person
+from planner.interchange.normalize import split_names
+from planner.services.people import person_problems, tidy_person
 from planner.services.workspace import Workspace
 
 

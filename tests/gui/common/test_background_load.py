@@ -18,12 +18,12 @@ from planner.domain.model import Person
 from planner.gui.common import table_model
 from planner.gui.common.models import AttendeesModel, PeopleModel
 from planner.gui.context import AppContext
-from planner.gui.main_window import PEOPLE, MainWindow
+from planner.gui.main_window import MainWindow
 from planner.services.changes import Changed
 from planner.services.sample import PAST_NAME, UPCOMING_NAME
 from planner.services.workspace import Workspace
+from planner.storage.attendances import AttendanceRepository
 from planner.storage.people import PersonRepository
-from planner.storage.planning import AttendanceRepository
 
 
 @pytest.fixture
@@ -162,10 +162,10 @@ def test_a_short_list_loads_at_once_here(context: AppContext, load_threads: list
 def test_the_people_page_says_it_is_loading_not_that_nobody_is_there(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    page = window.people_page
+    page = window.page("people")
     assert page.model.rowCount() == 0
     with qtbot.waitSignal(page.model.reloaded, timeout=10_000):
-        window.show_page(PEOPLE)
+        window.show_page("people")
         assert page.model.loading
         assert page.count.text() == "Loading…"
         assert page.stack.currentWidget() is page.table
@@ -179,9 +179,9 @@ def test_the_people_chosen_stay_chosen_when_a_long_list_reloads(
 ) -> None:
     from PySide6.QtCore import QItemSelectionModel
 
-    with qtbot.waitSignal(window.people_page.model.reloaded, timeout=10_000):
-        window.show_page(PEOPLE)
-    page = window.people_page
+    with qtbot.waitSignal(window.page("people").model.reloaded, timeout=10_000):
+        window.show_page("people")
+    page = window.page("people")
     selections = page.table.selectionModel()
     for row in (1, 2, 5):
         selections.select(
@@ -205,7 +205,7 @@ def test_an_event_list_keeps_its_selection_and_follows_the_event_shown(
     upcoming, past = events[UPCOMING_NAME], events[PAST_NAME]
     assert upcoming.id is not None and past.id is not None
     window.open_event(upcoming.id)
-    tab = window.workspace_page.attendees
+    tab = window.page("event").attendees
     assert tab.loading.isVisibleTo(tab) and not tab.empty.isVisibleTo(tab)
     qtbot.waitUntil(lambda: not tab.model.loading and tab.model.rowCount() > 0, timeout=10_000)
     assert not tab.loading.isVisibleTo(tab) and tab.table.isVisibleTo(tab)
@@ -256,8 +256,8 @@ def test_marking_someone_met_shows_at_once_in_a_long_list(
 ) -> None:
     event = next(e for e in workspace.repos.events.all() if e.name == UPCOMING_NAME)
     assert event.id is not None
-    window.open_event(event.id, window.workspace_page.PEOPLE)
-    tab = window.workspace_page.attendees
+    window.open_event(event.id, window.page("event").PEOPLE)
+    tab = window.page("event").attendees
     qtbot.waitUntil(lambda: not tab.model.loading and tab.model.rowCount() > 0, timeout=10_000)
     qtmodeltester.check(tab.model, force_py=True)  # watches the edits and reloads below
     tab.table.selectRow(0)
@@ -269,7 +269,7 @@ def test_marking_someone_met_shows_at_once_in_a_long_list(
         assert row is not None and row.attendance.id == chosen.attendance.id
         return row.attendance.status
 
-    window.met_action.trigger()
+    window.action("met").trigger()
     assert tab.model.loading  # the list reloads in the background...
     assert status() == AttendanceStatus.MET  # ...but the row shows the edit already
     assert tab.met_button.text() == "Mark Not Met"

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from planner.gui.common.columns import MAX_FITTED_WIDTH, STRETCH_FLOOR, TICK_WIDTH
-from planner.gui.main_window import EVENTS, PEOPLE, MainWindow
+from planner.gui.main_window import MainWindow
 from planner.services.changes import Changed
 from planner.services.sample import UPCOMING_NAME
 from planner.services.workspace import Workspace
@@ -41,9 +41,9 @@ def test_on_a_wide_window_every_goal_is_whole_and_the_other_columns_fit(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
     window.resize(1400, 900)
-    open_upcoming(window, workspace, window.workspace_page.GOALS)
+    open_upcoming(window, workspace, window.page("event").GOALS)
     qtbot.wait(10)
-    table = window.workspace_page.goals.table
+    table = window.page("event").goals.table
     assert table.columnWidth(0) >= needed(table, 0)
     for column in range(1, table.model().columnCount()):
         assert table.columnWidth(column) >= min(needed(table, column), MAX_FITTED_WIDTH), column
@@ -54,9 +54,9 @@ def test_on_a_laptop_the_goal_keeps_its_room_and_the_keywords_give_way(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
     window.resize(1000, 700)
-    open_upcoming(window, workspace, window.workspace_page.GOALS)
+    open_upcoming(window, workspace, window.page("event").GOALS)
     qtbot.wait(10)
-    table = window.workspace_page.goals.table
+    table = window.page("event").goals.table
     goal, network, progress, looking_for = (table.columnWidth(c) for c in range(4))
     assert goal >= min(needed(table, 0), STRETCH_FLOOR)
     assert network >= needed(table, 1) and progress >= needed(table, 2)
@@ -67,9 +67,9 @@ def test_the_checklists_due_day_is_whole_beside_its_tick(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
     window.resize(1000, 700)
-    open_upcoming(window, workspace, window.workspace_page.CHECKLIST)
+    open_upcoming(window, workspace, window.page("event").CHECKLIST)
     qtbot.wait(10)
-    table = window.workspace_page.checklist.table
+    table = window.page("event").checklist.table
     assert table.columnWidth(0) >= needed(table, 0)
     room = table.viewport().width()
     assert table.columnWidth(0) + table.columnWidth(1) == room  # the item takes the rest
@@ -79,13 +79,13 @@ def test_event_names_and_emails_are_not_cut_to_a_few_letters(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     window.resize(1024, 740)
-    window.show_page(EVENTS)
+    window.show_page("events")
     qtbot.wait(10)
-    events = window.events_page.table
+    events = window.page("events").table
     assert events.columnWidth(0) >= min(needed(events, 0), STRETCH_FLOOR)
-    window.show_page(PEOPLE)
+    window.show_page("people")
     qtbot.wait(10)
-    people = window.people_page.table
+    people = window.page("people").table
     assert people.columnWidth(3) >= min(needed(people, 3), STRETCH_FLOOR)  # the email
 
 
@@ -93,9 +93,9 @@ def test_a_column_the_user_drags_keeps_its_width(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
     window.resize(1400, 900)
-    open_upcoming(window, workspace, window.workspace_page.GOALS)
+    open_upcoming(window, workspace, window.page("event").GOALS)
     qtbot.wait(10)
-    table = window.workspace_page.goals.table
+    table = window.page("event").goals.table
     table.horizontalHeader().resizeSection(1, 300)  # as a drag does
     window.resize(1300, 900)
     qtbot.wait(10)
@@ -115,11 +115,11 @@ def test_an_empty_goals_list_says_what_to_do(window: MainWindow, workspace: Work
         Event("Quiet Conf", start, start + timedelta(hours=8), "Europe/Lisbon")
     )
     assert event.id is not None
-    window.open_event(event.id, window.workspace_page.GOALS)
-    goals = window.workspace_page.goals
+    window.open_event(event.id, window.page("event").GOALS)
+    goals = window.page("event").goals
     assert goals.table.isHidden() and goals.empty.isVisible()
     assert "No goals yet" in goals.empty.text()
-    open_upcoming(window, workspace, window.workspace_page.GOALS)  # one with goals
+    open_upcoming(window, workspace, window.page("event").GOALS)  # one with goals
     assert goals.table.isVisible() and goals.empty.isHidden()
 
 
@@ -130,14 +130,14 @@ def test_after_ctrl_2_enter_opens_the_event_chosen(
 
     with qtbot.waitActive(window):
         window.activateWindow()
-    window.page_actions[EVENTS].trigger()  # Ctrl+2
-    table = window.events_page.table
+    window.action("go-events").trigger()  # Ctrl+2
+    table = window.page("events").table
     assert table.hasFocus()
-    chosen = window.events_page.selected_event()
+    chosen = window.page("events").selected_event()
     assert chosen is not None and chosen.name == UPCOMING_NAME
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    assert window.pages.currentWidget() is window.workspace_page
-    assert window.workspace_page.event_id == chosen.id
+    assert window.pages.currentWidget() is window.page("event")
+    assert window.page("event").event_id == chosen.id
 
 
 def test_a_home_card_opens_an_upcoming_event_on_its_goals(
@@ -145,13 +145,13 @@ def test_a_home_card_opens_an_upcoming_event_on_its_goals(
 ) -> None:
     from planner.gui.home.dashboard import EventCard
 
-    window.show_page(EVENTS)
-    open_upcoming(window, workspace, window.workspace_page.FOLLOW_UPS)  # the last tab used
+    window.show_page("events")
+    open_upcoming(window, workspace, window.page("event").FOLLOW_UPS)  # the last tab used
     window.page_actions[0].trigger()  # Home
-    home = window.home_page
+    home = window.page("home")
     (card,) = home.findChildren(EventCard)
     card.open_requested.emit(card.event_id)
-    shown = window.workspace_page
+    shown = window.page("event")
     assert shown.event_id == card.event_id
     assert shown.tabs.currentIndex() == shown.GOALS
 
@@ -169,10 +169,10 @@ def test_a_home_card_opens_an_event_under_way_on_its_people(
         Event("Going On Now", now - timedelta(hours=2), now + timedelta(hours=6), "UTC")
     )
     window.context.changed.emit(Changed.everything())
-    home = window.home_page
+    home = window.page("home")
     (card,) = [c for c in home.findChildren(EventCard) if c.event_id == event.id]
     card.open_requested.emit(card.event_id)
-    shown = window.workspace_page
+    shown = window.page("event")
     assert shown.event_id == event.id
     assert shown.tabs.currentIndex() == shown.PEOPLE
 
@@ -182,9 +182,9 @@ def test_when_every_column_fits_none_runs_off_to_the_right(
 ) -> None:
     """Each column keeps Qt's least width (96 px on the People page) in the sums too."""
     window.resize(1280, 800)
-    window.show_page(PEOPLE)
+    window.show_page("people")
     qtbot.wait(10)
-    people = window.people_page.table
+    people = window.page("people").table
     widths = [people.columnWidth(c) for c in range(people.model().columnCount())]
     assert sum(widths) == people.viewport().width()
     assert people.horizontalScrollBar().maximum() == 0
@@ -197,10 +197,10 @@ def test_the_events_and_people_lists_fit_a_first_window_without_scrolling_sidewa
     """At the first window's 1200x760 the short columns give a little, the running text
     keeps its room, and nothing runs off to the right."""
     window.resize(1200, 760)
-    for row, stretch in ((EVENTS, 0), (PEOPLE, 3)):
+    for row, stretch in (("events", 0), ("people", 3)):
         window.show_page(row)
         qtbot.wait(10)
-        table = window.events_page.table if row == EVENTS else window.people_page.table
+        table = window.page(row).table
         header = table.horizontalHeader()
         used = sum(header.sectionSize(c) for c in range(header.count()))
         assert used <= table.viewport().width()
@@ -214,9 +214,9 @@ def test_an_events_follow_ups_leave_out_the_event_and_give_the_action_its_room(
     window.resize(1024, 740)
     past = min(workspace.repos.events.all(), key=lambda e: e.start)
     assert past.id is not None
-    window.open_event(past.id, window.workspace_page.FOLLOW_UPS)
+    window.open_event(past.id, window.page("event").FOLLOW_UPS)
     qtbot.wait(10)
-    table = window.workspace_page.follow_ups.table
+    table = window.page("event").follow_ups.table
     model = table.model()
     assert model.rowCount() > 0
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Event"
@@ -236,13 +236,13 @@ def test_the_events_list_measures_its_names_again_when_an_event_is_added(
     from planner.gui.common.commands import AddEventCommand
 
     window.resize(1024, 740)
-    window.show_page(EVENTS)
+    window.show_page("events")
     qtbot.wait(10)
-    table = window.events_page.table
+    table = window.page("events").table
     name = "Web Summit 2027, a rather long conference name to see how it is shown"
     start = datetime(2027, 11, 8, 9, tzinfo=UTC)
     event = Event(name=name, start=start, end=start.replace(hour=18), timezone="UTC")
     window.context.undo_stack.push(AddEventCommand(window.context, event))
-    window.show_page(EVENTS)
+    window.show_page("events")
     qtbot.wait(10)
     assert table.columnWidth(0) >= min(needed(table, 0), STRETCH_FLOOR)

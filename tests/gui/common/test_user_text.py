@@ -31,7 +31,7 @@ def test_a_goal_typed_with_direction_controls_is_kept_without_them(
         return 1
 
     monkeypatch.setattr(GoalDialog, "exec", fill)
-    window.add_goal_action.trigger()
+    window.action("add-goal").trigger()
     added = workspace.repos.goals.for_event(event.id)[-1]
     assert refused == [True]  # direction controls alone are no goal
     assert (added.text, added.keywords) == ("Meet 3 srotsevni", ("fintech", "seed"))
@@ -49,7 +49,7 @@ def test_a_checklist_item_typed_with_direction_controls_is_kept_without_them(
         return 1
 
     monkeypatch.setattr(ItemDialog, "exec", fill)
-    window.add_item_action.trigger()
+    window.action("add-item").trigger()
     texts = [item.text for item in workspace.repos.checklist.for_event(event.id)]
     assert "Print sdrac" in texts
     assert not any(RLO in text for text in texts)

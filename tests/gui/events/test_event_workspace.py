@@ -17,10 +17,11 @@ from planner.gui.common.widgets import ElidedLabel
 from planner.gui.events.checklist_view import ChecklistModel, ItemDialog
 from planner.gui.events.goals_view import GoalDialog, GoalsModel
 from planner.gui.events.routine_dialog import RoutineDialog, RoutineModel
-from planner.gui.main_window import EVENTS, MainWindow
+from planner.gui.main_window import MainWindow
 from planner.services.changes import Changed
 from planner.services.sample import PAST_NAME, UPCOMING_NAME
 from planner.services.workspace import Workspace
+from tests.gui.navigation import row_of
 
 
 def sample_event(workspace: Workspace, name: str = UPCOMING_NAME) -> Event:
@@ -56,16 +57,16 @@ def test_every_workspace_model_passes_the_model_tester(
 
 
 def test_opening_an_event_shows_its_overview(opened: MainWindow) -> None:
-    page = opened.workspace_page
+    page = opened.page("event")
     assert opened.pages.currentWidget() is page
     assert page.title.text() == UPCOMING_NAME
     assert page.countdown.text() == "In 16 days"
     assert "Europe/Lisbon" in page.overview.text()
     assert page.goals.model.rowCount() == 3
     assert page.attendees.model.rowCount() == 7
-    assert opened.back_action.isEnabled()
-    opened.back_action.trigger()
-    assert opened.pages.currentWidget() is opened.events_page
+    assert opened.action("back").isEnabled()
+    opened.action("back").trigger()
+    assert opened.pages.currentWidget() is opened.page("events")
 
 
 def test_add_a_goal_then_undo_and_redo(
@@ -82,12 +83,12 @@ def test_add_a_goal_then_undo_and_redo(
         return 1
 
     monkeypatch.setattr(GoalDialog, "exec", fill)
-    opened.add_goal_action.trigger()
+    opened.action("add-goal").trigger()
     goals = workspace.repos.goals.for_event(event.id)
     assert [g.text for g in goals][-1] == "Find a mentor in product leadership"
     added = goals[-1]
     assert added.roles == ("VP Product", "Chief Product Officer")
-    tab = opened.workspace_page.goals
+    tab = opened.page("event").goals
     assert tab.model.rowCount() == 4
     assert tab.selected() is not None and tab.selected().goal.id == added.id  # type: ignore[union-attr]
     # Adding a goal adds its self-ticking "shortlist" item to the checklist.
@@ -106,26 +107,26 @@ def test_edit_delete_and_reorder_goals_with_undo(
 ) -> None:
     event = sample_event(workspace)
     assert event.id is not None
-    tab = opened.workspace_page.goals
+    tab = opened.page("event").goals
     original = workspace.repos.goals.for_event(event.id)
     attendees_before = workspace.repos.attendances.for_event(event.id)
 
     tab.table.selectRow(0)
     monkeypatch.setattr(GoalDialog, "exec", lambda d: d.target.setValue(5) or 1)
-    opened.edit_action.trigger()
+    opened.action("edit").trigger()
     assert workspace.repos.goals.for_event(event.id)[0].target_count == 5
     opened.undo_action.trigger()
     assert workspace.repos.goals.for_event(event.id) == original
 
     tab.table.selectRow(0)
-    opened.move_down_action.trigger()
+    opened.action("move-down").trigger()
     order = [g.id for g in workspace.repos.goals.for_event(event.id)]
     assert order == [original[1].id, original[0].id, original[2].id]
     opened.undo_action.trigger()
     assert [g.id for g in workspace.repos.goals.for_event(event.id)] == [g.id for g in original]
 
     tab.table.selectRow(0)
-    opened.delete_action.trigger()
+    opened.action("delete").trigger()
     assert len(workspace.repos.goals.for_event(event.id)) == 2
     opened.undo_action.trigger()
     assert workspace.repos.goals.for_event(event.id) == original
@@ -148,7 +149,7 @@ def test_goal_progress_is_counted_from_met_attendees(
             (AttendanceStatus.MET.value, linked[0].id),
         )
     opened.context.changed.emit(Changed.everything())
-    tab = opened.workspace_page.goals
+    tab = opened.page("event").goals
     row = next(i for i in range(tab.model.rowCount()) if tab.model.row(i).goal.id == investors.id)
     assert tab.model.data(tab.model.index(row, 2)) == "1 of 3 met"
     assert tab.model.data(tab.model.index(row, 2), Qt.ItemDataRole.UserRole + 1) == pytest.approx(
@@ -159,8 +160,8 @@ def test_goal_progress_is_counted_from_met_attendees(
 def test_tick_items_with_undo_and_redo(opened: MainWindow, workspace: Workspace) -> None:
     event = sample_event(workspace)
     assert event.id is not None
-    opened.tab_actions[2].trigger()
-    tab = opened.workspace_page.checklist
+    opened.action("tab-3").trigger()
+    tab = opened.page("event").checklist
     model = tab.model
     row = next(
         i for i in range(model.rowCount()) if not model.row(i).done and not model.row(i).is_dynamic
@@ -181,12 +182,12 @@ def test_tick_items_with_undo_and_redo(opened: MainWindow, workspace: Workspace)
     position = model.position_of(entry.item.id)
     assert position is not None
     tab.table.selectRow(position)
-    opened.done_action.trigger()
+    opened.action("done").trigger()
     assert not workspace.repos.checklist.get(entry.item.id).done  # type: ignore[arg-type]
 
 
 def test_dynamic_items_cannot_be_ticked_by_hand(opened: MainWindow) -> None:
-    model = opened.workspace_page.checklist.model
+    model = opened.page("event").checklist.model
     row = next(i for i in range(model.rowCount()) if model.row(i).is_dynamic)
     index = model.index(row, 0)
     assert not model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable
@@ -198,8 +199,8 @@ def test_add_edit_move_delete_checklist_items(
 ) -> None:
     event = sample_event(workspace)
     assert event.id is not None
-    opened.tab_actions[2].trigger()
-    tab = opened.workspace_page.checklist
+    opened.action("tab-3").trigger()
+    tab = opened.page("event").checklist
     before = workspace.repos.checklist.for_event(event.id)
 
     def fill(dialog: ItemDialog) -> int:
@@ -208,23 +209,23 @@ def test_add_edit_move_delete_checklist_items(
         return 1
 
     monkeypatch.setattr(ItemDialog, "exec", fill)
-    opened.add_item_action.trigger()
+    opened.action("add-item").trigger()
     items = workspace.repos.checklist.for_event(event.id)
     added = items[-1]
     assert (added.text, added.due_offset_days) == ("Book dinner with the Acme team", -2)
     assert tab.selected() is not None and tab.selected().item_id == added.id  # type: ignore[union-attr]
 
     monkeypatch.setattr(ItemDialog, "exec", lambda d: d.offset.setValue(-1) or 1)
-    opened.edit_action.trigger()
+    opened.action("edit").trigger()
     edited = workspace.repos.checklist.get(added.id)  # type: ignore[arg-type]
     assert edited.due_offset_days == -1 and edited.sequence == added.sequence + 1
     assert edited.uid == added.uid  # calendars update the same entry
 
-    opened.move_up_action.trigger()
+    opened.action("move-up").trigger()
     order = [i.id for i in workspace.repos.checklist.for_event(event.id)]
     assert order.index(added.id) == len(order) - 2
 
-    opened.delete_action.trigger()
+    opened.action("delete").trigger()
     assert added.id not in [i.id for i in workspace.repos.checklist.for_event(event.id)]
     for _ in range(4):
         opened.undo_action.trigger()
@@ -282,20 +283,20 @@ def test_home_shows_overdue_items_and_opens_their_checklist(
     overdue_offset = (date.today() - event.local_start.date()).days - 1
     opened_item = window.context.checklist.add_item(event.id, "Renew passport", overdue_offset)
     window.context.changed.emit(Changed.everything())
-    home = window.home_page
+    home = window.page("home")
     rows = [home.overdue.item(n) for n in range(home.overdue.count())]
     (row,) = [r for r in rows if "Renew passport" in r.text()]  # beside the late follow-up
     home.overdue.itemClicked.emit(row)
-    assert window.pages.currentWidget() is window.workspace_page
-    assert window.workspace_page.tabs.currentWidget() is window.workspace_page.checklist
-    assert window.navigation.currentRow() == EVENTS
+    assert window.pages.currentWidget() is window.page("event")
+    assert window.page("event").tabs.currentWidget() is window.page("event").checklist
+    assert window.navigation.currentRow() == row_of("events")
     assert opened_item.id is not None
 
 
 def test_balance_hint_speaks_up_when_strategic_is_missing(
     window: MainWindow, workspace: Workspace
 ) -> None:
-    home = window.home_page
+    home = window.page("home")
     assert home.hint.isVisibleTo(home)  # the sample has met people for no strategic goal
     with workspace.db.transaction() as conn:
         conn.execute("DELETE FROM goal WHERE network_type = 'strategic'")
@@ -308,8 +309,8 @@ def test_marking_someone_met_moves_goal_progress_and_undoes(
 ) -> None:
     event = sample_event(workspace)
     assert event.id is not None
-    opened.tab_actions[1].trigger()
-    tab = opened.workspace_page.attendees
+    opened.action("tab-2").trigger()
+    tab = opened.page("event").attendees
     investors = workspace.repos.goals.for_event(event.id)[0]
     row = next(
         i
@@ -317,9 +318,9 @@ def test_marking_someone_met_moves_goal_progress_and_undoes(
         if investors.id in tab.model.row(i).attendance.goal_ids
     )
     tab.table.selectRow(row)
-    assert opened.met_action.isEnabled()
+    assert opened.action("met").isEnabled()
 
-    opened.met_action.trigger()
+    opened.action("met").trigger()
     progress = {p.goal.id: p for p in opened.context.goals.progress(event.id)}
     assert progress[investors.id].met == 1
     assert tab.met_button.text() == "Mark Not Met"
@@ -335,8 +336,8 @@ def test_research_notes_tick_the_research_item(
     from planner.gui.events.attendee_dialog import AttendeeDialog
 
     event = sample_event(workspace)
-    opened.tab_actions[1].trigger()
-    tab = opened.workspace_page.attendees
+    opened.action("tab-2").trigger()
+    tab = opened.page("event").attendees
     row = next(
         i
         for i in range(tab.model.rowCount())
@@ -358,7 +359,7 @@ def test_research_notes_tick_the_research_item(
         return 1
 
     monkeypatch.setattr(AttendeeDialog, "exec", write_notes)
-    opened.edit_action.trigger()  # Ctrl+E on the People tab edits the plan for the person
+    opened.action("edit").trigger()  # Ctrl+E on the People tab edits the plan for the person
     assert research(None)
     saved = next(
         a
@@ -392,7 +393,7 @@ def test_balance_legend_shows_both_shades_in_every_network_colour(qtbot: QtBot) 
 
 
 def test_the_people_of_an_event_are_listed_a_to_z_at_first(opened: MainWindow) -> None:
-    tab = opened.workspace_page.attendees
+    tab = opened.page("event").attendees
     names = [tab.model.row(i).full_name for i in range(tab.model.rowCount())]
     assert len(names) > 2
     assert names == sorted(names, key=str.casefold)
@@ -406,14 +407,14 @@ def test_the_people_of_an_event_are_listed_a_to_z_at_first(opened: MainWindow) -
 def test_a_hidden_event_reloads_nothing_until_it_is_opened_again(
     opened: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    page = opened.workspace_page
+    page = opened.page("event")
     model = page.attendees.model
     loads: list[int] = []
     reload = model.reload
     monkeypatch.setattr(model, "reload", lambda: (loads.append(1), reload()))
     opened.context.changed.emit(Changed.everything())  # on screen: reloaded at once
     assert loads == [1]
-    opened.show_page(EVENTS)
+    opened.show_page("events")
     assert not page.isVisible()
     opened.context.changed.emit(Changed.everything())
     opened.context.changed.emit(Changed.everything())
@@ -425,8 +426,8 @@ def test_a_hidden_event_reloads_nothing_until_it_is_opened_again(
 
 
 def test_the_people_columns_fit_their_text_in_its_own_font(opened: MainWindow) -> None:
-    opened.tab_actions[1].trigger()
-    tab = opened.workspace_page.attendees
+    opened.action("tab-2").trigger()
+    tab = opened.page("event").attendees
     model, view = tab.model, tab.table
     bold_rows = 0
     for row in range(model.rowCount()):

@@ -116,7 +116,7 @@ def test_import_is_one_undo_step(
     names = {p.full_name for p in workspace.repos.people.all()}
     assert {"Ana Sousa", "João Ferreira, Jr.", "王 小明"} & names or "王小明" in names
     assert len(workspace.repos.attendances.for_event(event_id)) == before_attendees + 3
-    assert window.workspace_page.attendees.model.rowCount() == before_attendees + 3
+    assert window.page("event").attendees.model.rowCount() == before_attendees + 3
 
     window.undo_action.trigger()
     assert workspace.repos.people.count() == before_people
@@ -331,7 +331,7 @@ def test_undoing_a_large_import_runs_off_the_gui_thread_while_the_app_waits(
     window.undo_action.trigger()
     assert seen == [("undo_import", False)]
     assert workspace.repos.people.count() == before
-    assert window.workspace_page.attendees.model.rowCount() == len(
+    assert window.page("event").attendees.model.rowCount() == len(
         workspace.repos.attendances.for_event(upcoming_id(workspace))
     )
     window.redo_action.trigger()

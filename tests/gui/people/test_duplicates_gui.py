@@ -42,7 +42,7 @@ def run_search(
         return 0
 
     monkeypatch.setattr(DuplicatesDialog, "exec", run)
-    window.duplicates_action.trigger()
+    window.action("duplicates").trigger()
     qtbot.waitUntil(lambda: window.people_editing.search is None, timeout=10_000)
     return shown
 

@@ -13,7 +13,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from planner.domain.model import Person
-from planner.gui.main_window import PEOPLE, MainWindow
+from planner.gui.main_window import MainWindow
 from planner.gui.people.people_page import PeoplePage
 from planner.gui.people.person_dialog import PersonDialog
 from planner.services.changes import Changed
@@ -22,8 +22,8 @@ from planner.services.workspace import Workspace
 
 
 def people_page(window: MainWindow) -> PeoplePage:
-    window.show_page(PEOPLE)
-    page = window.page(PEOPLE)
+    window.show_page("people")
+    page = window.page("people")
     assert isinstance(page, PeoplePage)
     return page
 
@@ -62,7 +62,7 @@ def test_new_person_is_added_selected_and_undone_and_redone_with_the_same_id(
         dialog.linkedin.setText("linkedin.com/in/ana-duarte")
 
     answer_with(monkeypatch, fill)
-    window.new_person_action.trigger()
+    window.action("new-person").trigger()
     ana = named(workspace, "Ana Duarte")
     assert (ana.given_name, ana.family_name) == ("Ana", "Duarte")
     assert ana.linkedin_url == "https://www.linkedin.com/in/ana-duarte"
@@ -80,14 +80,14 @@ def test_edit_from_the_list_saves_and_undo_restores(
     page = people_page(window)
     elin = named(workspace, "Elin Berg")
     page.select(elin.id)
-    assert window.edit_action.isEnabled() and window.delete_action.isEnabled()
+    assert window.action("edit").isEnabled() and window.action("delete").isEnabled()
 
     def fill(dialog: PersonDialog) -> None:
         assert dialog.name.text() == "Elin Berg"
         dialog.job_title.setText("Head of Design")
 
     shown = answer_with(monkeypatch, fill)
-    window.edit_action.trigger()  # Ctrl+E on the People page: the person's details
+    window.action("edit").trigger()  # Ctrl+E on the People page: the person's details
     assert len(shown) == 1
     assert workspace.repos.people.get(elin.id).title == "Head of Design"  # type: ignore[arg-type]
     assert page.model.row(page.model.position_of(elin.id)).person.title == "Head of Design"
@@ -126,7 +126,7 @@ def test_delete_takes_their_places_and_undo_brings_everything_back(
     links = person_links(workspace, jonas.id)
     assert links.events and links.follow_ups and links.interactions
     page.select(jonas.id)
-    window.delete_action.trigger()
+    window.action("delete").trigger()
     assert all(p.id != jonas.id for p in workspace.repos.people.all())
     assert page.model.position_of(jonas.id) is None
     message = window.statusBar().currentMessage()
@@ -142,12 +142,12 @@ def test_delete_takes_their_places_and_undo_brings_everything_back(
 def test_actions_follow_the_selection(window: MainWindow, workspace: Workspace) -> None:
     page = people_page(window)
     page.table.clearSelection()
-    assert not window.edit_action.isEnabled()
-    assert not window.delete_action.isEnabled()
-    assert not window.person_action.isEnabled()
+    assert not window.action("edit").isEnabled()
+    assert not window.action("delete").isEnabled()
+    assert not window.action("person-details").isEnabled()
     assert not page.edit_button.isEnabled()
     page.select(named(workspace, "Noa Levi").id)
-    assert window.person_action.isEnabled() and page.delete_button.isEnabled()
+    assert window.action("person-details").isEnabled() and page.delete_button.isEnabled()
 
 
 def test_person_details_from_an_events_list(
@@ -158,18 +158,18 @@ def test_person_details_from_an_events_list(
     event = next(e for e in workspace.repos.events.all() if e.name == UPCOMING_NAME)
     assert event.id is not None
     window.open_event(event.id)
-    window.tab_actions[1].trigger()
-    tab = window.workspace_page.attendees
+    window.action("tab-2").trigger()
+    tab = window.page("event").attendees
     tab.table.selectRow(0)
     listing = tab.model.row(0)
-    assert window.person_action.isEnabled()
+    assert window.action("person-details").isEnabled()
 
     def fill(dialog: PersonDialog) -> None:
         assert dialog.name.text() == listing.full_name
         dialog.company.setText("Renamed Co")
 
     answer_with(monkeypatch, fill)
-    window.person_action.trigger()
+    window.action("person-details").trigger()
     person = workspace.repos.people.get(listing.attendance.person_id)
     assert person.company == "Renamed Co"
     assert tab.model.row(tab.model.position_of(listing.attendance.id) or 0).company == "Renamed Co"
@@ -272,7 +272,7 @@ def open_people_tab(window: MainWindow, workspace: Workspace) -> Any:
     event = next(e for e in workspace.repos.events.all() if e.name == UPCOMING_NAME)
     assert event.id is not None
     window.open_event(event.id)
-    window.tab_actions[1].trigger()
+    window.action("tab-2").trigger()
     return event
 
 
@@ -357,10 +357,10 @@ def test_add_people_puts_the_chosen_on_the_list_in_one_undo_step(
         return 1
 
     monkeypatch.setattr(PeoplePicker, "exec", choose)
-    window.add_people_action.trigger()
+    window.action("add-people").trigger()
     after = workspace.repos.attendances.for_event(event.id)
     assert {a.person_id for a in after} - {a.person_id for a in before} == set(wanted)
-    tab = window.workspace_page.attendees
+    tab = window.page("event").attendees
     assert {tab.model.row(i).full_name for i in range(tab.model.rowCount())} >= {
         "Elin Berg",
         "Jonas Lind",
@@ -377,12 +377,12 @@ def test_delete_on_the_list_takes_the_person_off_and_undo_gives_the_plan_back(
     window: MainWindow, workspace: Workspace
 ) -> None:
     event = open_people_tab(window, workspace)
-    tab = window.workspace_page.attendees
+    tab = window.page("event").attendees
     row = next(i for i in range(tab.model.rowCount()) if tab.model.row(i).attendance.goal_ids)
     listing = tab.model.row(row)
     tab.table.selectRow(row)
-    assert window.delete_action.isEnabled() and tab.remove_button.isEnabled()
-    window.delete_action.trigger()
+    assert window.action("delete").isEnabled() and tab.remove_button.isEnabled()
+    window.action("delete").trigger()
     assert all(
         a.id != listing.attendance.id for a in workspace.repos.attendances.for_event(event.id)
     )
@@ -424,7 +424,7 @@ def test_merge_two_chosen_people_keeps_the_one_chosen_in_the_dialog(
     assert not page.merge_button.isEnabled()
     choose(page, jonas, twin)
     assert page.merge_button.isEnabled() and not page.edit_button.isEnabled()
-    assert not window.edit_action.isEnabled() and window.delete_action.isEnabled()
+    assert not window.action("edit").isEnabled() and window.action("delete").isEnabled()
     previews: list[list[str]] = []
 
     def keep_first(dialog: MergeDialog) -> int:
@@ -464,7 +464,7 @@ def test_delete_with_several_chosen_deletes_them_all_in_one_step(
     count = workspace.repos.people.count()
     chosen = [named(workspace, n) for n in ("Elin Berg", "Ingrid Dahl", "Noa Levi")]
     choose(page, *chosen)
-    window.delete_action.trigger()
+    window.action("delete").trigger()
     assert workspace.repos.people.count() == count - 3
     assert window.statusBar().currentMessage().startswith("Deleted 3 people")
     assert window.undo_action.text() == "&Undo Delete 3 People"
@@ -476,18 +476,17 @@ def test_delete_with_several_chosen_deletes_them_all_in_one_step(
 def test_lists_offer_the_window_actions_on_a_right_click(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
-    from planner.gui.main_window import EVENTS
 
     page = people_page(window)
     table = page.table
     assert table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     offered = [a for a in table.actions() if not a.isSeparator()]
     assert offered == [
-        window.person_action,
-        window.merge_action,
-        window.delete_action,
-        window.new_person_action,
-        window.duplicates_action,
+        window.action("person-details"),
+        window.action("merge"),
+        window.action("delete"),
+        window.action("new-person"),
+        window.action("duplicates"),
     ]
     # The press of a right-click chooses the row, so the actions work on the row clicked.
     noa = named(workspace, "Noa Levi")
@@ -497,22 +496,22 @@ def test_lists_offer_the_window_actions_on_a_right_click(
         table.viewport(), Qt.MouseButton.RightButton, pos=table.visualRect(index).center()
     )
     assert page.selected() == noa
-    assert window.person_action.isEnabled() and window.delete_action.isEnabled()
+    assert window.action("person-details").isEnabled() and window.action("delete").isEnabled()
 
-    window.show_page(EVENTS)
-    assert window.open_action in window.events_page.table.actions()
+    window.show_page("events")
+    assert window.action("open") in window.page("events").table.actions()
     open_people_tab(window, workspace)
-    workspace_page = window.workspace_page
-    assert window.add_people_action in workspace_page.attendees.table.actions()
+    workspace_page = window.page("event")
+    assert window.action("add-people") in workspace_page.attendees.table.actions()
     # There, Edit is the plan for the person and Delete takes them off the list.
-    assert (window.edit_action.text(), window.delete_action.text()) == (
+    assert (window.action("edit").text(), window.action("delete").text()) == (
         "&Edit Plan…",
         "Remove from &List",
     )
-    window.tab_actions[0].trigger()
-    assert (window.edit_action.text(), window.delete_action.text()) == ("&Edit…", "&Delete")
-    assert window.add_goal_action in workspace_page.goals.table.actions()
-    assert window.done_action in workspace_page.checklist.table.actions()
+    window.action("tab-1").trigger()
+    assert (window.action("edit").text(), window.action("delete").text()) == ("&Edit…", "&Delete")
+    assert window.action("add-goal") in workspace_page.goals.table.actions()
+    assert window.action("done") in workspace_page.checklist.table.actions()
 
 
 # --- the person beside the list -------------------------------------------------------------
@@ -548,7 +547,7 @@ def test_the_person_shown_follows_an_edit_and_never_renders_their_text(
         dialog.notes.setPlainText("<script>x</script>\nsecond line")
 
     answer_with(monkeypatch, fill)
-    window.edit_action.trigger()
+    window.action("edit").trigger()
     shown = page.details.text()
     assert "&lt;b&gt;Lead&lt;/b&gt; &amp; &lt;i&gt;designer&lt;/i&gt;" in shown
     assert "&lt;script&gt;x&lt;/script&gt;<br>second line" in shown
@@ -604,7 +603,7 @@ def test_down_from_the_filter_goes_to_the_list_on_its_first_row(
 def test_down_in_the_pickers_filter_skips_people_on_the_list(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
-    first = window.people_page.model
+    first = window.page("people").model
     first.reload()
     listed = {first.row(0).person.id, first.row(1).person.id}  # the first two, by name
     picker = picker_for(qtbot, window, listed)
