@@ -114,12 +114,13 @@ def clean(value: str | None) -> str:
     from reading the cell as a formula ("'=...", "'+351...") is dropped."""
     if not value:
         return ""
-    if value[0] == "'" and value[1:].startswith(FORMULA_STARTS):
-        value = value[1:]
     if not (value.isprintable() and "  " not in value and value[0] != " " != value[-1]):
         value = _clean_line(value)
     elif not value.isascii():
         value = _composed(value)
+    # Looked for once the text is clean, so that cleaning again finds none: "'\x1b=" is "=".
+    if value[:1] == "'" and value[1:].startswith(FORMULA_STARTS):
+        value = value[1:]
     if len(value) <= 4 and value.casefold() in _MARKS:
         return ""
     return value
@@ -147,8 +148,6 @@ def clean_notes(value: str | None) -> str:
     """Notes keep their line breaks (at most one blank line in a row); each line is cleaned."""
     if not value or not clean(value):
         return ""
-    if value[0] == "'" and value[1:].startswith(FORMULA_STARTS):  # see `clean`
-        value = value[1:]
     lines: list[str] = []
     for raw in value.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _clean_line(raw)
@@ -156,7 +155,10 @@ def clean_notes(value: str | None) -> str:
             lines.append(line)
     while lines and not lines[-1]:
         lines.pop()
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    if text[:1] == "'" and text[1:].startswith(FORMULA_STARTS):  # see `clean`
+        text = text[1:]
+    return text
 
 
 # --- names --------------------------------------------------------------------------------
