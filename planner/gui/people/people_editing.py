@@ -33,11 +33,10 @@ from planner.services.people import (
     merge_people,
     merge_preview,
     person_links,
-    redo_changes,
     remove_from_event,
     save_person,
-    undo_changes,
 )
+from planner.services.undo import redo_changes, undo_changes
 from planner.storage.errors import NotFoundError
 from planner.storage.planning import AttendeeListing
 
