@@ -24,9 +24,9 @@ def restore_event(target: Target, snapshot: EventSnapshot) -> Event:
     return EventRepository(database_of(target)).restore(snapshot)
 
 
-def snapshot_rows(snapshot: EventSnapshot) -> int:
-    """How many rows deleting the event took with it."""
-    return sum(len(rows) for _, _, rows in snapshot.owned)
+def attendee_count(workspace: Workspace, event_id: EventId) -> int:
+    """How many people are on the event's list: what deleting it mostly has to write."""
+    return workspace.repos.attendances.count_for_event(event_id)
 
 
 def likely_event(events: Iterable[Event], now: datetime) -> EventId | None:

@@ -36,7 +36,6 @@ from planner.services.people import (
     remove_from_event,
     save_person,
 )
-from planner.services.undo import redo_changes, undo_changes
 from planner.storage.errors import NotFoundError
 from planner.storage.planning import AttendeeListing
 
@@ -69,24 +68,15 @@ class PeopleEditing:
         return user_region()
 
     def _push(self, label: str, first: Callable[[], Change | None]) -> Change | None:
-        """Run `first` through the undo stack; later redos and undos replay its rows."""
-        workspace = self._context.workspace
-        done: list[Change] = []
+        """Run `first` as one undo step; later redos and undos replay the rows it changed.
+        None when it changed nothing (still a step, as the user asked for it) or failed."""
+        from planner.gui.common.operations import Operation
 
-        def do() -> None:
-            if done:
-                redo_changes(workspace, done[0].rows)
-                return
-            change = first()
-            if change is not None:
-                done.append(change)
-
-        def undo() -> None:
-            if done:
-                undo_changes(workspace, done[0].rows)
-
-        self._context.push(label, do, undo)
-        return done[0] if done else None
+        return (
+            Operation(self._context, lambda target: first())
+            .undoable(label, steps=lambda change: () if change is None else change.rows)
+            .run()
+        )
 
     def add(self, parent: QWidget | None = None) -> PersonId | None:
         """Ask for a new person's details and add them; their id, or None if cancelled."""
