@@ -20,7 +20,6 @@ Compare Anki's aqt/operations: CollectionOp(parent, op).success(fn).run_in_backg
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -124,7 +123,7 @@ class Operation(Generic[T]):
         self._changed: Changed | None = None
         self._long: tuple[str, int | None] | None = None
         self._success: list[Callable[[T], None]] = []
-        self._cancel = threading.Event()
+        self._cancelled: Callable[[], bool] = lambda: False
         self._progress: Callable[[int, int], None] = lambda done, total: None
 
     def undoable(
@@ -160,7 +159,9 @@ class Operation(Generic[T]):
     # For the work itself, when it runs in the background:
 
     def cancelled(self) -> bool:
-        return self._cancel.is_set()
+        """Whether the user cancelled the work running in the background (raise
+        OperationCancelled then, before writing, to end it without a word)."""
+        return self._cancelled()
 
     def progress(self, done: int, total: int) -> None:
         self._progress(done, total)
@@ -195,7 +196,7 @@ class Operation(Generic[T]):
         workspace = self._context.workspace
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
-            self._progress = progress
+            self._progress, self._cancelled = progress, cancelled
             if workspace.db.path is None:
                 return self._recorded(workspace)
             db = workspace.second_connection()
@@ -215,7 +216,6 @@ class Operation(Generic[T]):
             self._finished(outcome)
 
         task = BackgroundTask(self._parent, label, work, finished, failed, cancellable=cancellable)
-        task.dialog.canceled.connect(self._cancel.set)
         task.start()
         return task
 
