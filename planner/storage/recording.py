@@ -81,7 +81,7 @@ def recording(db: Database) -> Iterator[Recording]:
 def _collect(conn: sqlite3.Connection, tables: list[_Table]) -> ChangeSet:
     found = []
     for table in tables:
-        olds = conn.execute(f"SELECT * FROM {table.old}").fetchall()
+        olds = conn.execute(f"SELECT * FROM {table.old} ORDER BY rowid").fetchall()
         new_keys = conn.execute(f"SELECT * FROM {table.new}").fetchall()
         if not olds and not new_keys:
             continue
@@ -96,11 +96,16 @@ def _collect(conn: sqlite3.Connection, tables: list[_Table]) -> ChangeSet:
             )
         }
         pairs: list[tuple[Row | None, Row | None]] = []
+        seen: set[Row] = set()
         for before in olds:
-            after = current.pop(before[:size], None)
+            key = before[:size]
+            if key in seen:  # a later image of a row changed more than once
+                continue
+            seen.add(key)
+            after = current.pop(key, None)
             if before != after:
                 pairs.append((before, after))
-        pairs.extend((None, after) for after in current.values())
+        pairs.extend((None, after) for after in current.values() if after[:size] not in seen)
         if pairs:
             found.append(TableChanges(table.name, table.columns, size, tuple(pairs)))
     return ChangeSet(tuple(found))
@@ -132,9 +137,9 @@ def _install(conn: sqlite3.Connection, table: _Table) -> None:
     typed_key = ", ".join(
         f'"{c}" {t}' for c, t in zip(table.key, table.types[: table.key_size], strict=True)
     )
-    conn.execute(
-        f'CREATE TEMP TABLE "recorded_old_{name}" ({columns}, PRIMARY KEY ({key})) WITHOUT ROWID'
-    )
+    # Old images are appended (a keyed table costs a lookup per row): a row changed twice
+    # has two, and the first is its before.
+    conn.execute(f'CREATE TEMP TABLE "recorded_old_{name}" ({columns})')
     conn.execute(
         f'CREATE TEMP TABLE "recorded_new_{name}" ({typed_key}, PRIMARY KEY ({key})) WITHOUT ROWID'
     )
@@ -146,13 +151,10 @@ def _install(conn: sqlite3.Connection, table: _Table) -> None:
         match = " AND ".join(f'"{c}" = {row}."{c}"' for c in table.key)
         return f"NOT EXISTS (SELECT 1 FROM {where} WHERE {match})"
 
-    # Each row's first old image only, and none for a row the recording inserted. Spelt out
-    # rather than OR IGNORE: the statement that fires a trigger imposes its own conflict
-    # handling on the trigger's statements.
-    keep_old = (
-        f"INSERT INTO {table.old} SELECT {old_values}"
-        f" WHERE {absent(table.new, 'OLD')} AND {absent(table.old, 'OLD')};"
-    )
+    # No old image for a row the recording inserted; no key noted twice. Spelt out rather
+    # than OR IGNORE: the statement that fires a trigger imposes its own conflict handling on
+    # the trigger's statements.
+    keep_old = f"INSERT INTO {table.old} SELECT {old_values} WHERE {absent(table.new, 'OLD')};"
     keep_new = f"INSERT INTO {table.new} SELECT {new_key} WHERE {absent(table.new, 'NEW')}"
     key_moved = " OR ".join(f'NEW."{c}" IS NOT OLD."{c}"' for c in table.key)
     conn.execute(

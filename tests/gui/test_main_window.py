@@ -403,7 +403,7 @@ def test_a_large_event_is_deleted_and_put_back_in_a_worker_thread(
 
     monkeypatch.setattr(operations, "LONG_CHANGE_ROWS", 5)  # the sample's 7 attendees: "large"
     threads: list[str] = []
-    for module, name in ((events, "delete_event"), (undo, "undo_changes")):
+    for module, name in ((events, "remove_event"), (undo, "undo_changes")):
         original = getattr(module, name)
 
         def watched(target: object, value: object, _original: object = original) -> object:

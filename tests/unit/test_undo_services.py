@@ -16,13 +16,14 @@ from planner.domain.model import Event, Goal
 from planner.domain.rules import ValidationError
 from planner.services.changes import Changed, Kind
 from planner.services.checklist import ChecklistService
-from planner.services.events import EventService, delete_event
+from planner.services.events import EventService, delete_event, remove_event
 from planner.services.goals import GoalService
 from planner.services.people import update_attendance
 from planner.services.sample import seed_sample
 from planner.services.undo import Done, changed_rows, record, redo_changes, undo_changes
 from planner.services.workspace import Workspace
 from planner.storage.changes import StaleChangesError
+from planner.storage.errors import NotFoundError
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
 
@@ -82,10 +83,13 @@ def test_editing_an_event(sample: Workspace) -> None:
 def test_deleting_an_event_with_everything_it_owns(sample: Workspace) -> None:
     event = an_event(sample)
     assert event.id is not None
-    done = round_trip(sample, lambda: delete_event(sample, event.id))  # type: ignore[arg-type]
+    done = round_trip(sample, lambda: remove_event(sample, event.id))  # type: ignore[arg-type]
     tables = {table.table for table in done.changes.tables}
     assert {"event", "goal", "attendance", "checklist_item"} <= tables
     assert changed_rows(done.changes) == len(done.changes)
+    redo_changes(sample, done.changes)
+    with pytest.raises(NotFoundError):
+        remove_event(sample, event.id)  # type: ignore[arg-type]
 
 
 def test_goals_added_edited_deleted_and_reordered(sample: Workspace) -> None:

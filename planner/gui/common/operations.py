@@ -1,6 +1,6 @@
 """Running an edit from the window: one way, whatever the edit.
 
-    Operation(context, lambda target: delete_event(target, event_id)) \\
+    Operation(context, lambda target: remove_event(target, event_id)) \\
         .undoable(tr("Delete “%1”").replace("%1", name)) \\
         .long(tr("Deleting “%1”…").replace("%1", name), rows=attendees) \\
         .run()

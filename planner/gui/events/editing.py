@@ -64,7 +64,7 @@ def delete_event(context: AppContext, event: Event, say: Callable[[str], None]) 
     assert event_id is not None
     rows = events.attendee_count(context.workspace, event_id)
     deleting = tr("Deleting “%1”…").replace("%1", event.name)
-    Operation(context, lambda target: events.delete_event(target, event_id)).undoable(
+    Operation(context, lambda target: events.remove_event(target, event_id)).undoable(
         tr("Delete “%1”").replace("%1", event.name),
         waiting=(deleting, tr("Putting “%1” back…").replace("%1", event.name)),
     ).long(deleting, rows).run()
