@@ -12,8 +12,9 @@ gives no count); or in the background with progress and Cancel (`run_in_backgrou
 is `undoable`, the rows it wrote become one step on the undo stack (gui/common/undo.py): a
 result that carries them says which (`steps`); any other call is recorded as it runs
 (services/undo.record). Afterwards `changed` says what changed, read off those rows unless the
-caller says (`announcing`), so each page reloads only what it shows; a storage error or a
-refused value is reported through `failed`, and nothing is pushed.
+caller says (`announcing`), so each page reloads only what it shows; work that is neither
+(a search) changes nothing and says nothing. A storage error or a refused value is reported
+through `failed`, and nothing is pushed.
 
 Compare Anki's aqt/operations: CollectionOp(parent, op).success(fn).run_in_background().
 """
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
@@ -33,6 +34,9 @@ from planner.services.changes import Changed
 from planner.services.undo import Done, Steps, record
 from planner.services.workspace import Target, Workspace
 from planner.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from planner.gui.common.tasks import BackgroundTask
 
 T = TypeVar("T")
 
@@ -123,6 +127,7 @@ class Operation(Generic[T]):
         self._changed: Changed | None = None
         self._long: tuple[str, int | None] | None = None
         self._success: list[Callable[[T], None]] = []
+        self._failure: list[Callable[[BaseException], None]] = []
         self._cancelled: Callable[[], bool] = lambda: False
         self._progress: Callable[[int, int], None] = lambda done, total: None
 
@@ -156,6 +161,12 @@ class Operation(Generic[T]):
         self._success.append(callback)
         return self
 
+    def failure(self, callback: Callable[[BaseException], None]) -> Operation[T]:
+        """Call `callback(error)` when the work failed, after the error was reported, or
+        when it ended cancelled."""
+        self._failure.append(callback)
+        return self
+
     # For the work itself, when it runs in the background:
 
     def cancelled(self) -> bool:
@@ -187,7 +198,7 @@ class Operation(Generic[T]):
             return None
         return self._finished(outcome)
 
-    def run_in_background(self, label: str, *, cancellable: bool = True) -> Any:
+    def run_in_background(self, label: str, *, cancellable: bool = True) -> BackgroundTask:
         """Run it on a worker with a connection of its own, under a progress dialog (with
         Cancel); the result goes to the `success` callbacks. Returns the BackgroundTask, which
         the caller keeps until its `done` fires. On an in-memory database it runs here."""
@@ -207,6 +218,8 @@ class Operation(Generic[T]):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, OperationCancelled):
+                for callback in self._failure:
+                    callback(error)
                 return
             if not isinstance(error, REPORTED):
                 raise error
@@ -253,13 +266,15 @@ class Operation(Generic[T]):
             context.changed.emit(self._changed)
         elif steps is not None:
             context.changed.emit(changed_by(steps))
-        else:
-            context.changed.emit(Changed.everything())
+        # Else it only read (its result says what it found): nothing changed.
         for callback in self._success:
             callback(value)
         return value
 
     def _failed(self, error: BaseException) -> None:
         self._context.failed.emit(str(error))
-        # Whatever the edit was to change is shown again as it is.
-        self._context.changed.emit(self._changed or Changed.everything())
+        if self._undo is not None or self._changed is not None:
+            # Whatever the edit was to change is shown again as it is.
+            self._context.changed.emit(self._changed or Changed.everything())
+        for callback in self._failure:
+            callback(error)

@@ -10,7 +10,7 @@ brought back keeps their events, plans, follow-ups and meetings.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -291,33 +291,28 @@ class PeopleEditing:
     def find_duplicates(self) -> None:
         """Look through the whole network for people who may be one (in the background: 1.2 s
         for 143,000 people), then go through the pairs."""
-        from planner.gui.common.tasks import BackgroundTask
+        from planner.gui.common.operations import Operation
         from planner.services.duplicates import find_duplicates
 
-        workspace = self._context.workspace
-
-        def work(progress: object, cancelled: Callable[[], bool]) -> object:
-            if workspace.db.path is None:  # in memory: there is no second connection
-                return find_duplicates(workspace, cancelled=cancelled)
-            db = workspace.second_connection()  # this connection is the GUI thread's
-            try:
-                return find_duplicates(db, cancelled=cancelled)
-            finally:
-                db.close()
-
-        def found(pairs: object) -> None:
+        def found(pairs: list[PossibleDuplicate]) -> None:
             self.search = None
-            if not task.cancelled:
-                self._go_through(cast("list[PossibleDuplicate]", pairs))
+            if not search.cancelled():  # what was found before the user cancelled
+                self._go_through(pairs)
 
-        def failed(error: BaseException) -> None:
+        def ended(error: BaseException) -> None:
             self.search = None
-            self._context.failed.emit(str(error))
 
-        label = tr("Looking for people entered twice…")
-        task = BackgroundTask(self._parent, label, work, found, failed)
-        self.search = task
-        task.start()
+        search = (
+            Operation(
+                self._context,
+                lambda target: find_duplicates(target, cancelled=search.cancelled),
+                self._parent,
+            )
+            .success(found)
+            .failure(ended)
+        )
+        # The GUI thread's connection stays the window's: the search reads on its own.
+        self.search = search.run_in_background(tr("Looking for people entered twice…"))
 
     def _go_through(self, pairs: list[PossibleDuplicate]) -> None:
         from planner.gui.common.messages import show_information

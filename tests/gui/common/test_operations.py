@@ -261,3 +261,19 @@ def test_background_work_that_fails_is_reported(
         pass
     assert failures == ["The database is busy."]
     assert context.undo_stack.count() == 0
+
+
+def test_work_that_only_reads_says_nothing_changed(
+    context: AppContext, event: Event, said: tuple[list[Changed], list[str]]
+) -> None:
+    changes, failures = said
+    name = Operation(context, lambda target: context.events.get(event.id)).run()  # type: ignore[arg-type]
+    assert name == event and changes == [] and failures == []
+
+    def work(target: Target) -> None:
+        raise StorageError("The database is busy.")
+
+    ended: list[BaseException] = []
+    assert Operation(context, work).failure(ended.append).run() is None
+    assert failures == ["The database is busy."] and changes == []  # nothing to show again
+    assert [str(error) for error in ended] == ["The database is busy."]
