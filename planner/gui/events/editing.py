@@ -88,8 +88,14 @@ def remove_sample_data(context: AppContext, parent: QWidget, say: Callable[[str]
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
-    remove_sample(context.workspace)
-    # Older undo steps may point at sample rows that no longer exist.
-    context.undo_stack.clear()
-    context.changed.emit(Changed.everything())
-    say(tr("Sample data removed."))
+    from planner.gui.common.operations import Operation
+
+    def removed(_: object) -> None:
+        say(tr("Sample data removed."))
+
+    def remove(target: object) -> None:  # quick, and so here: the stack may be cleared
+        remove_sample(context.workspace)
+        # Older undo steps may point at sample rows that no longer exist.
+        context.undo_stack.clear()
+
+    Operation(context, remove).announcing(Changed.everything()).success(removed).run()
