@@ -4,6 +4,10 @@ Every undoable edit ends as a `ChangeSet` (or several, applied one after the oth
 and import services build theirs row by row; any other service call gets one by running under
 `record`, which asks storage to note every row the call's transaction wrote. `undo_changes`
 and `redo_changes` replay them, for the window's undo stack, the CLI and tests alike.
+
+The event, goal, checklist, routine and attendance services keep returning what they made
+(an Event, a Goal...): `record(workspace, lambda: goals.create(goal))` gives the same `Done`
+for any of them, or for several calls as one step, without each service wrapping itself.
 """
 
 from __future__ import annotations
