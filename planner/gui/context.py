@@ -6,8 +6,6 @@ fires, so one edit anywhere refreshes every list that shows it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
@@ -53,9 +51,3 @@ class AppContext(QObject):
         for widget in widgets:
             widget.setEnabled(False)
             widget.setToolTip(self.read_only_tip())
-
-    def push(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> None:
-        """Apply an edit through the undo stack (which runs `do` at once)."""
-        from planner.gui.common.commands import Edit
-
-        self.undo_stack.push(Edit(self, text, do, undo))

@@ -1,7 +1,7 @@
 """The strip across the top of the window when the data opened read-only (a read-only folder,
 a full disk): it says, before the user types anything, that changes cannot be saved, why, and
 what to do. Each edit tried meanwhile is refused with the same reason
-(planner.gui.common.commands)."""
+(planner.gui.common.operations)."""
 
 from __future__ import annotations
 

@@ -207,7 +207,7 @@ def mark_not_duplicates(
     target: Target, pairs: Sequence[tuple[PersonId, PersonId]]
 ) -> NotDuplicates:
     """Remember that each pair is two people, so it is not proposed again. One transaction;
-    undo with planner.services.people.undo_changes."""
+    undo with planner.services.undo.undo_changes."""
     rows = sorted({(min(a, b), max(a, b)) for a, b in pairs if a != b})
     with database_of(target).transaction() as conn:
         present = remembered_not_duplicates(conn, rows)

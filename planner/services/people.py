@@ -429,27 +429,3 @@ def remove_from_event(target: Target, attendance_ids: Sequence[AttendanceId]) ->
         )
         apply_changes(conn, changes, "after")
     return ListChange(changes, len(attendances))
-
-
-# --- undo and redo ------------------------------------------------------------------------
-
-
-Steps = ChangeSet | tuple[ChangeSet, ...]
-"""What one change made here wrote: a change set, or several applied one after the other."""
-
-
-def undo_changes(target: Target, changes: Steps) -> None:
-    """Put the rows back as they were before a change made here (the last step first).
-    One transaction."""
-    steps = (changes,) if isinstance(changes, ChangeSet) else changes
-    with database_of(target).transaction() as conn:
-        for step in reversed(steps):
-            apply_changes(conn, step, "before")
-
-
-def redo_changes(target: Target, changes: Steps) -> None:
-    """Make the change again, with the same ids. One transaction."""
-    steps = (changes,) if isinstance(changes, ChangeSet) else changes
-    with database_of(target).transaction() as conn:
-        for step in steps:
-            apply_changes(conn, step, "after")

@@ -108,10 +108,7 @@ def apply_changes(conn: sqlite3.Connection, changes: ChangeSet, state: State) ->
                     )
                     count += cursor.rowcount
                 if count != removed:
-                    raise StaleChangesError(
-                        f"Could not delete {removed} {table.table} row(s): {count} found. "
-                        "They were changed since; nothing was written."
-                    )
+                    raise _stale("delete", removed, count, table.table)
             elif removed:
                 keys = zip(*table.added[: table.key_size], strict=True)
                 cursor = conn.executemany(sql, keys)
@@ -143,10 +140,20 @@ def _key_clause(table: TableChanges) -> str:
 
 def _expect(cursor: sqlite3.Cursor, count: int, table: str, what: str) -> None:
     if cursor.rowcount != count:
-        raise StaleChangesError(
-            f"Could not {what} {count} {table} row(s): {cursor.rowcount} found. "
-            "They were changed since; nothing was written."
+        raise _stale(what, count, cursor.rowcount, table)
+
+
+def _stale(what: str, count: int, found: int, table: str) -> StaleChangesError:
+    """Rows an undo or redo expected are gone (or more are there): someone changed them."""
+    if count == 1:
+        return StaleChangesError(
+            f"Could not {what} 1 {table} row: it no longer exists as it was (something "
+            "changed it since). Nothing was written."
         )
+    return StaleChangesError(
+        f"Could not {what} {count} {table} rows: {found} found (something changed them "
+        "since). Nothing was written."
+    )
 
 
 def read_rows(

@@ -179,6 +179,13 @@ class EventRepository:
             conn.execute("DELETE FROM event WHERE id = ?", (event_id,))
         return EventSnapshot(dict(row), tuple(owned), linked)
 
+    def remove(self, event_id: EventId) -> None:
+        """Delete the event with everything it owns, keeping no snapshot: for a caller that
+        records the rows the delete writes (storage/recording.py) instead."""
+        with self._db.transaction() as conn:
+            if conn.execute("DELETE FROM event WHERE id = ?", (event_id,)).rowcount != 1:
+                raise NotFoundError(f"event {event_id} does not exist")
+
     def restore(self, snapshot: EventSnapshot) -> Event:
         with self._db.transaction() as conn:
             _insert(conn, "event", snapshot.event_row)

@@ -124,6 +124,10 @@ NOT_AT_START = (
     "planner.interchange.json_format",
     "planner.storage.people",
     "planner.storage.followups",
+    "planner.gui.common.operations",  # the first edit loads how edits run and are undone
+    "planner.gui.common.undo",
+    "planner.services.undo",
+    "planner.storage.recording",
     "html.entities",  # the html package loads it (1 ms): Home escapes without it
 )
 

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu
 
+from planner.gui.common.undo import ChangeCommand
 from planner.gui.help_dialogs import GUIDE, plain_text, shortcut_sheet
 from planner.gui.main_window import MainWindow
 
@@ -46,7 +47,7 @@ def test_the_shortcut_sheet_lists_every_menu_command_with_its_keys(window: MainW
 
 
 def test_undo_is_named_as_a_command_whatever_it_would_undo(window: MainWindow) -> None:
-    window.context.push("Edit “Bring cards”", lambda: None, lambda: None)
+    window.context.undo_stack.push(ChangeCommand(window.context, "Edit “Bring cards”", ()))
     edit = dict(dict(shortcut_sheet(window.menuBar()))["Edit"])
     assert edit["Undo"] == "Ctrl+Z"
 

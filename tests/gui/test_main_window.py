@@ -399,19 +399,19 @@ def test_a_large_event_is_deleted_and_put_back_in_a_worker_thread(
 ) -> None:
     import threading
 
-    from planner.gui.common import tasks
-    from planner.services import events
+    from planner.gui.common import operations
+    from planner.services import events, undo
 
-    monkeypatch.setattr(tasks, "LONG_CHANGE_ROWS", 5)  # the sample's 7 attendees are "large"
+    monkeypatch.setattr(operations, "LONG_CHANGE_ROWS", 5)  # the sample's 7 attendees: "large"
     threads: list[str] = []
-    for name in ("delete_event", "restore_event"):
-        original = getattr(events, name)
+    for module, name in ((events, "remove_event"), (undo, "undo_changes")):
+        original = getattr(module, name)
 
         def watched(target: object, value: object, _original: object = original) -> object:
             threads.append(threading.current_thread().name)
             return _original(target, value)  # type: ignore[operator]
 
-        monkeypatch.setattr(events, name, watched)
+        monkeypatch.setattr(module, name, watched)
     window.show_page("events")
     event = window.page("events").selected_event()
     assert event is not None and event.id is not None

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.app import build_window, open_workspace, run_gui, storage_failures_shown
 from planner.domain.model import Event
-from planner.gui.common.commands import AddEventCommand
+from planner.gui.events.editing import add_event
 from planner.gui.main_window import MainWindow
 from planner.gui.people.people_page import PeoplePage
 from planner.services.sample import has_sample
@@ -77,7 +77,7 @@ def test_an_edit_on_a_full_disk_is_refused_with_the_reason(
     (pages,) = conn.execute("PRAGMA page_count").fetchone()
     conn.execute(f"PRAGMA max_page_count = {pages}").fetchone()
     shown = boxes_shown(monkeypatch)
-    context.undo_stack.push(AddEventCommand(context, an_event(notes="n" * 300_000)))
+    add_event(context, an_event(notes="n" * 300_000))
     assert [text for _, text in shown] == [
         f"The disk holding {context.workspace.folder} is full: free some space and try again; "
         "nothing was changed."
@@ -110,7 +110,7 @@ def test_a_read_only_folder_opens_with_a_banner_and_refuses_edits(
             context = window.context
             before = context.workspace.repos.events.all()
             shown = boxes_shown(monkeypatch)
-            context.undo_stack.push(AddEventCommand(context, an_event()))
+            add_event(context, an_event())
             assert len(shown) == 1
             assert shown[0][1].startswith(f"Changes cannot be saved: {folder} is read-only.")
             assert context.workspace.repos.events.all() == before

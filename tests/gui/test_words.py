@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from planner.domain.ids import EventId
 from planner.domain.importing import ImportReport
 from planner.gui.common.formatting import tr_n
+from planner.gui.common.undo import ChangeCommand
 from planner.gui.events.goals_view import GoalDialog
 from planner.gui.importing.controller import ReportDialog
 from planner.gui.main_window import MainWindow
@@ -83,13 +84,13 @@ def test_the_undo_entry_of_a_long_checklist_item_is_cut_short(window: MainWindow
     edit_menu = next(
         menu for menu in window.menuBar().findChildren(QMenu) if menu.title() == "&Edit"
     )
-    window.context.push("Edit “Bring cards”", lambda: None, lambda: None)
+    window.context.undo_stack.push(ChangeCommand(window.context, "Edit “Bring cards”", ()))
     short = edit_menu.sizeHint().width()
     item = (
         "Send a short note to your must-meet people suggesting a time to talk, and say "
         "what you would like to hear about from each of them"
     )
-    window.context.push(f"Edit “{item}”", lambda: None, lambda: None)
+    window.context.undo_stack.push(ChangeCommand(window.context, f"Edit “{item}”", ()))
     text = window.undo_action.text().replace("&", "")
     assert text.startswith("Undo Edit “Send a short note") and text.endswith("…”")
     assert len(text) < 60

@@ -21,9 +21,8 @@ from planner.services.people import (
     add_person,
     delete_person,
     merge_people,
-    redo_changes,
-    undo_changes,
 )
+from planner.services.undo import redo_changes, undo_changes
 from planner.services.workspace import Workspace
 
 

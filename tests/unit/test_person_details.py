@@ -23,13 +23,12 @@ from planner.services.people import (
     merge_people,
     person_links,
     person_problems,
-    redo_changes,
     remove_from_event,
     save_person,
     tidy_person,
-    undo_changes,
 )
 from planner.services.sample import seed_sample
+from planner.services.undo import redo_changes, undo_changes
 from planner.services.workspace import Workspace
 from planner.storage.changes import StaleChangesError
 from planner.storage.errors import NotFoundError

@@ -1,9 +1,9 @@
 """A list in the user's own order (goals, checklist items, routine steps): a table with Add,
 Edit, Delete, Move Up and Move Down, where every change is one undo step.
 
-Subclasses say how to add and edit (each has its own dialog), how to delete one row and bring
-it back, and how to read and write the order; selection, buttons, moving and deleting live
-here once.
+Subclasses say how to add and edit (each has its own dialog), how to delete one row, and how
+to read and write the order; selection, buttons, moving and deleting live here once, and undo
+puts back the rows each change wrote.
 """
 
 from __future__ import annotations
@@ -91,11 +91,8 @@ class OrderedList(QWidget, Generic[Row]):
     def set_order(self, ids: list[Any]) -> None:
         raise NotImplementedError
 
-    def remove(self, row_id: Any) -> Any:
-        """Delete the row; return what `restore` needs to bring it back."""
-        raise NotImplementedError
-
-    def restore(self, removed: Any) -> object:
+    def remove(self, row_id: Any) -> object:
+        """Delete the row (undo puts back the rows deleting it wrote)."""
         raise NotImplementedError
 
     def add(self) -> None:
@@ -154,17 +151,18 @@ class OrderedList(QWidget, Generic[Row]):
         )
 
     def delete_selected(self) -> None:
+        from planner.gui.common.operations import Operation
+
         row_id = self.selected_id()
         if row_id is None:
             return
-        removed: list[Any] = []
-        self._context.push(
-            tr("Delete %1").replace("%1", tr(self.noun)),
-            lambda: removed.append(self.remove(row_id)),
-            lambda: self.restore(removed.pop()),
-        )
+        Operation(self._context, lambda target: self.remove(row_id)).undoable(
+            tr("Delete %1").replace("%1", tr(self.noun))
+        ).run()
 
     def move_selected(self, step: int) -> None:
+        from planner.gui.common.operations import Operation
+
         row = self.selected()
         row_id = None if row is None else self.row_id(row)
         if row is None or row_id is None:
@@ -173,9 +171,7 @@ class OrderedList(QWidget, Generic[Row]):
         after = moved(before, row_id, step)
         if after == before:
             return
-        self._context.push(
-            tr("Move %1").replace("%1", tr(self.noun)),
-            lambda: self.set_order(after),
-            lambda: self.set_order(before),
-        )
+        Operation(self._context, lambda target: self.set_order(after)).undoable(
+            tr("Move %1").replace("%1", tr(self.noun))
+        ).run()
         self.select(self.model.key(row))

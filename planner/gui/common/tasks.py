@@ -6,30 +6,21 @@ The work function runs in a QThread and receives two callables: `progress(done, 
 `on_done` (or `on_error`) on the GUI thread. The dialog appears only if the work takes longer
 than a moment, so quick jobs do not flash a window.
 
-`run_and_wait` is for work the caller has to see finished before it goes on (undoing a large
-import inside the undo stack): no Cancel, a dialog shown at once that keeps the whole app out
-of reach while the window still paints, and the result returned (or the error raised) to the
-caller.
+Without Cancel (`cancellable=False`) the dialog shows at once and keeps the whole app out of
+reach while the window still paints: for work the caller waits for (gui/common/operations.py).
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from planner.services.workspace import Target, Workspace
-
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
-T = TypeVar("T")
-
-LONG_CHANGE_ROWS = 20_000
-"""A write touching this many rows (undoing a large import, deleting a conference) takes a
-second or so: it runs in a worker thread, with the app waiting (`write_waiting`)."""
 
 
 class _ProgressDialog(QProgressDialog):
@@ -168,52 +159,3 @@ class BackgroundTask(QObject):
     def _failed(self, error: BaseException) -> None:
         self._end()
         self._on_error(error)
-
-
-def run_and_wait(parent: QWidget | None, label: str, work: Callable[[], T]) -> T:
-    """`work()` in a worker thread while a dialog that cannot be dismissed keeps the app out of
-    reach and its windows painted; returns its result or raises its error. `work` must not
-    touch widgets (nor the GUI thread's database connection)."""
-    outcome: list[tuple[bool, Any]] = []
-    loop = QEventLoop()
-    task = BackgroundTask(
-        parent,
-        label,
-        lambda progress, cancelled: work(),
-        lambda result: outcome.append((True, result)),
-        lambda error: outcome.append((False, error)),
-        cancellable=False,
-    )
-    task.done.connect(loop.quit)
-    task.dialog.show()
-    task.start()
-    if not outcome:
-        loop.exec()
-    task.deleteLater()
-    finished, value = outcome[0]
-    if not finished:
-        raise value
-    return value  # type: ignore[no-any-return]
-
-
-def write_waiting(
-    parent: QWidget | None,
-    label: str,
-    workspace: Workspace,
-    rows: int,
-    work: Callable[[Target], T],
-) -> T:
-    """`work(target)` for a write touching about `rows` rows: here, on the workspace, when it
-    is small; from LONG_CHANGE_ROWS rows on, on a connection of its own in a worker thread,
-    while a dialog that cannot be dismissed keeps the app out of reach (`run_and_wait`)."""
-    if rows < LONG_CHANGE_ROWS or workspace.db.path is None:
-        return work(workspace)
-
-    def run() -> T:
-        db = workspace.second_connection()
-        try:
-            return work(db)
-        finally:
-            db.close()
-
-    return run_and_wait(parent, label, run)

@@ -27,7 +27,6 @@ from planner.domain.checklist import (
 )
 from planner.domain.ids import ChecklistItemId, EventId
 from planner.domain.model import ChecklistItem, Event
-from planner.gui.common.commands import Lifecycle
 from planner.gui.common.form_dialog import FormDialog
 from planner.gui.common.formatting import day_text, tr_n
 from planner.gui.common.messages import show_warning
@@ -117,14 +116,14 @@ class ChecklistModel(RowTableModel[ChecklistEntry]):
 def set_done(context: AppContext, item: ChecklistItem, done: bool) -> None:
     if item.id is None or item.done == done:
         return
+    from planner.gui.common.operations import Operation
+
     item_id = item.id
-    context.push(
+    Operation(context, lambda target: context.checklist.set_done(item_id, done)).undoable(
         tr("Tick “%1”").replace("%1", item.text)
         if done
-        else tr("Untick “%1”").replace("%1", item.text),
-        lambda: context.checklist.set_done(item_id, done),
-        lambda: context.checklist.put_back(item),
-    )
+        else tr("Untick “%1”").replace("%1", item.text)
+    ).run()
 
 
 class ItemDialog(FormDialog):
@@ -270,16 +269,17 @@ class ChecklistTab(OrderedList[ChecklistEntry]):
         dialog = ItemDialog(event, parent=self)
         if not exec_once(dialog):
             return
-        event_id = event.id
+        from planner.gui.common.operations import Operation
+
+        event_id, (text, offset) = event.id, dialog.values()
         checklist = self._context.checklist
-        life: Lifecycle[ChecklistItem, ChecklistItem] = Lifecycle(
-            create=lambda: checklist.add_item(event_id, *dialog.values()),
-            delete=lambda item: checklist.delete_item(item.id),  # type: ignore[arg-type]
-            restore=checklist.restore_item,
+        created = (
+            Operation(self._context, lambda target: checklist.add_item(event_id, text, offset))
+            .undoable(tr("Add Checklist Item"))
+            .run()
         )
-        self._context.push(tr("Add Checklist Item"), life.bring, life.remove)
-        if life.value is not None:
-            self.select(life.value.id)
+        if created is not None:
+            self.select(created.id)
 
     def edit_selected(self) -> None:
         entry = self.selected()
@@ -290,13 +290,13 @@ class ChecklistTab(OrderedList[ChecklistEntry]):
         dialog = ItemDialog(event, before, parent=self)
         if not exec_once(dialog) or dialog.values() == (before.text, before.due_offset_days):
             return
+        from planner.gui.common.operations import Operation
+
         checklist = self._context.checklist
         text, offset = dialog.values()
-        self._context.push(
-            tr("Edit Checklist Item"),
-            lambda: checklist.edit_item(before, text, offset),
-            lambda: checklist.put_back(before),
-        )
+        Operation(self._context, lambda target: checklist.edit_item(before, text, offset)).undoable(
+            tr("Edit Checklist Item")
+        ).run()
 
     def export(self) -> None:
         event = self.model.current_event

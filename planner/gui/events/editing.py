@@ -20,33 +20,54 @@ def tr(text: str) -> str:
 
 def new_event(context: AppContext, parent: QWidget) -> EventId | None:
     """Ask for a new event and add it; its id, or None when the user cancelled."""
-    from planner.gui.common.commands import AddEventCommand
     from planner.gui.events.event_dialog import EventDialog
 
     dialog = EventDialog(parent)
     if not exec_once(dialog):
         return None
-    command = AddEventCommand(context, dialog.event_value())
-    context.undo_stack.push(command)
-    return command.event_id
+    return add_event(context, dialog.event_value())
+
+
+def add_event(context: AppContext, event: Event) -> EventId | None:
+    """Add the event (with its checklist from the routine), one undo step; its id, or None
+    when it could not be saved (the reason was reported)."""
+    from planner.gui.common.operations import Operation
+
+    created = (
+        Operation(context, lambda target: context.events.create(event))
+        .undoable(tr("Add “%1”").replace("%1", event.name.strip()))
+        .run()
+    )
+    return None if created is None else created.id
 
 
 def edit_event(context: AppContext, parent: QWidget, event: Event) -> None:
-    from planner.gui.common.commands import EditEventCommand
+    from planner.gui.common.operations import Operation
     from planner.gui.events.event_dialog import EventDialog
 
     dialog = EventDialog(parent, event)
     if exec_once(dialog):
         after = dialog.event_value()
         if after != event:
-            context.undo_stack.push(EditEventCommand(context, event, after))
+            Operation(context, lambda target: context.events.update(after)).undoable(
+                tr("Edit “%1”").replace("%1", after.name.strip())
+            ).run()
 
 
 def delete_event(context: AppContext, event: Event, say: Callable[[str], None]) -> None:
-    """Delete the event and what belongs to it; `say` tells the user how to undo it."""
-    from planner.gui.common.commands import DeleteEventCommand
+    """Delete the event and what belongs to it; `say` tells the user how to undo it. A
+    conference's list of 100,000 people is deleted (and put back) on a worker."""
+    from planner.gui.common.operations import Operation
+    from planner.services import events
 
-    context.undo_stack.push(DeleteEventCommand(context, event))
+    event_id = event.id
+    assert event_id is not None
+    rows = events.attendee_count(context.workspace, event_id)
+    deleting = tr("Deleting “%1”…").replace("%1", event.name)
+    Operation(context, lambda target: events.remove_event(target, event_id)).undoable(
+        tr("Delete “%1”").replace("%1", event.name),
+        waiting=(deleting, tr("Putting “%1” back…").replace("%1", event.name)),
+    ).long(deleting, rows).run()
     say(tr("Deleted “%1”. Undo with Ctrl+Z.").replace("%1", event.name))
 
 
@@ -67,8 +88,14 @@ def remove_sample_data(context: AppContext, parent: QWidget, say: Callable[[str]
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
-    remove_sample(context.workspace)
-    # Older undo steps may point at sample rows that no longer exist.
-    context.undo_stack.clear()
-    context.changed.emit(Changed.everything())
-    say(tr("Sample data removed."))
+    from planner.gui.common.operations import Operation
+
+    def removed(_: object) -> None:
+        say(tr("Sample data removed."))
+
+    def remove(target: object) -> None:  # quick, and so here: the stack may be cleared
+        remove_sample(context.workspace)
+        # Older undo steps may point at sample rows that no longer exist.
+        context.undo_stack.clear()
+
+    Operation(context, remove).announcing(Changed.everything()).success(removed).run()

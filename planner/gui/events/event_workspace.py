@@ -201,16 +201,18 @@ class AttendeesTab(_ListTab):
     def _save(self, label: str, before: Attendance, after: Attendance) -> None:
         if after == before:
             return
+        from planner.gui.common.operations import Operation
+
         workspace, model, shown = self._context.workspace, self.model, self.selected()
 
-        def apply(value: Attendance) -> None:
-            update_attendance(workspace, value)
+        def show(value: Attendance) -> None:
             if shown is not None:  # on screen at once, whether the list reloads here or not
                 model.replace(replace(shown, attendance=value))
 
-        self._context.push(
-            label.replace("%1", self.selected_name()), lambda: apply(after), lambda: apply(before)
-        )
+        Operation(self._context, lambda target: update_attendance(workspace, after)).undoable(
+            label.replace("%1", self.selected_name()),
+            then=lambda undone: show(before if undone else after),
+        ).success(lambda saved: show(after)).run()
         self.select(after.id)
 
     def selected_name(self) -> str:

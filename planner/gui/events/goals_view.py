@@ -17,7 +17,6 @@ from planner.domain.enums import NetworkType
 from planner.domain.goals import MAX_GOAL_TEXT, MAX_TARGET, GoalProgress, goal_problems, parse_words
 from planner.domain.ids import EventId, GoalId
 from planner.domain.model import Goal
-from planner.gui.common.commands import Lifecycle
 from planner.gui.common.delegates import FRACTION_ROLE, ProgressDelegate
 from planner.gui.common.form_dialog import FormDialog
 from planner.gui.common.formatting import tr_n
@@ -27,7 +26,6 @@ from planner.gui.common.table_model import Column, RowTableModel
 from planner.gui.common.widgets import exec_once
 from planner.gui.context import AppContext
 from planner.services.changes import Kind
-from planner.storage.goals import GoalSnapshot
 
 
 def tr(text: str) -> str:
@@ -204,11 +202,8 @@ class GoalsTab(OrderedList[GoalProgress]):
     def set_order(self, ids: list[GoalId]) -> None:
         self._context.goals.set_order(ids)
 
-    def remove(self, row_id: GoalId) -> GoalSnapshot:
+    def remove(self, row_id: GoalId) -> object:
         return self._context.goals.delete(row_id)
-
-    def restore(self, removed: GoalSnapshot) -> object:
-        return self._context.goals.restore(removed)
 
     def add(self) -> None:
         if self.model.event_id is None:
@@ -216,15 +211,16 @@ class GoalsTab(OrderedList[GoalProgress]):
         dialog = GoalDialog(self.model.event_id, parent=self)
         if not exec_once(dialog):
             return
-        goals = self._context.goals
-        life: Lifecycle[Goal, Any] = Lifecycle(
-            create=lambda: goals.create(dialog.goal_value()),
-            delete=lambda goal: goals.delete(goal.id),  # type: ignore[arg-type]
-            restore=goals.restore,
+        from planner.gui.common.operations import Operation
+
+        goals, goal = self._context.goals, dialog.goal_value()
+        created = (
+            Operation(self._context, lambda target: goals.create(goal))
+            .undoable(tr("Add Goal"))
+            .run()
         )
-        self._context.push(tr("Add Goal"), life.bring, life.remove)
-        if life.value is not None:
-            self.select(life.value.id)
+        if created is not None:
+            self.select(created.id)
 
     def edit_selected(self) -> None:
         current = self.selected()
@@ -236,7 +232,7 @@ class GoalsTab(OrderedList[GoalProgress]):
         before, after = current.goal, dialog.goal_value()
         if after == before:
             return
+        from planner.gui.common.operations import Operation
+
         goals = self._context.goals
-        self._context.push(
-            tr("Edit Goal"), lambda: goals.update(after), lambda: goals.update(before)
-        )
+        Operation(self._context, lambda target: goals.update(after)).undoable(tr("Edit Goal")).run()

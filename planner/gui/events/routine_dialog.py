@@ -21,7 +21,6 @@ from planner.domain.checklist import MAX_ITEM_TEXT, item_problems, offset_label
 from planner.domain.enums import PrepPhase
 from planner.domain.ids import ChecklistTemplateId
 from planner.domain.model import ChecklistTemplate
-from planner.gui.common.commands import Lifecycle
 from planner.gui.common.form_dialog import FormDialog
 from planner.gui.common.ordered_list import OrderedList
 from planner.gui.common.table_model import Column, Index, RowTableModel
@@ -75,12 +74,12 @@ class RoutineModel(RowTableModel[ChecklistTemplate]):
             return False
         before = self.row(index.row())
         after = replace(before, enabled=Qt.CheckState(value) == Qt.CheckState.Checked)
+        from planner.gui.common.operations import Operation
+
         checklist = self._context.checklist
-        self._context.push(
-            tr("Use Step") if after.enabled else tr("Skip Step"),
-            lambda: checklist.update_template(after),
-            lambda: checklist.update_template(before),
-        )
+        Operation(self._context, lambda target: checklist.update_template(after)).undoable(
+            tr("Use Step") if after.enabled else tr("Skip Step")
+        ).run()
         return True
 
 
@@ -132,25 +131,23 @@ class RoutineSteps(OrderedList[ChecklistTemplate]):
     def set_order(self, ids: list[ChecklistTemplateId]) -> None:
         self._context.checklist.set_template_order(ids)
 
-    def remove(self, row_id: ChecklistTemplateId) -> ChecklistTemplate:
+    def remove(self, row_id: ChecklistTemplateId) -> object:
         return self._context.checklist.delete_template(row_id)
-
-    def restore(self, removed: ChecklistTemplate) -> object:
-        return self._context.checklist.restore_template(removed)
 
     def add(self) -> None:
         dialog = StepDialog(parent=self)
         if not exec_once(dialog):
             return
-        checklist = self._context.checklist
-        life: Lifecycle[ChecklistTemplate, ChecklistTemplate] = Lifecycle(
-            create=lambda: checklist.add_template(*dialog.values()),
-            delete=lambda t: checklist.delete_template(t.id),  # type: ignore[arg-type]
-            restore=checklist.restore_template,
+        from planner.gui.common.operations import Operation
+
+        checklist, values = self._context.checklist, dialog.values()
+        created = (
+            Operation(self._context, lambda target: checklist.add_template(*values))
+            .undoable(tr("Add Routine Step"))
+            .run()
         )
-        self._context.push(tr("Add Routine Step"), life.bring, life.remove)
-        if life.value is not None:
-            self.select(life.value.id)
+        if created is not None:
+            self.select(created.id)
 
     def edit_selected(self) -> None:
         before = self.selected()
@@ -163,12 +160,12 @@ class RoutineSteps(OrderedList[ChecklistTemplate]):
         after = replace(before, phase=phase, text=text, offset_days=offset)
         if after == before:
             return
+        from planner.gui.common.operations import Operation
+
         checklist = self._context.checklist
-        self._context.push(
-            tr("Edit Routine Step"),
-            lambda: checklist.update_template(after),
-            lambda: checklist.update_template(before),
-        )
+        Operation(self._context, lambda target: checklist.update_template(after)).undoable(
+            tr("Edit Routine Step")
+        ).run()
 
 
 class RoutineDialog(QDialog):

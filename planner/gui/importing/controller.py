@@ -4,7 +4,6 @@ import off the GUI thread with progress and Cancel, report, and make it one undo
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
@@ -27,15 +26,13 @@ from planner.domain.importing import FileProblem, ImportCancelled, ImportReport,
 from planner.domain.model import Event
 from planner.gui.common.formatting import tr_n
 from planner.gui.common.messages import show_warning
-from planner.gui.common.tasks import BackgroundTask, write_waiting
+from planner.gui.common.tasks import BackgroundTask
 from planner.gui.common.widgets import exec_once
 from planner.gui.context import AppContext
 from planner.storage.errors import StorageError
 
 if TYPE_CHECKING:
-    from planner.services.importing.change_set import ImportChanges
     from planner.services.importing.service import ImportOutcome, PreparedImport
-    from planner.services.workspace import Target
 
 FILE_FILTER = "Attendee lists (*.csv *.tsv *.txt *.xls *.xlsx *.vcf *.vcard);;All files (*)"
 
@@ -307,17 +304,16 @@ class ImportController(QObject):
 
     def _new_event(self, parent: QWidget) -> Event | None:
         """An event made from the column dialog (one undo step, as from the Events page)."""
-        from planner.gui.common.commands import AddEventCommand
+        from planner.gui.events.editing import add_event
         from planner.gui.events.event_dialog import EventDialog
 
         dialog = EventDialog(parent)
         if not exec_once(dialog):
             return None
-        command = AddEventCommand(self._context, dialog.event_value())
-        self._context.undo_stack.push(command)
-        if command.event_id is None:
+        event_id = add_event(self._context, dialog.event_value())
+        if event_id is None:
             return None
-        return self._context.events.get(command.event_id)
+        return self._context.events.get(event_id)
 
     def _import(
         self, prepared: PreparedImport, mapping: Any, event_id: EventId, path: Path
@@ -358,24 +354,23 @@ class ImportController(QObject):
     def _imported(
         self, outcome: ImportOutcome, event_id: EventId, table: Table, path: Path
     ) -> None:
-        from planner.services.importing.service import redo_import, undo_import
+        from planner.gui.common.undo import ChangeCommand, changed_by
 
-        changes = outcome.changes
         source = outcome.report.source
-        applied = [True]  # the first "redo" is the import that already happened
-
-        def redo() -> None:
-            if applied[0]:
-                applied[0] = False
-                return
-            self._apply(redo_import, changes, tr("Importing %1 again…").replace("%1", source))
-
-        def undo() -> None:
-            self._apply(
-                undo_import, changes, tr("Taking back the import of %1…").replace("%1", source)
-            )
-
-        self._context.push(tr("Import %1").replace("%1", source), redo, undo)
+        # The import has happened: the step's first redo does nothing, and a large undo or
+        # redo (150,000 rows take over a second either way) runs on a worker while the app
+        # waits.
+        command = ChangeCommand(
+            self._context,
+            tr("Import %1").replace("%1", source),
+            outcome.changes.rows,
+            waiting=(
+                tr("Importing %1 again…").replace("%1", source),
+                tr("Taking back the import of %1…").replace("%1", source),
+            ),
+        )
+        self._context.undo_stack.push(command)
+        self._context.changed.emit(changed_by(outcome.changes.rows))
         self.finished.emit(outcome.report)
         self.imported.emit(event_id)  # the window shows it, the report above it
         try:
@@ -387,19 +382,6 @@ class ImportController(QObject):
         )
         dialog.review_requested.connect(lambda: self.review_requested.emit(event_id))
         exec_once(dialog)
-
-    def _apply(
-        self,
-        write: Callable[[Target, ImportChanges], None],
-        changes: ImportChanges,
-        label: str,
-    ) -> None:
-        """Undo or redo an import: a large one (150,000 rows take over a second either way) in
-        a worker thread, with the app waiting for it."""
-        workspace = self._context.workspace
-        write_waiting(
-            self._window, label, workspace, len(changes.rows), lambda t: write(t, changes)
-        )
 
     def _run(
         self, label: str, work: Any, on_done: Any, *, drop_when_cancelled: bool = False

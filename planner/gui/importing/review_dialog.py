@@ -5,7 +5,6 @@ one undo step, run off the GUI thread when there are many."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -29,11 +28,11 @@ from planner.gui.common.formatting import breakable
 from planner.gui.context import AppContext
 
 if TYPE_CHECKING:
-    from planner.services.workspace import Target
+    pass
 
 T = TypeVar("T")
 ROWS_PER_PAIR = 7
-"""About how many rows answering one pair writes: with tasks.LONG_CHANGE_ROWS, about 2,900
+"""About how many rows answering one pair writes: with operations.LONG_CHANGE_ROWS, about 2,900
 pairs answered together run in a worker thread (1,429 merges take 0.24 s, their undo 0.1 s)."""
 
 
@@ -153,47 +152,28 @@ class ReviewDialog(QDialog):
         return [self._reviews[row] for row in rows if 0 <= row < len(self._reviews)]
 
     def resolve(self, *, merge: bool) -> None:
-        from planner.services.review import (
-            redo_resolutions,
-            resolve_reviews,
-            undo_resolutions,
-        )
+        from planner.gui.common.operations import Operation
+        from planner.services.review import resolve_reviews
 
         chosen = self.selected()
         if not chosen:
             return
         ids = [review.id for review in chosen]
-        state: dict[str, Any] = {}
-        # The undo stack outlives this dialog: what it keeps must not refer to it.
-        context, host = self._context, self.parentWidget()
-
-        def do() -> None:
-            if "resolutions" in state:
-                _write(context, host, lambda t: redo_resolutions(t, state["resolutions"]), ids)
-            else:
-                state["resolutions"] = _write(
-                    context, host, lambda t: resolve_reviews(t, ids, merge=merge), ids
-                )
-
         if len(chosen) == 1:
             label = tr("Merge %1") if merge else tr("Keep %1 Separate")
             text = label.replace("%1", chosen[0].new_person.full_name)
         else:
             label = tr("Merge %1 Pairs") if merge else tr("Keep %1 Pairs Separate")
             text = label.replace("%1", str(len(chosen)))
-        self._context.push(
+        # A pair writes about seven rows: many pairs are settled on a worker while the app
+        # waits, and so are their undo and redo.
+        settling = tr("Settling %1 possible duplicates…").replace("%1", f"{len(ids):,}")
+        Operation(
+            self._context,
+            lambda target: resolve_reviews(target, ids, merge=merge),
+            self.parentWidget(),
+        ).undoable(
             text,
-            do,
-            lambda: _write(context, host, lambda t: undo_resolutions(t, state["resolutions"]), ids),
-        )
-
-
-def _write(
-    context: AppContext, host: QWidget | None, work: Callable[[Target], T], ids: list[int]
-) -> T:
-    """`work(target)`: for many pairs in a worker thread while the app waits (`host`: the
-    window the waiting dialog belongs to). A pair writes about seven rows."""
-    from planner.gui.common.tasks import write_waiting
-
-    label = tr("Settling %1 possible duplicates…").replace("%1", f"{len(ids):,}")
-    return write_waiting(host, label, context.workspace, len(ids) * ROWS_PER_PAIR, work)
+            steps=lambda resolutions: tuple(r.rows for r in resolutions),
+            waiting=(settling, settling),
+        ).long(settling, len(ids) * ROWS_PER_PAIR).run()

@@ -10,7 +10,7 @@ brought back keeps their events, plans, follow-ups and meetings.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -35,10 +35,8 @@ from planner.services.people import (
     merge_people,
     merge_preview,
     person_links,
-    redo_changes,
     remove_from_event,
     save_person,
-    undo_changes,
 )
 from planner.storage.attendances import AttendeeListing
 from planner.storage.errors import NotFoundError
@@ -72,24 +70,15 @@ class PeopleEditing:
         return user_region()
 
     def _push(self, label: str, first: Callable[[], Change | None]) -> Change | None:
-        """Run `first` through the undo stack; later redos and undos replay its rows."""
-        workspace = self._context.workspace
-        done: list[Change] = []
+        """Run `first` as one undo step; later redos and undos replay the rows it changed.
+        None when it changed nothing (still a step, as the user asked for it) or failed."""
+        from planner.gui.common.operations import Operation
 
-        def do() -> None:
-            if done:
-                redo_changes(workspace, done[0].rows)
-                return
-            change = first()
-            if change is not None:
-                done.append(change)
-
-        def undo() -> None:
-            if done:
-                undo_changes(workspace, done[0].rows)
-
-        self._context.push(label, do, undo)
-        return done[0] if done else None
+        return (
+            Operation(self._context, lambda target: first())
+            .undoable(label, steps=lambda change: () if change is None else change.rows)
+            .run()
+        )
 
     def add(self, parent: QWidget | None = None) -> PersonId | None:
         """Ask for a new person's details and add them; their id, or None if cancelled."""
@@ -304,33 +293,28 @@ class PeopleEditing:
     def find_duplicates(self) -> None:
         """Look through the whole network for people who may be one (in the background: 1.2 s
         for 143,000 people), then go through the pairs."""
-        from planner.gui.common.tasks import BackgroundTask
+        from planner.gui.common.operations import Operation
         from planner.services.duplicates import find_duplicates
 
-        workspace = self._context.workspace
-
-        def work(progress: object, cancelled: Callable[[], bool]) -> object:
-            if workspace.db.path is None:  # in memory: there is no second connection
-                return find_duplicates(workspace, cancelled=cancelled)
-            db = workspace.second_connection()  # this connection is the GUI thread's
-            try:
-                return find_duplicates(db, cancelled=cancelled)
-            finally:
-                db.close()
-
-        def found(pairs: object) -> None:
+        def found(pairs: list[PossibleDuplicate]) -> None:
             self.search = None
-            if not task.cancelled:
-                self._go_through(cast("list[PossibleDuplicate]", pairs))
+            if not search.cancelled():  # what was found before the user cancelled
+                self._go_through(pairs)
 
-        def failed(error: BaseException) -> None:
+        def ended(error: BaseException) -> None:
             self.search = None
-            self._context.failed.emit(str(error))
 
-        label = tr("Looking for people entered twice…")
-        task = BackgroundTask(self._parent, label, work, found, failed)
-        self.search = task
-        task.start()
+        search = (
+            Operation(
+                self._context,
+                lambda target: find_duplicates(target, cancelled=search.cancelled),
+                self._parent,
+            )
+            .success(found)
+            .failure(ended)
+        )
+        # The GUI thread's connection stays the window's: the search reads on its own.
+        self.search = search.run_in_background(tr("Looking for people entered twice…"))
 
     def _go_through(self, pairs: list[PossibleDuplicate]) -> None:
         from planner.gui.common.messages import show_information

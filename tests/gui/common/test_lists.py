@@ -233,7 +233,7 @@ def test_the_events_list_measures_its_names_again_when_an_event_is_added(
     from datetime import UTC, datetime
 
     from planner.domain.model import Event
-    from planner.gui.common.commands import AddEventCommand
+    from planner.gui.events.editing import add_event
 
     window.resize(1024, 740)
     window.show_page("events")
@@ -242,7 +242,7 @@ def test_the_events_list_measures_its_names_again_when_an_event_is_added(
     name = "Web Summit 2027, a rather long conference name to see how it is shown"
     start = datetime(2027, 11, 8, 9, tzinfo=UTC)
     event = Event(name=name, start=start, end=start.replace(hour=18), timezone="UTC")
-    window.context.undo_stack.push(AddEventCommand(window.context, event))
+    add_event(window.context, event)
     window.show_page("events")
     qtbot.wait(10)
     assert table.columnWidth(0) >= min(needed(table, 0), STRETCH_FLOOR)

@@ -302,23 +302,23 @@ def test_undoing_a_large_import_runs_off_the_gui_thread_while_the_app_waits(
 
     from PySide6.QtWidgets import QApplication
 
-    from planner.gui.common import tasks
-    from planner.services.importing import service as importing
+    from planner.gui.common import operations
+    from planner.services import undo
 
-    monkeypatch.setattr(tasks, "LONG_CHANGE_ROWS", 500)
+    monkeypatch.setattr(operations, "LONG_CHANGE_ROWS", 500)
     seen: list[tuple[str, bool]] = []
 
     def watch(name: str) -> None:
-        write = getattr(importing, name)
+        write = getattr(undo, name)
 
         def watched(target: object, changes: object) -> None:
             seen.append((name, threading.current_thread() is threading.main_thread()))
             write(target, changes)
 
-        monkeypatch.setattr(importing, name, watched)
+        monkeypatch.setattr(undo, name, watched)
 
-    watch("undo_import")
-    watch("redo_import")
+    watch("undo_changes")
+    watch("redo_changes")
     path = write_list(tmp_path / "list.csv", 600)
     accept_columns(monkeypatch, [])
     before = workspace.repos.people.count()
@@ -329,13 +329,13 @@ def test_undoing_a_large_import_runs_off_the_gui_thread_while_the_app_waits(
     assert workspace.repos.people.count() == before + 600
 
     window.undo_action.trigger()
-    assert seen == [("undo_import", False)]
+    assert seen == [("undo_changes", False)]
     assert workspace.repos.people.count() == before
     assert window.page("event").attendees.model.rowCount() == len(
         workspace.repos.attendances.for_event(upcoming_id(workspace))
     )
     window.redo_action.trigger()
-    assert seen[-1] == ("redo_import", False)
+    assert seen[-1] == ("redo_changes", False)
     assert workspace.repos.people.count() == before + 600
     assert QApplication.activeModalWidget() is None  # the waiting dialog is gone
 
@@ -441,9 +441,9 @@ def test_several_pairs_are_answered_at_once_in_one_undo_step(
     assert dialog.items.count() == 3
 
     # Many pairs are merged in a worker thread; undo works after the dialog is gone.
-    from planner.gui.common import tasks
+    from planner.gui.common import operations
 
-    monkeypatch.setattr(tasks, "LONG_CHANGE_ROWS", 2 * review_dialog.ROWS_PER_PAIR)
+    monkeypatch.setattr(operations, "LONG_CHANGE_ROWS", 2 * review_dialog.ROWS_PER_PAIR)
     threads: list[bool] = []
     resolve = review.resolve_reviews
 
