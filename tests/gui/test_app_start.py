@@ -126,6 +126,7 @@ NOT_AT_START = (
     "planner.storage.followups",
     "planner.gui.common.operations",  # the first edit loads how edits run and are undone
     "planner.gui.common.undo",
+    "planner.gui.common.waiting",
     "planner.services.undo",
     "planner.storage.recording",
     "html.entities",  # the html package loads it (1 ms): Home escapes without it

@@ -399,10 +399,10 @@ def test_a_large_event_is_deleted_and_put_back_in_a_worker_thread(
 ) -> None:
     import threading
 
-    from planner.gui.common import operations
+    from planner.gui.common import waiting
     from planner.services import events, undo
 
-    monkeypatch.setattr(operations, "LONG_CHANGE_ROWS", 5)  # the sample's 7 attendees: "large"
+    monkeypatch.setattr(waiting, "LONG_CHANGE_ROWS", 5)  # the sample's 7 attendees: "large"
     threads: list[str] = []
     for module, name in ((events, "remove_event"), (undo, "undo_changes")):
         original = getattr(module, name)

@@ -25,24 +25,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.domain.rules import ValidationError
+from planner.gui.common.waiting import run_waiting
 from planner.gui.context import AppContext
 from planner.services.changes import Changed
 from planner.services.undo import Done, Steps, record
-from planner.services.workspace import Target, Workspace
+from planner.services.workspace import Target
 from planner.storage.errors import StorageError
 
 if TYPE_CHECKING:
     from planner.gui.common.tasks import BackgroundTask
 
 T = TypeVar("T")
-
-LONG_CHANGE_ROWS = 20_000
-"""A write touching this many rows (undoing a large import, deleting a conference) takes a
-second or so: it runs in a worker thread, with the app waiting."""
 
 REPORTED = (StorageError, ValidationError)
 """Errors that are the user's to know (the disk is full, the row is gone, a value is refused):
@@ -51,59 +47,6 @@ reported through `failed`. Anything else is a bug, and raised."""
 
 class OperationCancelled(Exception):
     """Raised by work run in the background when it sees the user cancelled it."""
-
-
-def run_and_wait(parent: QWidget | None, label: str, work: Callable[[], T]) -> T:
-    """`work()` in a worker thread while a dialog that cannot be dismissed keeps the app out of
-    reach and its windows painted; returns its result or raises its error. `work` must not
-    touch widgets (nor the GUI thread's database connection)."""
-    from planner.gui.common.tasks import BackgroundTask
-
-    outcome: list[tuple[bool, Any]] = []
-    loop = QEventLoop()
-    task = BackgroundTask(
-        parent,
-        label,
-        lambda progress, cancelled: work(),
-        lambda result: outcome.append((True, result)),
-        lambda error: outcome.append((False, error)),
-        cancellable=False,
-    )
-    task.done.connect(loop.quit)
-    task.dialog.show()
-    task.start()
-    if not outcome:
-        loop.exec()
-    task.deleteLater()
-    finished, value = outcome[0]
-    if not finished:
-        raise value
-    return value  # type: ignore[no-any-return]
-
-
-def run_waiting(
-    parent: QWidget | None,
-    label: str,
-    workspace: Workspace,
-    rows: int | None,
-    work: Callable[[Target], T],
-) -> T:
-    """`work(target)` for a write touching about `rows` rows: here, on the workspace, when it
-    is small; from LONG_CHANGE_ROWS rows on (or always, for `rows` None), on a connection of
-    its own in a worker thread while the app waits (`run_and_wait`). An in-memory database
-    has no second connection: its work runs here."""
-    small = rows is not None and rows < LONG_CHANGE_ROWS
-    if small or workspace.db.path is None:
-        return work(workspace)
-
-    def run() -> T:
-        db = workspace.second_connection()
-        try:
-            return work(db)
-        finally:
-            db.close()
-
-    return run_and_wait(parent, label, run)
 
 
 @dataclass(slots=True)

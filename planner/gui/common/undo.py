@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
 
 from planner.domain.rules import ValidationError
+from planner.gui.common.waiting import run_waiting
 from planner.gui.context import AppContext
 from planner.services.changes import Changed
 from planner.services.undo import Steps, changed_rows, steps_of
@@ -90,7 +91,6 @@ class ChangeCommand(QUndoCommand):
         self._replay(undone=True)
 
     def _replay(self, *, undone: bool) -> None:
-        from planner.gui.common.operations import run_waiting
         from planner.services.undo import redo_changes, undo_changes
 
         changes = self.changes

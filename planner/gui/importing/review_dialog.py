@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 ROWS_PER_PAIR = 7
-"""About how many rows answering one pair writes: with operations.LONG_CHANGE_ROWS, about 2,900
+"""About how many rows answering one pair writes: with waiting.LONG_CHANGE_ROWS, about 2,900
 pairs answered together run in a worker thread (1,429 merges take 0.24 s, their undo 0.1 s)."""
 
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.domain.model import Event
 from planner.domain.rules import ValidationError
-from planner.gui.common import operations, tasks
+from planner.gui.common import tasks, waiting
 from planner.gui.common.operations import Operation, OperationCancelled
 from planner.gui.context import AppContext
 from planner.services.changes import Changed, Kind
@@ -93,7 +93,7 @@ def test_a_long_edit_runs_on_a_worker_while_a_dialog_waits(
     dialogs: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(operations, "LONG_CHANGE_ROWS", 10)
+    monkeypatch.setattr(waiting, "LONG_CHANGE_ROWS", 10)
     threads: list[bool] = []
 
     def work(target: Target) -> Event:
@@ -122,7 +122,7 @@ def test_undo_of_a_long_edit_runs_on_a_worker_too(
     Operation(context, lambda target: context.events.update(renamed(event, "B"))).undoable(
         "Rename", waiting=("Again…", "Back…")
     ).run()
-    monkeypatch.setattr(operations, "LONG_CHANGE_ROWS", 1)
+    monkeypatch.setattr(waiting, "LONG_CHANGE_ROWS", 1)
     threads: list[bool] = []
     original = undo.undo_changes
 

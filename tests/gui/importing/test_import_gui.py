@@ -302,10 +302,10 @@ def test_undoing_a_large_import_runs_off_the_gui_thread_while_the_app_waits(
 
     from PySide6.QtWidgets import QApplication
 
-    from planner.gui.common import operations
+    from planner.gui.common import waiting
     from planner.services import undo
 
-    monkeypatch.setattr(operations, "LONG_CHANGE_ROWS", 500)
+    monkeypatch.setattr(waiting, "LONG_CHANGE_ROWS", 500)
     seen: list[tuple[str, bool]] = []
 
     def watch(name: str) -> None:
@@ -441,9 +441,9 @@ def test_several_pairs_are_answered_at_once_in_one_undo_step(
     assert dialog.items.count() == 3
 
     # Many pairs are merged in a worker thread; undo works after the dialog is gone.
-    from planner.gui.common import operations
+    from planner.gui.common import waiting
 
-    monkeypatch.setattr(operations, "LONG_CHANGE_ROWS", 2 * review_dialog.ROWS_PER_PAIR)
+    monkeypatch.setattr(waiting, "LONG_CHANGE_ROWS", 2 * review_dialog.ROWS_PER_PAIR)
     threads: list[bool] = []
     resolve = review.resolve_reviews
 
