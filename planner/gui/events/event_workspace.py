@@ -31,13 +31,14 @@ from planner.gui.common.formatting import (
     tr_n,
 )
 from planner.gui.common.lists import make_table
-from planner.gui.common.models import AttendeesModel, FollowUpsModel
 from planner.gui.common.table_model import RowTableModel
 from planner.gui.common.widgets import ElidedLabel, EmptyState, RefreshWhenShown, exec_once
 from planner.gui.context import AppContext
 from planner.gui.events import tabs as tab_index
 from planner.gui.events.checklist_view import ChecklistTab
 from planner.gui.events.goals_view import GoalsTab
+from planner.gui.events.models import AttendeesModel
+from planner.gui.follow_ups.models import FollowUpsModel
 from planner.services.changes import Kind
 from planner.services.people import update_attendance
 from planner.storage.attendances import AttendeeListing

@@ -21,9 +21,9 @@ from planner.gui.common.columns import StretchColumn
 from planner.gui.common.formatting import breakable, span_text
 from planner.gui.common.labels import network_name
 from planner.gui.common.lists import details_panel, make_table
-from planner.gui.common.models import EventsModel
 from planner.gui.common.widgets import EmptyState, SampleBanner, page_title
 from planner.gui.context import AppContext
+from planner.gui.events.models import EventsModel
 from planner.services.changes import Changed, Kind
 from planner.services.events import likely_event
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from planner.gui.common.lists import ListPage
-from planner.gui.common.models import FollowUpsModel
 from planner.gui.context import AppContext
+from planner.gui.follow_ups.models import FollowUpsModel
 from planner.services.changes import Kind
 
 

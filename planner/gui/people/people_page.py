@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from planner.domain.ids import PersonId
 from planner.domain.model import Person
 from planner.gui.common.lists import ListPage, details_panel
-from planner.gui.common.models import PeopleModel
 from planner.gui.context import AppContext
+from planner.gui.people.models import PeopleModel
 from planner.services.changes import Kind
 
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from planner.domain.ids import PersonId
 from planner.gui.common.columns import fit_columns
 from planner.gui.common.lists import DownToList, filter_as_you_type, make_table
-from planner.gui.common.models import PeopleModel
 from planner.gui.context import AppContext
+from planner.gui.people.models import PeopleModel
 from planner.storage.people import PersonListing
 
 

@@ -16,9 +16,10 @@ from pytestqt.qtbot import QtBot
 from planner.domain.enums import AttendanceStatus
 from planner.domain.model import Person
 from planner.gui.common import table_model
-from planner.gui.common.models import AttendeesModel, PeopleModel
 from planner.gui.context import AppContext
+from planner.gui.events.models import AttendeesModel
 from planner.gui.main_window import MainWindow
+from planner.gui.people.models import PeopleModel
 from planner.services.changes import Changed
 from planner.services.sample import PAST_NAME, UPCOMING_NAME
 from planner.services.workspace import Workspace

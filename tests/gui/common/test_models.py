@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from planner.gui.common.models import EventsModel, FollowUpsModel, PeopleModel
 from planner.gui.context import AppContext
+from planner.gui.events.models import EventsModel
+from planner.gui.follow_ups.models import FollowUpsModel
+from planner.gui.people.models import PeopleModel
 from planner.services.sample import PAST_NAME, UPCOMING_NAME
 
 

@@ -12,11 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from planner.domain.enums import AttendanceStatus, NetworkType
 from planner.domain.model import Event
-from planner.gui.common.models import AttendeesModel, FollowUpsModel
 from planner.gui.common.widgets import ElidedLabel
 from planner.gui.events.checklist_view import ChecklistModel, ItemDialog
 from planner.gui.events.goals_view import GoalDialog, GoalsModel
+from planner.gui.events.models import AttendeesModel
 from planner.gui.events.routine_dialog import RoutineDialog, RoutineModel
+from planner.gui.follow_ups.models import FollowUpsModel
 from planner.gui.main_window import MainWindow
 from planner.services.changes import Changed
 from planner.services.sample import PAST_NAME, UPCOMING_NAME

@@ -1,55 +1,27 @@
-"""The app's lists as table models: events, people and follow-ups."""
+"""The events list and an event's list of people, as table models."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
-from operator import attrgetter
-from typing import Any, TypeVar
+from datetime import UTC, datetime
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
-from planner.domain.enums import AttendanceStatus, FollowUpStatus, PriorityTier
+from planner.domain.enums import AttendanceStatus, PriorityTier
 from planner.domain.ids import EventId, GoalId
-from planner.gui.common.formatting import dates_text, day_text, relative_text, span_text, tr_n
-from planner.gui.common.labels import follow_up_status_name, role_name, status_name, tier_name
+from planner.gui.common.formatting import dates_text, relative_text, span_text, tr_n
+from planner.gui.common.labels import role_name, status_name, tier_name
+from planner.gui.common.list_models import SAMPLE_COLOUR, elsewhere, tr
 from planner.gui.common.table_model import BackgroundLoad, Column, RowTableModel
 from planner.gui.context import AppContext
 from planner.services.listings import (
     attendee_count,
     attendee_listings,
-    follow_up_listings,
-    people_count,
-    people_listings,
 )
-from planner.services.workspace import Target, Workspace
 from planner.storage.attendances import AttendeeListing
 from planner.storage.events import EventSummary
-from planner.storage.followups import FollowUpListing
-from planner.storage.people import PersonListing
-
-SAMPLE_COLOUR = QColor("#7a5c00")
-
-
-Row = TypeVar("Row")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("models", text)
-
-
-def elsewhere(workspace: Workspace, read: Callable[[Target], list[Row]]) -> Callable[[], list[Row]]:
-    """`read` for a worker thread: over a connection of its own, closed afterwards."""
-
-    def load() -> list[Row]:
-        db = workspace.second_connection()
-        try:
-            return read(db)
-        finally:
-            db.close()
-
-    return load
 
 
 class EventsModel(RowTableModel[EventSummary]):
@@ -108,75 +80,6 @@ class EventsModel(RowTableModel[EventSummary]):
             return SAMPLE_COLOUR
         if role == Qt.ItemDataRole.ForegroundRole and row.event.end <= self._now:
             return QColor("#6b6b6b")
-        return None
-
-
-class PeopleModel(RowTableModel[PersonListing]):
-    def __init__(self, context: AppContext, parent: Any = None) -> None:
-        columns = [
-            Column[PersonListing](tr("Name"), lambda p: p.person.full_name),
-            Column[PersonListing](tr("Company"), lambda p: p.person.company or ""),
-            Column[PersonListing](tr("Title"), lambda p: p.person.title or ""),
-            Column[PersonListing](tr("Email"), lambda p: p.person.email or ""),
-            Column[PersonListing](
-                tr("Events"),
-                lambda p: str(p.event_count),
-                lambda p: p.event_count,
-                align_right=True,
-            ),
-        ]
-        workspace = context.workspace
-        super().__init__(
-            columns,
-            lambda: people_listings(workspace),
-            key=attrgetter("person.id"),  # made in C: a pass over 143,000 rows is quick
-            parent=parent,
-            background=BackgroundLoad(
-                count=lambda: people_count(workspace),
-                start=lambda: elsewhere(workspace, people_listings),
-            ),
-        )
-
-
-class FollowUpsModel(RowTableModel[FollowUpListing]):
-    """All follow-ups, or one event's when `event_id` is set."""
-
-    EVENT_COLUMN = 3  # hidden on an event's own tab, where every row would repeat its name
-
-    def __init__(self, context: AppContext, parent: Any = None) -> None:
-        self._today = date.today()
-        self.event_id: EventId | None = None
-        columns = [
-            Column[FollowUpListing](
-                tr("Due"), lambda f: day_text(f.follow_up.due), lambda f: f.follow_up.due
-            ),
-            Column[FollowUpListing](tr("Person"), lambda f: f.person_name),
-            Column[FollowUpListing](tr("Action"), lambda f: f.follow_up.action),
-            Column[FollowUpListing](tr("Event"), lambda f: f.event_name or ""),
-            Column[FollowUpListing](
-                tr("Status"), lambda f: follow_up_status_name(f.follow_up.status)
-            ),
-        ]
-        super().__init__(columns, self._load, key=lambda f: f.follow_up.id, parent=parent)
-        self._context = context
-
-    def _load(self) -> list[FollowUpListing]:
-        self._today = date.today()
-        return follow_up_listings(self._context.workspace, self.event_id)
-
-    def is_overdue(self, row: FollowUpListing) -> bool:
-        return row.follow_up.status == FollowUpStatus.OPEN and row.follow_up.due < self._today
-
-    def extra_data(self, row: FollowUpListing, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if self.is_overdue(row):
-                return QColor("#b3261e")
-            if row.follow_up.status != FollowUpStatus.OPEN:
-                return QColor("#6b6b6b")
-        if role == Qt.ItemDataRole.FontRole and self.is_overdue(row) and column == 0:
-            font = QFont()
-            font.setBold(True)
-            return font
         return None
 
 
