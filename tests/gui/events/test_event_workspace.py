@@ -458,3 +458,28 @@ def test_the_plan_dialog_of_someone_with_a_long_name_keeps_its_width(qtbot: QtBo
     titles = [label for label in dialog.findChildren(ElidedLabel) if label.text() == name]
     assert len(titles) == 1 and titles[0].toolTip()
     assert dialog.goals.horizontalScrollBar().maximum() == 0  # the goal wraps, read whole
+
+
+def test_ticking_an_item_reloads_the_checklist_and_not_the_list_of_people(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    """What changed says which lists reload: a tick is the checklist's, in this event."""
+    page = opened.page("event")
+    people_reloads: list[int] = []
+    checklist_reloads: list[int] = []
+    page.attendees.model.modelReset.connect(lambda: people_reloads.append(1))
+    page.checklist.model.modelReset.connect(lambda: checklist_reloads.append(1))
+    page.show_tab(page.CHECKLIST)
+    table = page.checklist.table
+    row = next(
+        n
+        for n in range(page.checklist.model.rowCount())
+        if not page.checklist.model.row(n).is_dynamic
+    )
+    table.selectRow(row)
+    opened.action("done").trigger()
+    qtbot.wait(50)
+    assert checklist_reloads and not people_reloads
+    opened.undo_action.trigger()
+    qtbot.wait(50)
+    assert not people_reloads
