@@ -21,14 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.domain.importing import FileProblem, Skipped, SourceRow, Table, TableKind
-from planner.interchange import tables
-from planner.interchange.tables import (
-    MAX_COLUMNS,
-    MAX_FIELD_CHARS,
-    header_signature,
-    read_table,
-    table_from_bytes,
-)
+from planner.interchange import delimited, refusals, tables, xlsx
+from planner.interchange.refusals import MAX_COLUMNS, MAX_FIELD_CHARS
+from planner.interchange.tables import header_signature, read_table, table_from_bytes
 from tests.conftest import DATA
 
 IMPORTS = DATA / "imports"
@@ -377,7 +372,7 @@ def test_a_damaged_workbook_is_a_file_problem(tmp_path: Path) -> None:
 def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
     path = tmp_path / "video.csv"
     with path.open("wb") as file:
-        file.truncate(tables.MAX_FILE_BYTES + 1)  # sparse: nothing is written to the disk
+        file.truncate(refusals.MAX_FILE_BYTES + 1)  # sparse: nothing is written to the disk
     with pytest.raises(FileProblem) as caught:
         read_table(path)
     assert str(caught.value) == "video.csv: is over 256 MB; the planner reads lists of up to 256 MB"
@@ -409,7 +404,7 @@ def test_a_workbook_that_unpacks_past_the_limit_is_refused_before_it_is_opened(
         raise AssertionError("the workbook was opened")
 
     monkeypatch.setattr(openpyxl, "load_workbook", never)
-    monkeypatch.setattr(tables, "MAX_UNPACKED_BYTES", 10 << 20)
+    monkeypatch.setattr(xlsx, "MAX_UNPACKED_BYTES", 10 << 20)
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
         zipped.writestr("xl/workbook.xml", b"<workbook/>")
@@ -421,7 +416,9 @@ def test_a_workbook_that_unpacks_past_the_limit_is_refused_before_it_is_opened(
 
 
 def test_sizes_are_written_as_file_managers_write_them() -> None:
-    assert [tables._bytes(n) for n in (0, 1023, 1024, 1536, 256 << 20, (1 << 30) + (1 << 29))] == [
+    assert [
+        refusals._bytes(n) for n in (0, 1023, 1024, 1536, 256 << 20, (1 << 30) + (1 << 29))
+    ] == [
         "0 bytes",
         "1023 bytes",
         "1 KB",
@@ -759,14 +756,14 @@ _LINES = st.text(alphabet=st.sampled_from(["a", "é", ",", '"', "\r", "\n", " "]
 @given(text=_LINES, piece=st.integers(min_value=1, max_value=12))
 def test_newlines_made_lf_piece_by_piece_as_in_one_pass(text: str, piece: int) -> None:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tables, "_PIECE_CHARS", piece)
-        assert tables._unix_newlines(text) == re.sub(r"\r\n?", "\n", text)
+        patch.setattr(delimited, "_PIECE_CHARS", piece)
+        assert delimited._unix_newlines(text) == re.sub(r"\r\n?", "\n", text)
 
 
 @given(text=st.text(alphabet="ab\n", max_size=60), data=st.data())
 def test_a_line_is_found_from_the_end_as_splitting_finds_it(text: str, data: st.DataObject) -> None:
     line = data.draw(st.integers(min_value=1, max_value=text.count("\n") + 1))
-    assert text[tables._line_start(text, line) :] == text.split("\n", line - 1)[-1]
+    assert text[delimited._line_start(text, line) :] == text.split("\n", line - 1)[-1]
 
 
 @given(
@@ -776,14 +773,14 @@ def test_a_line_is_found_from_the_end_as_splitting_finds_it(text: str, data: st.
 def test_records_read_piece_by_piece_as_from_one_text(text: str, piece: int) -> None:
     def parsed() -> object:
         try:
-            return tables._parse(text, ",", "t.csv", skip_first_line=False)
+            return delimited._parse(text, ",", "t.csv", skip_first_line=False)
         except FileProblem as problem:
             return str(problem)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tables, "_PIECE_CHARS", 10_000)
+        patch.setattr(delimited, "_PIECE_CHARS", 10_000)
         whole = parsed()
-        patch.setattr(tables, "_PIECE_CHARS", piece)
+        patch.setattr(delimited, "_PIECE_CHARS", piece)
         assert parsed() == whole
 
 
