@@ -18,7 +18,7 @@ import pytest
 
 from planner.domain.dedupe import block_keys_of_keys, ordered_block_keys
 from planner.domain.importing import Field, Mapping, SourceRow, Table, TableKind
-from planner.interchange.layouts import row_plan
+from planner.interchange.row_mapping import row_plan
 from planner.services.importing import rows as import_rows
 from planner.services.importing.rows import PreparedChunks, RowPreparer
 from planner.services.importing.service import (
@@ -323,7 +323,7 @@ def test_the_matching_index_is_freed_after_the_import_returns(
 _ORPHAN_PARENT = """
 import os, sys, time
 from planner.domain.importing import Field, SourceRow, Table, TableKind
-from planner.interchange.layouts import row_plan
+from planner.interchange.row_mapping import row_plan
 from planner.services.importing.rows import PreparedChunks, RowPreparer
 
 if __name__ == "__main__":
@@ -367,7 +367,7 @@ def test_a_helper_whose_import_was_killed_ends_too(tmp_path: Path) -> None:
 _HELPER_EXIT = """
 import os, sys
 from planner.domain.importing import Field, SourceRow, Table, TableKind
-from planner.interchange.layouts import row_plan
+from planner.interchange.row_mapping import row_plan
 from planner.services.importing import rows as import_rows
 
 class TornDown:

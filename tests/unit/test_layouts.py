@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from planner.domain.importing import Candidate, Field, Mapping, SourceRow, Table, TableKind
-from planner.interchange.layouts import KNOWN_LAYOUTS, apply_mapping, guess_mapping, recognise
+from planner.interchange.layouts import KNOWN_LAYOUTS, guess_mapping, recognise
+from planner.interchange.row_mapping import apply_mapping
 from planner.interchange.tables import read_table
 from tests.conftest import DATA
 

@@ -737,6 +737,7 @@ def test_any_text_survives_a_round_trip_through_csv(
 def test_importing_the_readers_loads_no_third_party_library() -> None:
     code = (
         "import sys, planner.interchange.tables, planner.interchange.layouts, "
+        "planner.interchange.row_mapping, "
         "planner.interchange.vcard; "
         "heavy = ('openpyxl', 'vobject', 'charset_normalizer', 'dateutil'); "
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in heavy); "
