@@ -28,7 +28,7 @@ from planner.services.importing.service import (
     run_import,
 )
 from planner.services.workspace import Workspace
-from tests.unit.test_importing import make_event
+from tests.builders import event_id_in
 
 HEADERS = ("First", "Last", "Email", "Company", "Phone", "Ticket", "Status")
 MAPPING: Mapping = {
@@ -103,7 +103,7 @@ def import_into(tmp_path: Path, name: str, rows: list[tuple[str, ...]], **option
     """The rows imported, then imported again with every status "Attending": the first
     import's report, the second's, and every row written."""
     with Workspace.open(tmp_path / name) as workspace:
-        event_id = make_event(workspace)
+        event_id = event_id_in(workspace, "PyCon Lisboa")
         everyone = [(*cells[:-1], "Attending") for cells in rows]
         reports = []
         for listed in (everyone, rows):
@@ -242,7 +242,7 @@ def test_a_cancelled_shared_import_changes_nothing_and_the_helper_goes(
         return len(checks) == 5
 
     with Workspace.open(tmp_path / "data") as workspace:
-        event_id = make_event(workspace)
+        event_id = event_id_in(workspace, "PyCon Lisboa")
         with pytest.raises(ImportCancelled) as caught:
             run_import(
                 workspace,
