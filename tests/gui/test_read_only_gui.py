@@ -4,7 +4,6 @@ a banner saying changes cannot be saved, and every edit refused with the reason.
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import cast
 
@@ -14,24 +13,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.app import build_window, open_workspace, run_gui, storage_failures_shown
-from planner.domain.model import Event
 from planner.gui.events.editing import add_event
 from planner.gui.main_window import MainWindow
 from planner.gui.people.people_page import PeoplePage
 from planner.services.sample import has_sample
 from planner.services.workspace import Workspace
 from planner.storage.errors import DiskFullError
+from tests.builders import an_event
 from tests.disk_conditions import database_cannot_grow, read_only_folder
-
-
-def an_event(notes: str = "") -> Event:
-    return Event(
-        name="Web Summit",
-        start=datetime(2027, 5, 3, 9, tzinfo=UTC),
-        end=datetime(2027, 5, 3, 18, tzinfo=UTC),
-        timezone="UTC",
-        notes=notes,
-    )
 
 
 def boxes_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[QMessageBox.Icon, str]]:

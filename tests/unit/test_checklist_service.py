@@ -17,8 +17,8 @@ import pytest
 
 from planner.domain.checklist import MAX_ITEM_TEXT, Progress
 from planner.domain.enums import AttendanceStatus, NetworkType, PriorityTier
-from planner.domain.ids import EventId, GoalId, PersonId
-from planner.domain.model import Attendance, Event, Goal, Person
+from planner.domain.ids import EventId, GoalId
+from planner.domain.model import Attendance, Event, Goal
 from planner.domain.ordering import moved
 from planner.domain.rules import ValidationError
 from planner.interchange.ics import ics_to_tasks
@@ -30,6 +30,7 @@ from planner.services.resources import DEFAULT_TEMPLATES
 from planner.services.routine import install_default_templates, load_default_templates
 from planner.services.workspace import DATABASE_NAME, Workspace
 from planner.storage.errors import NotFoundError
+from tests.builders import event_in, person_in
 
 LISBON = ZoneInfo("Europe/Lisbon")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -52,16 +53,11 @@ def make_event(
     zone: str = "Europe/Lisbon",
     **changes: Any,
 ) -> Event:
-    event = Event(
-        name=name, start=start, end=start + timedelta(hours=hours), timezone=zone, **changes
+    """An event added around this module's NOW (by default nine days after it, in Lisbon),
+    given by its start and length: the routine's due dates are counted from these."""
+    return event_in(
+        workspace, name, start=start, end=start + timedelta(hours=hours), timezone=zone, **changes
     )
-    return EventService(workspace).create(event)
-
-
-def add_person(workspace: Workspace, name: str) -> PersonId:
-    person = workspace.repos.people.add(Person(full_name=name))
-    assert person.id is not None
-    return person.id
 
 
 def attend(
@@ -74,7 +70,7 @@ def attend(
     assert event.id is not None
     ids = frozenset(g for g in (goals or set()) if g is not None)
     return workspace.repos.attendances.add(
-        Attendance(event_id=event.id, person_id=add_person(workspace, name), goal_ids=ids, **kw)
+        Attendance(event_id=event.id, person_id=person_in(workspace, name), goal_ids=ids, **kw)
     )
 
 
@@ -749,7 +745,7 @@ def test_balance_counts_distinct_people_met_per_type(
         AttendanceStatus.SKIPPED,
         AttendanceStatus.TO_MEET,
     )
-    people = {name: add_person(workspace, name) for name in ("Ana", "Ben", "Cy")}
+    people = {name: person_in(workspace, name) for name in ("Ana", "Ben", "Cy")}
 
     def link(event: Event, name: str, status: AttendanceStatus, *linked: Goal) -> None:
         assert event.id is not None

@@ -6,18 +6,16 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from planner.cli import main
-from planner.domain.model import Event
-from planner.services.events import EventService
 from planner.services.workspace import DATABASE_NAME, Workspace
 from planner.storage import database
 from planner.storage.database import Database
 from planner.storage.errors import DatabaseBusyError
+from tests.builders import event_in
 
 BUSY = "is locked by another program"
 
@@ -27,19 +25,10 @@ def _short_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
 
 
-def an_event() -> Event:
-    return Event(
-        name="Web Summit",
-        start=datetime(2027, 5, 3, 9, tzinfo=UTC),
-        end=datetime(2027, 5, 3, 18, tzinfo=UTC),
-        timezone="UTC",
-    )
-
-
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     with Workspace.open(tmp_path) as workspace:
-        EventService(workspace).create(an_event())
+        event_in(workspace)
     return tmp_path
 
 

@@ -24,17 +24,13 @@ from planner.services.people import (
 )
 from planner.services.undo import redo_changes, undo_changes
 from planner.services.workspace import Workspace
+from tests.builders import person_in
 
 
 def person(workspace: Workspace, name: str, **details: Any) -> PersonId:
+    """A person added as the user adds one: through the people service, whose checks refuse an
+    email someone has (`person_in` stores a person as an import may leave them)."""
     return add_person(workspace, Person(full_name=name, **details)).person_id
-
-
-def raw(workspace: Workspace, name: str, **details: Any) -> PersonId:
-    """A person as an import may leave them (no check that their email is unique)."""
-    saved = workspace.repos.people.add(Person(full_name=name, **details))
-    assert saved.id is not None
-    return saved.id
 
 
 def found(workspace: Workspace) -> list[tuple[set[PersonId], str]]:
@@ -44,8 +40,8 @@ def found(workspace: Workspace) -> list[tuple[set[PersonId], str]]:
 def test_each_reason_is_found_and_the_strongest_listed_first(workspace: Workspace) -> None:
     a1 = person(workspace, "Ana Duarte", company="Atlas", linkedin_url="linkedin.com/in/ana")
     a2 = person(workspace, "Ana M. Duarte", linkedin_url="https://www.linkedin.com/in/ana")
-    b1 = raw(workspace, "Bruno Reis", email="bruno@reis.example")
-    b2 = raw(workspace, "Bruno Reis", email="BRUNO@reis.example")
+    b1 = person_in(workspace, "Bruno Reis", email="bruno@reis.example")
+    b2 = person_in(workspace, "Bruno Reis", email="BRUNO@reis.example")
     c1 = person(workspace, "Carla Mota", phone="+351912345678")
     c2 = person(workspace, "Carla Motta", phone="+351912345678", email="carla@x.example")
     d1 = person(workspace, "Diogo Sá", company="Luz Labs, Lda")
@@ -66,8 +62,8 @@ def test_what_says_nothing_is_not_proposed(workspace: Workspace) -> None:
     # at one company, someone known only by their address.
     person(workspace, "Ana Duarte", phone="+351210000000", company="Atlas")
     person(workspace, "Rui Costa", phone="+351210000000", company="Atlas")
-    raw(workspace, "Marta Lopes", email="team@atlas.example")
-    raw(workspace, "Tiago Neves", email="team@atlas.example")
+    person_in(workspace, "Marta Lopes", email="team@atlas.example")
+    person_in(workspace, "Tiago Neves", email="team@atlas.example")
     person(workspace, "João Silva", company="Rio")
     person(workspace, "João Silva", company="Mar")
     person(workspace, "Inês Faria", company="Rio")

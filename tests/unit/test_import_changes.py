@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from planner.cli import main
-from planner.domain.ids import EventId
 from planner.domain.importing import ChangedValue, Field, ImportReport, Skipped
-from planner.domain.model import Event
 from planner.interchange.normalize import (
     MORE_EMAILS,
     NOT_AN_EMAIL,
     NOT_LINKEDIN,
     phone_problem,
 )
-from planner.services.events import EventService
 from planner.services.importing.service import prepare_import, run_import
 from planner.services.workspace import Workspace
+from tests.builders import event_id_in
 
 ATTENDEES = (
     "Name,Email,Phone,LinkedIn,Company\n"
@@ -42,25 +39,12 @@ EXPECTED = [
 ]
 
 
-def event_in(workspace: Workspace) -> EventId:
-    event = EventService(workspace).create(
-        Event(
-            "Summit",
-            datetime(2027, 5, 1, 9, tzinfo=UTC),
-            datetime(2027, 5, 1, 18, tzinfo=UTC),
-            "UTC",
-        )
-    )
-    assert event.id is not None
-    return event.id
-
-
 def imported(tmp_path: Path, text: str, **options: object) -> ImportReport:
     path = tmp_path / "attendees.csv"
     path.write_text(text, encoding="utf-8")
     prepared = prepare_import(path)
     with Workspace.in_memory() as workspace:
-        event_id = event_in(workspace)
+        event_id = event_id_in(workspace, "Summit")
         outcome = run_import(workspace, prepared.table, prepared.mapping, event_id, **options)
         people = {p.full_name: p for p in workspace.repos.people.all()}
     assert people["Ana Lima"].email is None
@@ -125,7 +109,7 @@ def test_google_contacts_second_address_is_kept_in_the_notes_and_reported() -> N
 
     prepared = prepare_import(DATA / "imports" / "google_contacts.csv")
     with Workspace.in_memory() as workspace:
-        event_id = event_in(workspace)
+        event_id = event_id_in(workspace, "Summit")
         report = run_import(
             workspace, prepared.table, prepared.mapping, event_id, layout=prepared.layout
         ).report

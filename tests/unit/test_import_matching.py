@@ -7,7 +7,7 @@ from typing import Any
 
 from planner.domain.dedupe import R_BLOCKS, R_FULL_NAME, R_NAMED_BY_EMAIL, R_NOTES
 from planner.domain.importing import Field, Mapping, SourceRow, Table, TableKind, Withdrawn
-from planner.interchange.layouts import row_plan
+from planner.interchange.row_mapping import row_plan
 from planner.services.importing.matching import Known, PeopleIndex
 from planner.services.importing.rows import RowPreparer
 from planner.storage.imports import P_EMAIL

@@ -18,7 +18,7 @@ import pytest
 
 from planner.domain.dedupe import block_keys_of_keys, ordered_block_keys
 from planner.domain.importing import Field, Mapping, SourceRow, Table, TableKind
-from planner.interchange.layouts import row_plan
+from planner.interchange.row_mapping import row_plan
 from planner.services.importing import rows as import_rows
 from planner.services.importing.rows import PreparedChunks, RowPreparer
 from planner.services.importing.service import (
@@ -28,7 +28,7 @@ from planner.services.importing.service import (
     run_import,
 )
 from planner.services.workspace import Workspace
-from tests.unit.test_importing import make_event
+from tests.builders import event_id_in
 
 HEADERS = ("First", "Last", "Email", "Company", "Phone", "Ticket", "Status")
 MAPPING: Mapping = {
@@ -103,7 +103,7 @@ def import_into(tmp_path: Path, name: str, rows: list[tuple[str, ...]], **option
     """The rows imported, then imported again with every status "Attending": the first
     import's report, the second's, and every row written."""
     with Workspace.open(tmp_path / name) as workspace:
-        event_id = make_event(workspace)
+        event_id = event_id_in(workspace, "PyCon Lisboa")
         everyone = [(*cells[:-1], "Attending") for cells in rows]
         reports = []
         for listed in (everyone, rows):
@@ -242,7 +242,7 @@ def test_a_cancelled_shared_import_changes_nothing_and_the_helper_goes(
         return len(checks) == 5
 
     with Workspace.open(tmp_path / "data") as workspace:
-        event_id = make_event(workspace)
+        event_id = event_id_in(workspace, "PyCon Lisboa")
         with pytest.raises(ImportCancelled) as caught:
             run_import(
                 workspace,
@@ -323,7 +323,7 @@ def test_the_matching_index_is_freed_after_the_import_returns(
 _ORPHAN_PARENT = """
 import os, sys, time
 from planner.domain.importing import Field, SourceRow, Table, TableKind
-from planner.interchange.layouts import row_plan
+from planner.interchange.row_mapping import row_plan
 from planner.services.importing.rows import PreparedChunks, RowPreparer
 
 if __name__ == "__main__":
@@ -367,7 +367,7 @@ def test_a_helper_whose_import_was_killed_ends_too(tmp_path: Path) -> None:
 _HELPER_EXIT = """
 import os, sys
 from planner.domain.importing import Field, SourceRow, Table, TableKind
-from planner.interchange.layouts import row_plan
+from planner.interchange.row_mapping import row_plan
 from planner.services.importing import rows as import_rows
 
 class TornDown:

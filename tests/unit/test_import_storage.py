@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
-from planner.domain.ids import EventId
-from planner.domain.model import Event
-from planner.services.events import EventService
 from planner.services.workspace import Workspace
 from planner.storage import imports as store
 from planner.storage.people import PERSON_COLUMNS
+from tests.builders import event_id_in
 
 
 def person_row(
@@ -34,19 +31,6 @@ def person_row(
         "t0",
         imported,
     ]
-
-
-def event_id(workspace: Workspace) -> EventId:
-    event = EventService(workspace).create(
-        Event(
-            name="PyCon Lisboa",
-            start=datetime(2026, 12, 6, 9, tzinfo=UTC),
-            end=datetime(2026, 12, 7, 18, tzinfo=UTC),
-            timezone="Europe/Lisbon",
-        )
-    )
-    assert event.id is not None
-    return event.id
 
 
 def test_people_written_and_updated_read_back_as_stored(workspace: Workspace) -> None:
@@ -83,7 +67,7 @@ def test_people_written_and_updated_read_back_as_stored(workspace: Workspace) ->
 
 
 def test_attendances_added_given_a_role_and_deleted(workspace: Workspace) -> None:
-    event = event_id(workspace)
+    event = event_id_in(workspace, "PyCon Lisboa")
     with workspace.db.transaction() as conn:
         store.insert_people(conn, [person_row(1, "Ana"), person_row(2, "Bo")])
         store.insert_attendances(
@@ -102,7 +86,7 @@ def test_attendances_added_given_a_role_and_deleted(workspace: Workspace) -> Non
 
 
 def test_review_items_are_added_with_their_ids(workspace: Workspace) -> None:
-    event = event_id(workspace)
+    event = event_id_in(workspace, "PyCon Lisboa")
     with workspace.db.transaction() as conn:
         store.insert_people(conn, [person_row(1, "Ana"), person_row(2, "Ana Lima")])
         store.insert_reviews(conn, [(5, event, "list.csv", 7, 2, 1, 88.5, "t0")])

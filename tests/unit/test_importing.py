@@ -15,8 +15,7 @@ import pytest
 from planner.domain.enums import AttendanceStatus, AttendeeRole, InteractionKind, NetworkType
 from planner.domain.ids import EventId, PersonId
 from planner.domain.importing import Field, Mapping, SourceRow, Table, TableKind
-from planner.domain.model import Attendance, Event, FollowUp, Goal, Interaction, Person
-from planner.services.events import EventService
+from planner.domain.model import Attendance, FollowUp, Goal, Interaction, Person
 from planner.services.importing.service import (
     ImportCancelled,
     ImportOutcome,
@@ -41,6 +40,7 @@ from planner.services.review import (
 from planner.services.workspace import Workspace
 from planner.storage.database import Database
 from planner.storage.errors import NotFoundError
+from tests.builders import event_id_in
 
 HEADERS = ("Name", "Email", "Company", "Title", "Phone", "LinkedIn", "Ticket", "Status", "Notes")
 MAPPING: Mapping = {
@@ -71,19 +71,6 @@ def table(rows: Sequence[tuple[str, ...]], source: str = "attendees.csv") -> Tab
         encoding="utf-8",
         delimiter=",",
     )
-
-
-def make_event(workspace: Workspace, name: str = "PyCon Lisboa") -> EventId:
-    event = EventService(workspace).create(
-        Event(
-            name=name,
-            start=datetime(2026, 12, 6, 9, tzinfo=UTC),
-            end=datetime(2026, 12, 7, 18, tzinfo=UTC),
-            timezone="Europe/Lisbon",
-        )
-    )
-    assert event.id is not None
-    return event.id
 
 
 def run(
@@ -119,7 +106,7 @@ def attendance_of(workspace: Workspace, event_id: EventId, person: Person) -> At
 
 @pytest.fixture
 def event_id(workspace: Workspace) -> EventId:
-    return make_event(workspace)
+    return event_id_in(workspace, "PyCon Lisboa")
 
 
 # --- a plain import --------------------------------------------------------------------------
@@ -684,7 +671,7 @@ def test_a_role_the_user_set_is_not_replaced(workspace: Workspace, event_id: Eve
 def test_people_known_from_another_event_get_an_attendance_here(
     workspace: Workspace, event_id: EventId
 ) -> None:
-    other = make_event(workspace, "Web Summit")
+    other = event_id_in(workspace)
     run(workspace, LIST, other)
     report = run(workspace, LIST, event_id).report
     # Ana (email) and Rui (name and company) are surely the same; a bare name met at another
@@ -758,7 +745,7 @@ def test_cancel_rolls_back(workspace: Workspace, event_id: EventId) -> None:
 
 def test_the_import_runs_on_its_own_connection_in_a_worker_thread(tmp_path: Path) -> None:
     with Workspace.open(tmp_path / "data") as workspace:
-        event_id = make_event(workspace)
+        event_id = event_id_in(workspace, "PyCon Lisboa")
         seen_during: list[int] = []
         outcome: list[ImportOutcome] = []
 
@@ -850,7 +837,7 @@ def _review_case(workspace: Workspace, event_id: EventId) -> tuple[Person, Perso
         Person("Maria Silva", company="Acme", email=None, notes="Typed by the user")
     )
     assert maria.id is not None
-    other_event = make_event(workspace, "Web Summit")
+    other_event = event_id_in(workspace)
     workspace.repos.attendances.add(Attendance(event_id=other_event, person_id=maria.id))
     workspace.repos.attendances.add(
         Attendance(event_id=event_id, person_id=maria.id, research_notes="")
@@ -1038,7 +1025,7 @@ def test_prepare_import_recognises_a_known_layout(tmp_path: Path, workspace: Wor
     assert prepared.layout is not None and prepared.layout.key == "eventbrite"
     assert prepared.can_import and not prepared.remembered
     assert len(prepared.table.rows) == 2
-    event_id = make_event(workspace)
+    event_id = event_id_in(workspace, "PyCon Lisboa")
     report = run_import(
         workspace, prepared.table, prepared.mapping, event_id, layout=prepared.layout
     ).report

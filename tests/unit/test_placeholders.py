@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from planner.domain.dedupe import NormalizedPerson
 from planner.domain.importing import Field, Mapping, SourceRow, Table, TableKind
-from planner.interchange.layouts import apply_mapping, row_plan
 from planner.interchange.normalize import normalize
 from planner.interchange.placeholders import MIN_CELLS, MIN_SHARE, column_conventions
+from planner.interchange.row_mapping import apply_mapping, row_plan
 
 HEADERS = ("First Name", "Last Name", "Email", "Company", "Phone")
 MAPPING: Mapping = {

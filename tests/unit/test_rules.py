@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.domain.model import Event
 from planner.domain.rules import (
     MAX_NAME_LENGTH,
     ValidationError,
@@ -20,31 +19,21 @@ from planner.domain.rules import (
     time_zone_names,
     validate_event,
 )
+from tests.builders import an_event
 
 LISBON = ZoneInfo("Europe/Lisbon")
 NEW_YORK = ZoneInfo("America/New_York")
 
 
-def make_event(**changes: object) -> Event:
-    values: dict[str, object] = {
-        "name": "Web Summit",
-        "start": datetime(2026, 11, 10, 9, 0, tzinfo=LISBON),
-        "end": datetime(2026, 11, 12, 18, 0, tzinfo=LISBON),
-        "timezone": "Europe/Lisbon",
-    }
-    values.update(changes)
-    return Event(**values)  # type: ignore[arg-type]
-
-
 def problems_of(**changes: object) -> list[str]:
-    return event_problems(make_event(**changes))
+    return event_problems(an_event(**changes))
 
 
 # --- a valid event --------------------------------------------------------------------------
 
 
 def test_a_valid_event_has_no_problems_and_is_returned_tidied() -> None:
-    event = make_event(name="  Web Summit  ", venue="  FIL, Lisbon ", url=" https://websummit.com ")
+    event = an_event(name="  Web Summit  ", venue="  FIL, Lisbon ", url=" https://websummit.com ")
     assert event_problems(event) == []
     tidy = validate_event(event)
     assert tidy.name == "Web Summit"
@@ -55,7 +44,7 @@ def test_a_valid_event_has_no_problems_and_is_returned_tidied() -> None:
 
 
 def test_notes_keep_their_whitespace() -> None:
-    assert validate_event(make_event(notes="  line one\n  line two\n")).notes == (
+    assert validate_event(an_event(notes="  line one\n  line two\n")).notes == (
         "  line one\n  line two\n"
     )
 
@@ -92,7 +81,7 @@ def test_any_printable_text_is_a_valid_name(name: str) -> None:
 
 
 def test_validation_error_lists_every_problem() -> None:
-    event = make_event(name="", timezone="Mars/Olympus", url="ftp://x")
+    event = an_event(name="", timezone="Mars/Olympus", url="ftp://x")
     with pytest.raises(ValidationError) as caught:
         validate_event(event)
     assert len(caught.value.problems) == 3
@@ -318,7 +307,7 @@ def test_any_aware_start_and_positive_duration_is_accepted(
     # Durations are real elapsed time, so the end is computed on the UTC time line.
     start_utc = start.astimezone(UTC).replace(microsecond=0)
     end_utc = start_utc + duration
-    event = make_event(start=start_utc, end=end_utc, timezone=zone)
+    event = an_event(start=start_utc, end=end_utc, timezone=zone)
 
     validated = validate_event(event)
 

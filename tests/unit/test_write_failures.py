@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from planner.cli import main
-from planner.domain.model import Event
 from planner.services.events import EventService
 from planner.services.workspace import DATABASE_NAME, Workspace
 from planner.storage.database import Database
@@ -28,25 +27,16 @@ from planner.storage.errors import (
     write_failure,
 )
 from planner.storage.lock import LOCK_NAME
+from tests.builders import an_event, event_in
 from tests.disk_conditions import database_cannot_grow, fill, read_only_folder, small_disk
 
 FULL = "is full: free some space and try again; nothing was changed."
 READ_ONLY = "is read-only: check its permissions"
 
 
-def an_event(name: str = "Web Summit", notes: str = "") -> Event:
-    return Event(
-        name=name,
-        start=datetime(2027, 5, 3, 9, tzinfo=UTC),
-        end=datetime(2027, 5, 3, 18, tzinfo=UTC),
-        timezone="UTC",
-        notes=notes,
-    )
-
-
 def a_folder_with_an_event(folder: Path) -> Path:
     with Workspace.open(folder) as workspace:
-        EventService(workspace).create(an_event())
+        event_in(workspace)
     return folder
 
 

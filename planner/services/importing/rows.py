@@ -30,8 +30,8 @@ from planner.domain.dedupe import (
     ordered_block_keys,
 )
 from planner.domain.importing import ChangedValue, Skipped, SourceRow
-from planner.interchange.layouts import RowPlan, map_rows
 from planner.interchange.normalize import Normalizer
+from planner.interchange.row_mapping import RowPlan, map_rows
 from planner.services.memory import forget
 
 if TYPE_CHECKING:

@@ -216,7 +216,7 @@ def run_import(
     not exist, ValueError when the mapping has no name or email column; the database is
     unchanged whenever it raises.
     """
-    from planner.interchange.layouts import row_plan
+    from planner.interchange.row_mapping import row_plan
     from planner.services.importing.rows import PreparedChunks, RowPreparer
     from planner.services.importing.run import ImportRun
 
