@@ -1,6 +1,7 @@
-"""No two modules of the app import each other, directly or round a loop, even from inside a
-function (an import hidden in a function is still a cycle: it only moves where it bites).
-Imports for type checking alone (`if TYPE_CHECKING:`) do not count: they never run."""
+"""The package's shape. No two modules of the app import each other, directly or round a
+loop, even from inside a function (an import hidden in a function is still a cycle: it only
+moves where it bites); imports for type checking alone (`if TYPE_CHECKING:`) do not count, as
+they never run. And no module grows past 500 lines."""
 
 from __future__ import annotations
 
@@ -108,3 +109,16 @@ def test_the_check_finds_a_cycle_hidden_in_a_function() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert cycles(graph) == [["a", "b", "c"]]
     assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+MAX_MODULE_LINES = 500
+"""A module past this holds more than one job: split it along its seams."""
+
+
+def test_no_module_is_longer_than_the_limit() -> None:
+    lengths = {
+        path.relative_to(ROOT).as_posix(): len(path.read_text("utf-8").splitlines())
+        for path in PACKAGE.rglob("*.py")
+    }
+    assert len(lengths) > 100  # the whole package was read
+    assert {path: n for path, n in lengths.items() if n > MAX_MODULE_LINES} == {}
