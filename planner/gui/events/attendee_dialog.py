@@ -1,4 +1,6 @@
-"""The user's plan for one person at one event: priority, status, goals, notes, questions."""
+"""The user's plan for one person at one event: priority, status, goals, notes, questions, and
+the research at hand: the person looked up in the user's browser, talking points suggested from
+what is known."""
 
 from __future__ import annotations
 
@@ -6,21 +8,33 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
 )
 
 from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier
 from planner.domain.ids import GoalId
-from planner.domain.model import Attendance, Goal
+from planner.domain.model import Attendance, Goal, Person
+from planner.domain.research import (
+    KnownFacts,
+    linkedin_search_url,
+    profile_url,
+    suggested_talking_points,
+    web_search_url,
+    with_suggestions,
+)
 from planner.gui.common.labels import network_name, role_name, status_name, tier_name
 from planner.gui.common.widgets import ElidedLabel
 
@@ -47,10 +61,23 @@ def _notes(text: str, placeholder: str) -> QPlainTextEdit:
 
 class AttendeeDialog(QDialog):
     def __init__(
-        self, name: str, attendance: Attendance, goals: list[Goal], parent: Any = None
+        self,
+        name: str,
+        attendance: Attendance,
+        goals: list[Goal],
+        parent: Any = None,
+        *,
+        person: Person | None = None,
+        earlier_events: tuple[str, ...] = (),
     ) -> None:
+        """`person`: who they are (for looking them up); `earlier_events`: where the user met
+        them before, latest first."""
         super().__init__(parent)
         self._base = attendance
+        self._name = name
+        self._person = person
+        self._goals = goals
+        self._earlier = earlier_events
         self.setWindowTitle(tr("Plan for %1").replace("%1", name))
         self.setMinimumWidth(560)
         title = ElidedLabel(name)  # a long name is cut short, not made the dialog's width
@@ -77,6 +104,29 @@ class AttendeeDialog(QDialog):
         )
         self.offer = _notes(attendance.offer, tr("An introduction, an answer, something useful"))
         self.ask = _notes(attendance.ask, tr("The question you most want to ask them"))
+        self.suggest_button = QPushButton(tr("S&uggest"))
+        self.suggest_button.setToolTip(
+            tr("Add talking points drawn from their work, role, goals and history")
+        )
+        self.suggest_button.clicked.connect(self.suggest)
+        points = QHBoxLayout()
+        points.addWidget(self.talking_points, 1)
+        points.addWidget(self.suggest_button, 0, Qt.AlignmentFlag.AlignTop)
+        company = person.company if person is not None else None
+        self.web_button = QPushButton(tr("Search the &Web"))
+        self.web_button.clicked.connect(lambda: self._open(web_search_url(name, company)))
+        self.linkedin_button = QPushButton(tr("Search &LinkedIn"))
+        self.linkedin_button.clicked.connect(lambda: self._open(linkedin_search_url(name, company)))
+        profile = profile_url(person.linkedin_url if person is not None else None)
+        self.profile_button = QPushButton(tr("Open &Profile"))
+        self.profile_button.setEnabled(profile is not None)
+        if profile is not None:
+            self.profile_button.setToolTip(profile)
+            self.profile_button.clicked.connect(lambda: self._open(profile))
+        look_up = QHBoxLayout()
+        for button in (self.web_button, self.linkedin_button, self.profile_button):
+            look_up.addWidget(button)
+        look_up.addStretch(1)
         form = QFormLayout()
         form.addRow(tr("&Role:"), self.role)
         form.addRow(tr("&Priority:"), self.tier)
@@ -84,7 +134,11 @@ class AttendeeDialog(QDialog):
         if goals:
             form.addRow(tr("&Goals:"), self.goals)
         form.addRow(tr("R&esearch:"), self.research)
-        form.addRow(tr("&Talking points:"), self.talking_points)
+        form.addRow(tr("Look up:"), look_up)
+        # A row of several widgets: its label names the one the access key goes to.
+        points_label = QLabel(tr("&Talking points:"))
+        points_label.setBuddy(self.talking_points)
+        form.addRow(points_label, points)
         form.addRow(tr("I can &offer:"), self.offer)
         form.addRow(tr("I want to &ask:"), self.ask)
         buttons = QDialogButtonBox(
@@ -96,6 +150,31 @@ class AttendeeDialog(QDialog):
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _open(self, url: str) -> None:
+        """In the user's browser: the app itself makes no network call."""
+        QDesktopServices.openUrl(QUrl(url))
+
+    def _chosen_goals(self) -> list[str]:
+        chosen = {
+            self.goals.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.goals.count())
+            if self.goals.item(row).checkState() == Qt.CheckState.Checked
+        }
+        return [goal.text for goal in self._goals if goal.id in chosen]
+
+    def suggest(self) -> None:
+        """Talking points from what is known, added below what the user wrote (kept)."""
+        person = self._person
+        facts = KnownFacts(
+            title=person.title if person is not None else None,
+            company=person.company if person is not None else None,
+            role=AttendeeRole(self.role.currentData()),
+            goals=self._chosen_goals(),
+            earlier_events=self._earlier,
+        )
+        current = self.talking_points.toPlainText()
+        self.talking_points.setPlainText(with_suggestions(current, suggested_talking_points(facts)))
 
     def attendance_value(self) -> Attendance:
         chosen = frozenset(

@@ -40,7 +40,7 @@ from planner.gui.events.goals_view import GoalsTab
 from planner.gui.events.models import AttendeesModel
 from planner.gui.follow_ups.models import FollowUpsModel
 from planner.services.changes import Kind
-from planner.services.people import update_attendance
+from planner.services.people import person_story, update_attendance
 from planner.storage.attendances import AttendeeListing
 from planner.storage.errors import NotFoundError
 
@@ -227,7 +227,25 @@ class AttendeesTab(_ListTab):
         if current is None:
             return
         goals = self._context.goals.for_event(current.attendance.event_id)
-        dialog = AttendeeDialog(current.full_name, current.attendance, goals, self)
+        try:
+            story = person_story(self._context.workspace, current.attendance.person_id)
+        except NotFoundError:
+            self._context.failed.emit(tr("This person no longer exists."))
+            return
+        earlier = tuple(
+            place.event_name
+            for place in sorted(story.places, key=lambda place: place.start, reverse=True)
+            if place.event_id != current.attendance.event_id
+            and place.status == AttendanceStatus.MET
+        )
+        dialog = AttendeeDialog(
+            current.full_name,
+            current.attendance,
+            goals,
+            self,
+            person=story.person,
+            earlier_events=earlier,
+        )
         if exec_once(dialog):
             self._save(tr("Edit Plan for %1"), current.attendance, dialog.attendance_value())
 

@@ -483,3 +483,39 @@ def test_ticking_an_item_reloads_the_checklist_and_not_the_list_of_people(
     opened.undo_action.trigger()
     qtbot.wait(50)
     assert not people_reloads
+
+
+def test_the_plan_dialog_looks_the_person_up_and_suggests_talking_points(
+    qtbot: QtBot, opened: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from planner.gui.events.attendee_dialog import AttendeeDialog
+
+    opened_urls: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened_urls.append(url.toString()))
+    shown: list[AttendeeDialog] = []
+
+    def look(dialog: AttendeeDialog) -> int:
+        shown.append(dialog)
+        dialog.web_button.click()
+        dialog.linkedin_button.click()
+        dialog.talking_points.setPlainText("Ask about the Lisbon office")
+        dialog.suggest_button.click()
+        dialog.suggest_button.click()  # twice adds nothing more
+        return 0  # cancelled: nothing saved
+
+    monkeypatch.setattr(AttendeeDialog, "exec", look)
+    page = opened.page("event")
+    page.show_tab(page.PEOPLE)
+    listing = page.attendees.model.row(0)
+    page.attendees.table.selectRow(0)
+    opened.action("edit").trigger()
+    (dialog,) = shown
+    assert opened_urls[0].startswith("https://duckduckgo.com/?q=")
+    assert opened_urls[1].startswith("https://www.linkedin.com/search/results/people/")
+    points = dialog.talking_points.toPlainText().splitlines()
+    assert points[0] == "Ask about the Lisbon office"
+    assert listing.company and any(listing.company in line for line in points[1:])
+    assert len(points) == len(set(points))
+    assert page.attendees.model.row(0).attendance == listing.attendance  # nothing saved
