@@ -1,0 +1,188 @@
+"""An opened event's People tab: whom the user may meet there, and their plan for each."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.enums import AttendanceStatus
+from planner.domain.model import Attendance
+from planner.gui.common.formatting import tr_n
+from planner.gui.common.widgets import exec_once
+from planner.gui.context import AppContext
+from planner.gui.events.list_tab import ListTab
+from planner.gui.events.models import AttendeesModel
+from planner.services.people import person_story, update_attendance
+from planner.storage.attendances import AttendeeListing
+from planner.storage.errors import NotFoundError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("event_workspace", text)
+
+
+class AttendeesTab(ListTab):
+    """The event's list, with the way to import one and to settle possible duplicates."""
+
+    import_requested = Signal()
+    review_requested = Signal()
+    add_requested = Signal()
+    remove_requested = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(
+            AttendeesModel(context),
+            tr(
+                "Nobody on this event's list yet. Import the attendee list (Ctrl+I), drop the "
+                "file onto this window, or add people you know (Ctrl+Shift+A)."
+            ),
+            stretch=6,  # the goals each person is for
+        )
+        self._context = context
+        self.review_note = QLabel()
+        self.review_note.setObjectName("hint")
+        self.review_button = review = QPushButton(tr("Review…"))
+        review.clicked.connect(self.review_requested)
+        self.edit_button = QPushButton(tr("Edit…"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.met_button = QPushButton(tr("Mark Met"))
+        self.met_button.clicked.connect(self.toggle_met)
+        self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button.setToolTip(tr("Take the person off this event's list (Delete)"))
+        self.remove_button.clicked.connect(self.remove_requested)
+        self.add_button = add_button = QPushButton(tr("Add People…"))
+        add_button.setToolTip(tr("Put people from your network on this list (Ctrl+Shift+A)"))
+        add_button.clicked.connect(self.add_requested)
+        self.table.activated.connect(
+            lambda: self.edit_selected() if context.writable else None  # no unsavable dialog
+        )
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.dataChanged.connect(self._update_buttons)  # a row edited here (replace)
+        self.import_button = import_button = QPushButton(tr("Import Attendees…"))
+        import_button.setObjectName("primary")
+        import_button.clicked.connect(self.import_requested)
+        self.review_bar = QWidget()
+        bar = QHBoxLayout(self.review_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.review_note)
+        bar.addWidget(review)
+        top = QHBoxLayout()
+        top.addWidget(self.review_bar)
+        top.addStretch(1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.met_button)
+        top.addWidget(self.remove_button)
+        top.addSpacing(12)
+        top.addWidget(add_button)
+        top.addWidget(import_button)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(0, top)
+
+    def refresh(self) -> None:
+        super().refresh()
+        from planner.services.review import pending_review_count
+
+        event_id = self.model.event_id  # type: ignore[attr-defined]
+        pending = 0 if event_id is None else pending_review_count(self._context.workspace, event_id)
+        self.review_note.setText(
+            tr_n(
+                "event_workspace",
+                "%n people may already be in your network.",
+                pending,
+                one="One person may already be in your network.",
+            )
+        )
+        self.review_bar.setVisible(pending > 0)
+        self._update_buttons()
+
+    def rows_in(self) -> None:
+        super().rows_in()
+        self._update_buttons()
+
+    def selected(self) -> AttendeeListing | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def _update_buttons(self, *_: object) -> None:
+        current = self.selected()
+        self.edit_button.setEnabled(current is not None)
+        self.met_button.setEnabled(current is not None)
+        self.remove_button.setEnabled(current is not None)
+        self._context.disable_when_read_only(
+            self.edit_button,
+            self.met_button,
+            self.remove_button,
+            self.review_button,
+            self.add_button,
+            self.import_button,
+        )
+        met = current is not None and current.attendance.status == AttendanceStatus.MET
+        self.met_button.setText(tr("Mark Not Met") if met else tr("Mark Met"))
+
+    def _save(self, label: str, before: Attendance, after: Attendance) -> None:
+        if after == before:
+            return
+        from planner.gui.common.operations import Operation
+
+        workspace, model, shown = self._context.workspace, self.model, self.selected()
+
+        def show(value: Attendance) -> None:
+            if shown is not None:  # on screen at once, whether the list reloads here or not
+                model.replace(replace(shown, attendance=value))
+
+        Operation(self._context, lambda target: update_attendance(workspace, after)).undoable(
+            label.replace("%1", self.selected_name()),
+            then=lambda undone: show(before if undone else after),
+        ).success(lambda saved: show(after)).run()
+        self.select(after.id)
+
+    def selected_name(self) -> str:
+        current = self.selected()
+        return current.full_name if current else ""
+
+    def edit_selected(self, *_: object) -> None:
+        from planner.gui.events.attendee_dialog import AttendeeDialog
+
+        current = self.selected()
+        if current is None:
+            return
+        goals = self._context.goals.for_event(current.attendance.event_id)
+        try:
+            story = person_story(self._context.workspace, current.attendance.person_id)
+        except NotFoundError:
+            self._context.failed.emit(tr("This person no longer exists."))
+            return
+        earlier = tuple(
+            place.event_name
+            for place in sorted(story.places, key=lambda place: place.start, reverse=True)
+            if place.event_id != current.attendance.event_id
+            and place.status == AttendanceStatus.MET
+        )
+        dialog = AttendeeDialog(
+            current.full_name,
+            current.attendance,
+            goals,
+            self,
+            person=story.person,
+            earlier_events=earlier,
+        )
+        if exec_once(dialog):
+            self._save(tr("Edit Plan for %1"), current.attendance, dialog.attendance_value())
+
+    def toggle_met(self) -> None:
+        current = self.selected()
+        if current is None:
+            return
+        before = current.attendance
+        met = before.status == AttendanceStatus.MET
+        after = replace(before, status=AttendanceStatus.TO_MEET if met else AttendanceStatus.MET)
+        self._save(tr("Mark %1 Not Met") if met else tr("Mark %1 Met"), before, after)
