@@ -115,6 +115,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self._rows: list[Row] = []  # the rows shown: those of _all the filter lets through
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._words: list[str] = []  # the filter, case-folded
+        self._condition: Callable[[Row], bool] | None = None  # and what else a row must be
         self._haystacks: dict[object, str] = {}  # row key → its columns' text, case-folded
         self._generation = 0  # reloads asked for; a background load of an older one is dropped
         self._worker: threading.Thread | None = None
@@ -286,7 +287,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self._all, self._haystacks = arranged.rows, arranged.haystacks
         if arranged.sort != self._sort:  # the user sorted while the rows were loading
             self._apply_sort()
-        self._rows = arranged.shown if arranged.words == self._words else self._filtered()
+        current = arranged.words == self._words and self._condition is None
+        self._rows = arranged.shown if current else self._filtered()
         self.endResetModel()
         if len(retired[0]) >= BACKGROUND_FROM_ROWS:
             # Freeing 100,000 rows here would hold the window for a tenth of a second.
@@ -335,9 +337,19 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self._rows = self._filtered()
         self.endResetModel()
 
+    def set_condition(self, condition: Callable[[Row], bool] | None) -> None:
+        """Show only the rows `condition` accepts as well (None: every row the words let
+        through): the choices of a filter bar, beside the words typed."""
+        if condition is None and self._condition is None:
+            return
+        self.beginResetModel()
+        self._condition = condition
+        self._rows = self._filtered()
+        self.endResetModel()
+
     @property
     def filtering(self) -> bool:
-        return bool(self._words)
+        return bool(self._words) or self._condition is not None
 
     @property
     def total(self) -> int:
@@ -345,9 +357,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         return len(self._all)
 
     def _filtered(self) -> list[Row]:
-        if not self._words:
-            return list(self._all)
-        return self._select(self._all, self._words, self._haystacks)
+        rows = self._select(self._all, self._words, self._haystacks) if self._words else self._all
+        condition = self._condition
+        return [row for row in rows if condition(row)] if condition is not None else list(rows)
 
     def _select(self, rows: list[Row], words: list[str], haystacks: dict[object, str]) -> list[Row]:
         """The rows whose columns hold every word; `haystacks` remembers each row's text."""

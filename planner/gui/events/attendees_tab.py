@@ -18,6 +18,7 @@ from planner.domain.model import Attendance
 from planner.gui.common.formatting import tr_n
 from planner.gui.common.widgets import exec_once
 from planner.gui.context import AppContext
+from planner.gui.events.attendee_filter import AttendeeFilter
 from planner.gui.events.list_tab import ListTab
 from planner.gui.events.models import AttendeesModel
 from planner.services.people import person_story, update_attendance
@@ -83,9 +84,29 @@ class AttendeesTab(ListTab):
         top.addSpacing(12)
         top.addWidget(add_button)
         top.addWidget(import_button)
+        self.filter = AttendeeFilter(self.table)
+        self.filter.changed.connect(self.apply_filter)
+        self.model.modelReset.connect(self._show_count)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(0, top)
+        layout.insertWidget(1, self.filter)
+
+    def apply_filter(self) -> None:
+        """The words typed and the choices made, applied to the list."""
+        self.model.set_filter(self.filter.words())
+        self.model.set_condition(self.filter.condition())
+        self._show_state()
+
+    def reset_filter(self) -> None:
+        """The whole list in view (another event is shown)."""
+        self.filter.clear()
+        self.model.set_filter("")
+        self.model.set_condition(None)
+
+    def _show_count(self) -> None:
+        model = self.model
+        self.filter.show_count(model.rowCount(), model.total, model.filtering)
 
     def refresh(self) -> None:
         super().refresh()

@@ -130,6 +130,8 @@ class EventWorkspace(RefreshWhenShown, QWidget):
         return None if self.shown_event is None else self.shown_event.id
 
     def show_event(self, event: Event) -> None:
+        if self.shown_event is None or self.shown_event.id != event.id:
+            self.attendees.reset_filter()  # another event's list: all of it in view
         self.shown_event = event
         assert event.id is not None
         self.goals.show_event(event.id)

@@ -64,7 +64,7 @@ class ListTab(QWidget):
         self._keep = self.model.key(self.model.row(rows[0].row())) if rows else None
 
     def _show_state(self, *_: object) -> None:
-        has_rows = self.model.rowCount() > 0
+        has_rows = self.model.total > 0  # filtered to none, the list is still there
         waiting = not has_rows and self.model.loading
         self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows and not waiting)

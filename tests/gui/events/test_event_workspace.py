@@ -519,3 +519,39 @@ def test_the_plan_dialog_looks_the_person_up_and_suggests_talking_points(
     assert listing.company and any(listing.company in line for line in points[1:])
     assert len(points) == len(set(points))
     assert page.attendees.model.row(0).attendance == listing.attendance  # nothing saved
+
+
+def test_the_people_tab_filters_by_words_and_choices_and_counts_what_is_shown(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    from pytestqt.modeltest import ModelTester
+
+    from planner.domain.enums import AttendanceStatus, PriorityTier
+
+    page = opened.page("event")
+    page.show_tab(page.PEOPLE)
+    tab = page.attendees
+    model = tab.model
+    ModelTester(None).check(model)
+    everyone = [model.row(n) for n in range(model.rowCount())]
+    assert tab.filter.count.text() == f"{len(everyone)} shown"
+    must = [row for row in everyone if row.attendance.tier == PriorityTier.MUST_MEET]
+    assert 0 < len(must) < len(everyone)
+    tab.filter.tier.setCurrentIndex(tab.filter.tier.findData(PriorityTier.MUST_MEET))
+    assert [model.row(n) for n in range(model.rowCount())] == must
+    assert tab.filter.count.text() == f"{len(must)} of {len(everyone)} shown"
+    first = must[0]
+    qtbot.keyClicks(tab.filter.box, first.full_name.split()[0].lower())
+    tab.filter.box.returnPressed.emit()  # as Enter does, without the typing pause
+    assert model.row(0) == first and model.rowCount() <= len(must)
+    tab.filter.status.setCurrentIndex(tab.filter.status.findData(AttendanceStatus.SKIPPED))
+    if first.attendance.status != AttendanceStatus.SKIPPED:
+        assert model.rowCount() == 0
+        assert tab.table.isVisible()  # an empty result, not "nobody on this list yet"
+        assert not tab.empty.isVisible()
+    # Another event: its whole list in view.
+    other = next(e for e in opened.context.events.all() if e.id != page.event_id)
+    assert other.id is not None
+    opened.open_event(other.id, page.PEOPLE)
+    assert tab.filter.words() == "" and tab.filter.condition() is None
+    assert not model.filtering
