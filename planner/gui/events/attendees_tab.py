@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from html import escape
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 from planner.domain.enums import AttendanceStatus
 from planner.domain.model import Attendance
 from planner.gui.common.formatting import tr_n
+from planner.gui.common.lists import details_panel
 from planner.gui.common.widgets import exec_once
 from planner.gui.context import AppContext
 from planner.gui.events.attendee_filter import AttendeeFilter
@@ -89,8 +92,41 @@ class AttendeesTab(ListTab):
         self.model.modelReset.connect(self._show_count)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
+        # The list and, beside it, the person chosen: why meet them, who could introduce.
+        self.details, details = details_panel(280)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.removeWidget(self.table)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([760, 300])
+        self.splitter.setChildrenCollapsible(False)
+        layout.insertWidget(0, self.splitter, 1)
         layout.insertLayout(0, top)
         layout.insertWidget(1, self.filter)
+        self.table.selectionModel().selectionChanged.connect(self.show_details)
+        self.model.modelReset.connect(self.show_details)
+
+    def _show_state(self, *_: object) -> None:
+        super()._show_state()
+        self.splitter.setVisible(self.model.total > 0)
+
+    def show_details(self, *_: object) -> None:
+        """The person chosen, at a glance; a hint when nobody is."""
+        from planner.gui.events.attendee_view import attendee_html
+
+        current = self.selected()
+        if current is None:
+            hint = tr("Choose someone to see why to meet them and who could introduce you.")
+            self.details.setText(f"<p style='color:#6b6b6b'>{escape(hint)}</p>")
+            return
+        try:
+            story = person_story(self._context.workspace, current.attendance.person_id)
+        except NotFoundError:
+            self.details.setText("")
+            return
+        self.details.setText(attendee_html(current, story))
 
     def apply_filter(self) -> None:
         """The words typed and the choices made, applied to the list."""

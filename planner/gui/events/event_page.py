@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from planner.gui.common.page import Action, Handler, Page, Window, tr
+from planner.gui.common.page import (
+    Action,
+    Handler,
+    Page,
+    Window,
+    restore_splitter,
+    save_splitter,
+    tr,
+)
 from planner.gui.events import tabs
 
 if TYPE_CHECKING:
@@ -227,6 +235,8 @@ PAGE: Page[EventWorkspace] = Page(
         "add-people": Handler(_add_people),
         **{f"tab-{n}": _tab(n - 1) for n in range(1, len(TAB_NAMES) + 1)},
     },
+    save=lambda page, settings: save_splitter(settings, "attendees", page.attendees.splitter),
+    restore=lambda page, settings: restore_splitter(settings, "attendees", page.attendees.splitter),
     watch=lambda page: (
         page.tabs.currentChanged,
         *(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 
 import pytest
 from PySide6.QtCore import Qt
@@ -555,3 +556,24 @@ def test_the_people_tab_filters_by_words_and_choices_and_counts_what_is_shown(
     opened.open_event(other.id, page.PEOPLE)
     assert tab.filter.words() == "" and tab.filter.condition() is None
     assert not model.filtering
+
+
+def test_the_person_chosen_is_shown_beside_the_list_with_their_text_escaped(
+    opened: MainWindow, workspace: Workspace
+) -> None:
+    from dataclasses import replace
+
+    from planner.services.people import update_attendance
+
+    page = opened.page("event")
+    page.show_tab(page.PEOPLE)
+    tab = page.attendees
+    assert "Choose someone" in tab.details.text()
+    listing = tab.model.row(0)
+    update_attendance(workspace, replace(listing.attendance, ask="<b>Is x<y</b> & more?"))
+    opened.context.changed.emit(Changed.everything())
+    tab.table.selectRow(0)
+    html = tab.details.text()
+    assert escape(listing.full_name) in html
+    assert "&lt;b&gt;Is x&lt;y&lt;/b&gt; &amp; more?" in html and "<b>Is" not in html
+    assert "I want to ask" in html
