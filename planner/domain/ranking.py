@@ -152,7 +152,14 @@ class Ranked:
     @property
     def order(self) -> int:
         """The tier's place in the ranking (0 must-meet … SKIP_ORDER skipped)."""
-        return SKIP_ORDER if self.facts.skipped else _TIER_ORDER.get(self.facts.tier, SKIP_ORDER)
+        facts = self.facts
+        if facts.skipped:
+            return SKIP_ORDER
+        tier = facts.tier  # compared by identity: hashing an enum member is slow at 20,000
+        for member, place in _TIER_ORDER.items():
+            if tier is member:
+                return place
+        return SKIP_ORDER
 
     def describe(self) -> list[str]:
         return [m.describe() for g in self.goals for m in g.matches] + [
@@ -201,10 +208,11 @@ class _Index:
         self._cache: dict[str, tuple[_Hit, ...]] = {}
 
     def hits(self, text: str) -> tuple[_Hit, ...]:
-        found = self._cache.get(text)
-        if found is None:
+        try:
+            return self._cache[text]
+        except KeyError:
             found = self._cache[text] = self._find(text) if text else ()
-        return found
+            return found
 
     def _find(self, text: str) -> tuple[_Hit, ...]:
         toks = tokens(text)
@@ -304,6 +312,11 @@ class Ranker:
         )
         self._other = _Index(words, frozenset({WordKind.ROLE, WordKind.TEXT}), phrases, vocabulary)
         self._learning = tuple(g for g, goal in enumerate(self.goals) if is_learning_goal(goal))
+        self._has_learning = bool(self._learning)
+        self._served: dict[
+            tuple[tuple[tuple[str, str], ...], bool],
+            tuple[tuple[GoalMatch, ...], tuple[Caution, ...], float],
+        ] = {}
 
     def rank(self, attendees: Iterable[AttendeeFacts]) -> list[Ranked]:
         ranked = [self.score(facts) for facts in attendees]
@@ -311,31 +324,48 @@ class Ranker:
         return ranked
 
     def score(self, facts: AttendeeFacts) -> Ranked:
+        other, company = self._other, self._company
         fields: list[tuple[str, str, tuple[_Hit, ...]]] = []
-        for field, value, index in (
-            ("title", facts.title, self._other),
-            ("company", facts.company, self._company),
-            ("notes", facts.notes, self._other),
-        ):
-            found = index.hits(value)
-            if found:
-                fields.append((field, value, found))
+        # Written out, not looped over: this runs for every attendee of a conference.
+        if found := other.hits(facts.title):
+            fields.append(("title", facts.title, found))
+        if found := company.hits(facts.company):
+            fields.append(("company", facts.company, found))
+        if facts.notes and (found := other.hits(facts.notes)):
+            fields.append(("notes", facts.notes, found))
         for tag in facts.tags:
-            found = self._other.hits(tag)
-            if found:
+            if found := other.hits(tag):
                 fields.append(("tag", tag, found))
-        if facts.role is not AttendeeRole.ATTENDEE:
-            found = self._other.hits(facts.role.value)
-            if found:
-                fields.append(("role", facts.role.value, found))
-        speaker = facts.role is AttendeeRole.SPEAKER and bool(self._learning)
+        if facts.role is not AttendeeRole.ATTENDEE and (found := other.hits(facts.role.value)):
+            fields.append(("role", facts.role.value, found))
+        speaker = facts.role is AttendeeRole.SPEAKER and self._has_learning
         if not fields and not speaker:
             return Ranked(facts, 0)
-        return self._explained(facts, fields, speaker)
+        key = (tuple((field, value) for field, value, _ in fields), speaker)
+        served = self._served.get(key)
+        if served is None:
+            served = self._served[key] = self._goals_served(fields, speaker)
+        goals, cautions, points = served
+        if not goals:
+            return Ranked(facts, 0, cautions=cautions)
+        reasons = []
+        for applies, amount, reason in (
+            (facts.in_network, IN_NETWORK_BONUS, "in your network"),
+            (facts.met_before, MET_BEFORE_BONUS, "met before"),
+            (speaker, SPEAKER_BONUS, "speaker for a learning goal"),
+            (facts.skipped, -SKIPPED_PENALTY, "marked skipped"),
+        ):
+            if applies:
+                points += amount
+                reasons.append(f"{reason} {amount:+d}")
+        score = max(0, min(100, round(points)))
+        return Ranked(facts, score, goals, cautions, tuple(reasons))
 
-    def _explained(
-        self, facts: AttendeeFacts, fields: list[tuple[str, str, tuple[_Hit, ...]]], speaker: bool
-    ) -> Ranked:
+    def _goals_served(
+        self, fields: list[tuple[str, str, tuple[_Hit, ...]]], speaker: bool
+    ) -> tuple[tuple[GoalMatch, ...], tuple[Caution, ...], float]:
+        """The goals these fields serve, best first, the cautions, and the points before
+        bonuses: the same for everyone with the same texts (a cache of the Ranker's)."""
         per_goal: dict[int, dict[tuple[str, str, str], tuple[float, int, Match]]] = {}
         cautions: dict[Caution, None] = {}
         for field, value, found in fields:
@@ -369,21 +399,10 @@ class Ranker:
         served.sort(key=lambda s: (-s[1].relevance, -s[1].goal.priority, s[0]))
         goals = tuple(goal for _, goal in served)
         if not goals:
-            return Ranked(facts, 0, cautions=tuple(cautions))
+            return (), tuple(cautions), 0.0
         points = BEST_GOAL_POINTS * goals[0].relevance
         points += FURTHER_GOAL_POINTS * min(2, len(goals) - 1)
-        reasons = []
-        for applies, amount, reason in (
-            (facts.in_network, IN_NETWORK_BONUS, "in your network"),
-            (facts.met_before, MET_BEFORE_BONUS, "met before"),
-            (speaker, SPEAKER_BONUS, "speaker for a learning goal"),
-            (facts.skipped, -SKIPPED_PENALTY, "marked skipped"),
-        ):
-            if applies:
-                points += amount
-                reasons.append(f"{reason} {amount:+d}")
-        score = max(0, min(100, round(points)))
-        return Ranked(facts, score, goals, tuple(cautions), tuple(reasons))
+        return goals, tuple(cautions), points
 
 
 def _order_key(ranked: Ranked) -> tuple[int, int, str, int]:
