@@ -313,9 +313,9 @@ class Ranker:
         self._other = _Index(words, frozenset({WordKind.ROLE, WordKind.TEXT}), phrases, vocabulary)
         self._learning = tuple(g for g, goal in enumerate(self.goals) if is_learning_goal(goal))
         self._has_learning = bool(self._learning)
+        # (the (field, text) pairs that matched..., speaker) -> what _goals_served made of them
         self._served: dict[
-            tuple[tuple[tuple[str, str], ...], bool],
-            tuple[tuple[GoalMatch, ...], tuple[Caution, ...], float],
+            tuple[object, ...], tuple[tuple[GoalMatch, ...], tuple[Caution, ...], float]
         ] = {}
 
     def rank(self, attendees: Iterable[AttendeeFacts]) -> list[Ranked]:
@@ -341,13 +341,15 @@ class Ranker:
         speaker = facts.role is AttendeeRole.SPEAKER and self._has_learning
         if not fields and not speaker:
             return Ranked(facts, 0)
-        key = (tuple((field, value) for field, value, _ in fields), speaker)
+        key = (*[(field, value) for field, value, _ in fields], speaker)
         served = self._served.get(key)
         if served is None:
             served = self._served[key] = self._goals_served(fields, speaker)
         goals, cautions, points = served
         if not goals:
             return Ranked(facts, 0, cautions=cautions)
+        if not (facts.in_network or facts.met_before or speaker or facts.skipped):
+            return Ranked(facts, max(0, min(100, round(points))), goals, cautions)
         reasons = []
         for applies, amount, reason in (
             (facts.in_network, IN_NETWORK_BONUS, "in your network"),
