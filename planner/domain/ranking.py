@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from planner.domain.enums import AttendeeRole, PriorityTier
 from planner.domain.goal_words import (
@@ -38,8 +37,9 @@ from planner.domain.goal_words import (
     is_learning_goal,
 )
 from planner.domain.ids import AttendanceId, PersonId
-from planner.domain.matching import Token, Vocabulary, close_spelling, fold, stem, tokens
+from planner.domain.matching import Vocabulary, fold
 from planner.domain.model import Goal
+from planner.domain.word_index import STRENGTH, Hit, How, WordIndex
 
 __all__ = [
     "AttendeeFacts",
@@ -53,15 +53,6 @@ __all__ = [
 ]
 
 
-class How(StrEnum):
-    SAME = "same word"
-    STEM = "same stem"
-    SYNONYM = "synonym"
-    CLOSE = "close spelling"
-    ROLE = "speaker for a learning goal"
-
-
-_STRENGTH = {How.SAME: 1.0, How.STEM: 0.9, How.SYNONYM: 0.8, How.CLOSE: 0.6, How.ROLE: 0.8}
 _FIELD_WEIGHT = {"title": 1.0, "company": 1.0, "role": 1.0, "tag": 0.9, "notes": 0.6}
 _KIND_WEIGHT = {WordKind.COMPANY: 1.0, WordKind.ROLE: 1.0, WordKind.TEXT: 0.8}
 _TIER_ORDER = {PriorityTier.MUST_MEET: 0, PriorityTier.SHOULD_MEET: 1, PriorityTier.NICE_TO_MEET: 2}
@@ -167,127 +158,6 @@ class Ranked:
         ]
 
 
-# One hit of a goal word in a field's text: (word index, start, end, how, other meaning).
-_Hit = tuple[int, int, int, How, str | None]
-
-
-class _Index:
-    """The goal words looked for in one kind of field, indexed by first word and first stem,
-    with the synonym phrases that lead to them and a cache of each text's hits."""
-
-    def __init__(
-        self,
-        words: Sequence[GoalWord],
-        kinds: frozenset[str],
-        phrases: dict[tuple[str, ...], frozenset[str]],
-        vocabulary: Vocabulary,
-    ) -> None:
-        self.words = words
-        ids = [i for i, w in enumerate(words) if w.kind in kinds]
-        self.by_folded: dict[str, list[int]] = {}
-        self.by_stem: dict[str, list[int]] = {}
-        for i in ids:
-            self.by_folded.setdefault(words[i].folded[0], []).append(i)
-            if words[i].stems[0] != words[i].folded[0]:
-                self.by_stem.setdefault(words[i].stems[0], []).append(i)
-        self.fuzzy = [i for i in ids if len(words[i].folded) == 1 and len(words[i].folded[0]) >= 5]
-        by_group: dict[str, list[int]] = {}
-        for i in ids:
-            for group in words[i].groups:
-                by_group.setdefault(group, []).append(i)
-        self.phrases: dict[str, list[tuple[tuple[str, ...], list[int], frozenset[str]]]] = {}
-        for stems, groups in phrases.items():
-            targets = sorted({i for g in groups for i in by_group.get(g, ())})
-            if targets:
-                self.phrases.setdefault(stems[0], []).append((stems, targets, groups))
-        self.other: dict[str, list[tuple[frozenset[str], str]]] = {}
-        for rule in vocabulary.other_meanings:
-            neighbours = frozenset(t.stem for n in rule.neighbours for t in tokens(n))
-            self.other.setdefault(rule.group, []).append((neighbours, rule.meaning))
-        self._close: dict[str, tuple[int, ...]] = {}
-        self._cache: dict[str, tuple[_Hit, ...]] = {}
-
-    def hits(self, text: str) -> tuple[_Hit, ...]:
-        try:
-            return self._cache[text]
-        except KeyError:
-            found = self._cache[text] = self._find(text) if text else ()
-            return found
-
-    def _find(self, text: str) -> tuple[_Hit, ...]:
-        toks = tokens(text)
-        best: dict[int, _Hit] = {}
-        trapped: dict[int, _Hit] = {}
-        words = self.words
-        for i, tok in enumerate(toks):
-            for w in (*self.by_folded.get(tok.folded, ()), *self.by_stem.get(tok.stem, ())):
-                word = words[w]
-                end = i + len(word.stems)
-                window = toks[i:end]
-                if len(window) == len(word.stems) and all(
-                    t.stem == s for t, s in zip(window, word.stems, strict=True)
-                ):
-                    same = all(t.folded == f for t, f in zip(window, word.folded, strict=True))
-                    self._keep(best, trapped, toks, w, i, end, How.SAME if same else How.STEM)
-            if len(tok.folded) >= 5:
-                for w in self._close_words(tok.folded):
-                    self._keep(best, trapped, toks, w, i, i + 1, How.CLOSE)
-            for stems, targets, groups in self.phrases.get(tok.stem, ()):
-                end = i + len(stems)
-                if tuple(t.stem for t in toks[i:end]) == stems:
-                    for w in targets:
-                        self._keep(best, trapped, toks, w, i, end, How.SYNONYM, groups)
-        for w, hit in trapped.items():
-            best.setdefault(w, hit)
-        return tuple(
-            (w, toks[start].start, toks[end - 1].end, how, other)
-            for w, (_, start, end, how, other) in sorted(best.items())
-        )
-
-    def _close_words(self, folded: str) -> tuple[int, ...]:
-        found = self._close.get(folded)
-        if found is None:
-            found = self._close[folded] = tuple(
-                w
-                for w in self.fuzzy
-                if close_spelling(folded, self.words[w].folded[0])
-                and self.words[w].stems[0] != stem(folded)
-            )
-        return found
-
-    def _keep(
-        self,
-        best: dict[int, _Hit],
-        trapped: dict[int, _Hit],
-        toks: Sequence[Token],
-        w: int,
-        start: int,
-        end: int,
-        how: How,
-        via: frozenset[str] = frozenset(),
-    ) -> None:
-        other = self._other_meaning(toks, start, end, self.words[w].groups | via)
-        hit: _Hit = (w, start, end, how, other)
-        target = trapped if other is not None else best
-        known = target.get(w)
-        if known is None or _STRENGTH[how] > _STRENGTH[known[3]]:
-            target[w] = hit
-
-    def _other_meaning(
-        self, toks: Sequence[Token], start: int, end: int, groups: frozenset[str]
-    ) -> str | None:
-        if not groups or not self.other:
-            return None
-        around = {toks[i].stem for i in (start - 1, end) if 0 <= i < len(toks)}
-        if not around:
-            return None
-        for group in sorted(groups):
-            for neighbours, meaning in self.other.get(group, ()):
-                if not around.isdisjoint(neighbours):
-                    return meaning
-        return None
-
-
 class Ranker:
     """The event's goals made ready once; `rank` then ranks any number of attendees. Texts
     repeat (titles, companies): each distinct one is read once."""
@@ -307,10 +177,12 @@ class Ranker:
                     self._owners.append([])
                 self._owners[where[key]].append((g, _KIND_WEIGHT[word.kind]))
         self._words = words
-        self._company = _Index(
+        self._company = WordIndex(
             words, frozenset({WordKind.COMPANY, WordKind.TEXT}), phrases, vocabulary
         )
-        self._other = _Index(words, frozenset({WordKind.ROLE, WordKind.TEXT}), phrases, vocabulary)
+        self._other = WordIndex(
+            words, frozenset({WordKind.ROLE, WordKind.TEXT}), phrases, vocabulary
+        )
         self._learning = tuple(g for g, goal in enumerate(self.goals) if is_learning_goal(goal))
         self._has_learning = bool(self._learning)
         # (the (field, text) pairs that matched..., speaker) -> what _goals_served made of them
@@ -325,7 +197,7 @@ class Ranker:
 
     def score(self, facts: AttendeeFacts) -> Ranked:
         other, company = self._other, self._company
-        fields: list[tuple[str, str, tuple[_Hit, ...]]] = []
+        fields: list[tuple[str, str, tuple[Hit, ...]]] = []
         # Written out, not looped over: this runs for every attendee of a conference.
         if found := other.hits(facts.title):
             fields.append(("title", facts.title, found))
@@ -364,7 +236,7 @@ class Ranker:
         return Ranked(facts, score, goals, cautions, tuple(reasons))
 
     def _goals_served(
-        self, fields: list[tuple[str, str, tuple[_Hit, ...]]], speaker: bool
+        self, fields: list[tuple[str, str, tuple[Hit, ...]]], speaker: bool
     ) -> tuple[tuple[GoalMatch, ...], tuple[Caution, ...], float]:
         """The goals these fields serve, best first, the cautions, and the points before
         bonuses: the same for everyone with the same texts (a cache of the Ranker's)."""
@@ -377,7 +249,7 @@ class Ranker:
                     cautions[Caution(field, value, value[start:end], word.word, other)] = None
                     continue
                 match = Match(field, value, value[start:end], word.word, how)
-                worth = _STRENGTH[how] * _FIELD_WEIGHT[field]
+                worth = STRENGTH[how] * _FIELD_WEIGHT[field]
                 for g, weight in self._owners[w]:
                     key = (field, match.words, word.word)
                     known = per_goal.setdefault(g, {}).get(key)
@@ -387,7 +259,7 @@ class Ranker:
             for g in self._learning:
                 match = Match("role", "speaker", "speaker", self.goals[g].text, How.ROLE)
                 per_goal.setdefault(g, {})[("role", "speaker", "")] = (
-                    _STRENGTH[How.ROLE],
+                    STRENGTH[How.ROLE],
                     -1,
                     match,
                 )
