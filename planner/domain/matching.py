@@ -7,7 +7,8 @@ reads it from resources/ranking/synonyms.json), so the rules can be tested on sm
   "Gründer" and "grunder", "Straße" and "strasse" are the same word.
 - **Stemming**: a few suffix rules for English and the Romance and German endings job titles
   use (investor / investment / invests / investing → "invest"; inversor / inversión /
-  inversiones → "invers"; investisseur → "invest"; Entwicklerin → "entwickl"). Light on
+  inversiones → "invers"; investisseur → "invest"; Entwicklerin → "entwickl"; the Spanish and
+  Portuguese -o/-a of gender: ingeniero, ingeniera → "ingenier"). Light on
   purpose: it only has to bring a word's forms together; the synonym table bridges languages.
 - **Close spelling**: words of 5 letters or more (Latin letters only) that are one edit apart
   (two from 8 letters), first letter equal: "invester" meets "investor", "Recuiter" meets
@@ -82,7 +83,9 @@ def stem(word: str) -> str:
                 break
         else:
             break
-    if word.endswith("e") and len(word) > _MIN_STEM + 1:
+    if word.endswith(("a", "o")) and len(word) > _MIN_STEM + 1:
+        word = word[:-1]  # ingeniero / ingeniera, abogado / abogada
+    elif word.endswith("e") and len(word) > _MIN_STEM + 1:
         word = word[:-1]  # manage / manager, advise / advisor
     return word
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from planner.domain.enums import AttendeeRole, NetworkType, PriorityTier
 from planner.domain.ids import AttendanceId, EventId, PersonId
-from planner.domain.matching import close_spelling, fold, stem, vocabulary_from
+from planner.domain.matching import close_spelling, fold, stem, tokens, vocabulary_from
 from planner.domain.model import Goal
 from planner.domain.ranking import AttendeeFacts, How, Ranked, rank
 
@@ -53,6 +54,7 @@ def test_the_forms_of_invest_share_a_stem(word: str) -> None:
 
 def test_spanish_forms_share_a_stem_accents_ignored() -> None:
     assert stem(fold("inversor")) == stem(fold("Inversión")) == stem(fold("inversiones"))
+    assert stem(fold("Ingeniero")) == stem(fold("ingeniera")) == stem(fold("ingenieros"))
 
 
 def test_close_spelling_is_for_long_latin_words_only() -> None:
@@ -262,3 +264,46 @@ def test_any_text_ranks_deterministically_within_bounds(
 @pytest.mark.parametrize("title", ["Investor", "INVESTOR", "Invéstor", "ÍNVESTÖR"])
 def test_case_and_accents_never_change_the_score(title: str) -> None:
     assert one([INVESTORS], person(1, "A", title)).score == 70
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        ({}, "'groups' must be an object"),
+        ({"groups": {"a": "investor"}}, "group 'a' must be a list"),
+        ({"groups": {"a": ["x"]}, "other_meanings": {}}, "'other_meanings' must be a list"),
+        ({"groups": {"a": ["x"]}, "other_meanings": ["x"]}, "other_meanings[0] must be an object"),
+        (
+            {
+                "groups": {"a": ["x"]},
+                "other_meanings": [{"group": "b", "neighbours": [], "meaning": ""}],
+            },
+            "other_meanings[0] needs a known 'group'",
+        ),
+    ],
+)
+def test_a_synonym_table_of_another_shape_is_refused_saying_where(
+    data: dict[str, Any], said: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(said)):
+        vocabulary_from(data)
+
+
+def test_a_small_table_of_ones_own_is_used() -> None:
+    table = vocabulary_from(
+        {
+            "groups": {"chef": ["chef", "cook", "cocinero"]},
+            "other_meanings": [{"group": "chef", "neighbours": ["book"], "meaning": "a book"}],
+        }
+    )
+    goals = [goal(roles=("chef",))]
+    ranked = rank(goals, [person(1, "A", "Cocinera"), person(2, "B", "Cook Book author")], table)
+    assert [(r.facts.full_name, r.score) for r in ranked] == [("A", 56), ("B", 0)]
+    assert ranked[1].cautions[0].meaning == "a book"
+
+
+@given(words)
+def test_folding_is_stable(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+    for token in tokens(text):
+        assert stem(token.folded) == token.stem
