@@ -115,4 +115,8 @@ def _run(args: argparse.Namespace, workspace: Workspace) -> int:
         return _run_import(args, workspace)
     if args.command == "people":
         return events.run_people(args, workspace)
+    if args.command == "rank":
+        from planner.cli.ranking import run_rank
+
+        return run_rank(args, workspace)
     return events.run_event(args, workspace)

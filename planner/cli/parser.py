@@ -10,7 +10,7 @@ from pathlib import Path
 from planner import APP_NAME, __version__
 from planner.domain.enums import NetworkType
 
-COMMANDS = frozenset({"event", "goal", "checklist", "import", "people"})
+COMMANDS = frozenset({"event", "goal", "checklist", "import", "people", "rank"})
 _SEPARATORS = tuple(filter(None, (os.sep, os.altsep)))
 
 
@@ -136,4 +136,15 @@ def build_parser() -> argparse.ArgumentParser:
     people = commands.add_parser("people", help="list people (everyone, or one event's)")
     people.add_argument("--event", metavar="EVENT", help="only the people on this event's list")
     people.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    rank = commands.add_parser(
+        "rank",
+        help="an event's attendees in the order to meet them, and why",
+        description="Rank the event's attendees against its goals: the tier you set first "
+        "(must, should, nice; skipped last), then the score (0-100), each with the words that "
+        "matched.",
+    )
+    rank.add_argument("event", metavar="EVENT", help="event id or a unique part of its name")
+    rank.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    rank.add_argument("--limit", type=int, metavar="N", help="only the first N")
     return parser

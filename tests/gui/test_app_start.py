@@ -129,6 +129,9 @@ NOT_AT_START = (
     "planner.gui.common.waiting",
     "planner.services.undo",
     "planner.storage.recording",
+    "planner.domain.ranking",  # ranking an event loads the matching rules and the synonyms
+    "planner.services.ranking",
+    "planner.storage.ranking",
     "html.entities",  # the html package loads it (1 ms): Home escapes without it
 )
 
