@@ -98,7 +98,10 @@ class Match:
     how: How
 
     def describe(self) -> str:
-        """ "title 'Investment Partner' ~ goal word 'investor'" (notes show the words only)."""
+        """ "title 'Investment Partner' ~ goal word 'investor'" (notes show the words only); a
+        speaker serves a learning goal by their role, not by a word of it."""
+        if self.how is How.ROLE:
+            return "speaker at the event ~ a goal about learning"
         shown = self.words if self.field == "notes" else self.value
         return f"{self.field} '{shown}' ~ goal word '{self.goal_word}'"
 

@@ -25,6 +25,19 @@ def attendee_listings(target: Target, event_id: EventId) -> list[AttendeeListing
     return AttendanceRepository(database_of(target)).listings(event_id)
 
 
+def ranked_attendee_listings(target: Target, event_id: EventId) -> list[AttendeeListing]:
+    """The event's list, each person with their score against the event's goals and why."""
+    from dataclasses import replace
+
+    from planner.services.ranking import rank_event
+
+    ranked = {r.facts.attendance_id: r for r in rank_event(target, event_id)}
+    return [
+        replace(listing, ranking=ranked.get(listing.attendance.id))  # type: ignore[arg-type]
+        for listing in attendee_listings(target, event_id)
+    ]
+
+
 def attendee_count(target: Target, event_id: EventId) -> int:
     """How many people are on the event's list."""
     return AttendanceRepository(database_of(target)).count_for_event(event_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier
 from planner.domain.ids import AttendanceId, EventId, GoalId, PersonId
@@ -11,6 +12,9 @@ from planner.domain.model import Attendance
 from planner.storage.database import Database, inserted_id
 from planner.storage.errors import NotFoundError
 from planner.storage.ordered import IDS, by_event, ids_param
+
+if TYPE_CHECKING:
+    from planner.domain.ranking import Ranked
 
 # Plain lookups: several times faster than calling the enum for each of thousands of rows.
 _ROLES = {role.value: role for role in AttendeeRole}
@@ -26,6 +30,7 @@ class AttendeeListing:
     full_name: str
     company: str
     title: str
+    ranking: Ranked | None = None  # how they serve the event's goals, when ranked
 
 
 class AttendanceRepository:

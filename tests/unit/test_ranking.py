@@ -191,6 +191,7 @@ def test_speaker_serves_a_learning_goal() -> None:
     learn = goal("Learn how others run design systems")
     speaker = one([learn], person(1, "S", "Chef", role=AttendeeRole.SPEAKER))
     assert speaker.goals[0].matches[0].how is How.ROLE
+    assert speaker.goals[0].matches[0].describe() == "speaker at the event ~ a goal about learning"
     assert speaker.reasons == ("speaker for a learning goal +10",)
     assert one([learn], person(2, "T", "Chef")).score == 0
     assert one([INVESTORS], person(3, "U", "Chef", role=AttendeeRole.SPEAKER)).score == 0

@@ -38,6 +38,22 @@ def _section(title: str, lines: Sequence[str]) -> str:
     return f"<h3>{escape(title)}</h3><ul>{items}</ul>"
 
 
+def why_lines(listing: AttendeeListing) -> list[str]:
+    """Each goal they serve with the words that matched on both sides, then what raised or
+    lowered their score."""
+    ranked = listing.ranking
+    if ranked is None:
+        return []
+    lines = []
+    for served in ranked.goals:
+        matches = "; ".join(match.describe() for match in served.matches)
+        lines.append(f"{served.goal.text}: {matches}" if matches else served.goal.text)
+    lines.extend(caution.describe() for caution in ranked.cautions)
+    if ranked.reasons:
+        lines.append(", ".join(ranked.reasons))
+    return lines
+
+
 def attendee_html(
     listing: AttendeeListing,
     story: PersonStory,
@@ -55,6 +71,8 @@ def attendee_html(
     here = [tier_name(attendance.tier), status_name(attendance.status)]
     if attendance.role != AttendeeRole.ATTENDEE:
         here.insert(0, role_name(attendance.role))
+    if listing.ranking is not None:
+        here.append(tr("score %1").replace("%1", str(listing.ranking.score)))
     parts.append(f"<p>{_grey(' · '.join(here))}</p>")
     if why:
         parts.append(_section(tr("Why meet them"), why))

@@ -48,7 +48,7 @@ class AttendeesTab(ListTab):
                 "Nobody on this event's list yet. Import the attendee list (Ctrl+I), drop the "
                 "file onto this window, or add people you know (Ctrl+Shift+A)."
             ),
-            stretch=6,  # the goals each person is for
+            stretch=AttendeesModel.GOALS_COLUMN,  # the goals each person is (or would be) for
         )
         self._context = context
         self.review_note = QLabel()
@@ -114,7 +114,7 @@ class AttendeesTab(ListTab):
 
     def show_details(self, *_: object) -> None:
         """The person chosen, at a glance; a hint when nobody is."""
-        from planner.gui.events.attendee_view import attendee_html
+        from planner.gui.events.attendee_view import attendee_html, why_lines
 
         current = self.selected()
         if current is None:
@@ -126,7 +126,7 @@ class AttendeesTab(ListTab):
         except NotFoundError:
             self.details.setText("")
             return
-        self.details.setText(attendee_html(current, story))
+        self.details.setText(attendee_html(current, story, why=why_lines(current)))
 
     def apply_filter(self) -> None:
         """The words typed and the choices made, applied to the list."""

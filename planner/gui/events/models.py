@@ -18,7 +18,7 @@ from planner.gui.common.table_model import BackgroundLoad, Column, RowTableModel
 from planner.gui.context import AppContext
 from planner.services.listings import (
     attendee_count,
-    attendee_listings,
+    ranked_attendee_listings,
 )
 from planner.storage.attendances import AttendeeListing
 from planner.storage.events import EventSummary
@@ -83,6 +83,32 @@ class EventsModel(RowTableModel[EventSummary]):
         return None
 
 
+def why_text(listing: AttendeeListing) -> str:
+    """The goal they serve best and the words that matched: "Meet investors: Investment"."""
+    ranked = listing.ranking
+    if ranked is None or not ranked.goals:
+        return ""
+    best = ranked.goals[0]
+    words = ", ".join(best.matched_words)
+    more = len(ranked.goals) - 1
+    text = f"{best.goal.text}: {words}" if words else best.goal.text
+    return text + (tr(" (+%n more)").replace("%n", str(more)) if more else "")
+
+
+def why_tooltip(listing: AttendeeListing) -> str:
+    """Every match, on both sides, and the bonuses and penalties, one per line."""
+    ranked = listing.ranking
+    if ranked is None:
+        return ""
+    lines = []
+    for served in ranked.goals:
+        lines.append(served.goal.text)
+        lines.extend(f"  {match.describe()}" for match in served.matches)
+    lines.extend(caution.describe() for caution in ranked.cautions)
+    lines.extend(ranked.reasons)
+    return "\n".join(lines)
+
+
 class AttendeesModel(RowTableModel[AttendeeListing]):
     """The people on one event's list, with what the user plans for them."""
 
@@ -103,11 +129,14 @@ class AttendeesModel(RowTableModel[AttendeeListing]):
             ),
             Column[AttendeeListing](tr("Status"), lambda a: status_name(a.attendance.status)),
             Column[AttendeeListing](
-                tr("Goals"),
-                lambda a: "; ".join(
-                    self._goal_names.get(g, "") for g in sorted(a.attendance.goal_ids)
-                ),
+                tr("Score"),
+                lambda a: str(a.ranking.score) if a.ranking is not None else "",
+                sort_key=lambda a: a.ranking.score if a.ranking is not None else -1,
+                align_right=True,
+                tooltip=why_tooltip,
             ),
+            # The goals the user linked them to; else the one they would serve, and why.
+            Column[AttendeeListing](tr("Goals"), self._goals_text, tooltip=why_tooltip),
         ]
         super().__init__(
             columns,
@@ -121,7 +150,7 @@ class AttendeesModel(RowTableModel[AttendeeListing]):
         event_id = self._prepare()
         if event_id is None:
             return []
-        return attendee_listings(self._context.workspace, event_id)
+        return ranked_attendee_listings(self._context.workspace, event_id)
 
     def _count(self) -> int:
         if self.event_id is None:
@@ -132,7 +161,7 @@ class AttendeesModel(RowTableModel[AttendeeListing]):
         event_id = self._prepare()
         if event_id is None:
             return list
-        return elsewhere(self._context.workspace, lambda db: attendee_listings(db, event_id))
+        return elsewhere(self._context.workspace, lambda db: ranked_attendee_listings(db, event_id))
 
     def _prepare(self) -> EventId | None:
         """The event shown, with its goals' names (for the Goals column) read now."""
@@ -144,7 +173,19 @@ class AttendeesModel(RowTableModel[AttendeeListing]):
             }
         return self.event_id
 
+    SCORE_COLUMN, GOALS_COLUMN = 6, 7
+
+    def _goals_text(self, listing: AttendeeListing) -> str:
+        linked = sorted(listing.attendance.goal_ids)
+        if linked:
+            return "; ".join(self._goal_names.get(g, "") for g in linked)
+        suggested = why_text(listing)
+        return f"≈ {suggested}" if suggested else ""
+
     def extra_data(self, row: AttendeeListing, column: int, role: int) -> Any:
+        suggestion = column == self.GOALS_COLUMN and not row.attendance.goal_ids
+        if role == Qt.ItemDataRole.ForegroundRole and suggestion:
+            return QColor("#6b6b6b")  # a suggestion, not the user's choice
         if role == Qt.ItemDataRole.FontRole and row.attendance.tier == PriorityTier.MUST_MEET:
             font = QFont()
             font.setBold(True)

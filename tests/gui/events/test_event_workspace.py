@@ -577,3 +577,34 @@ def test_the_person_chosen_is_shown_beside_the_list_with_their_text_escaped(
     assert escape(listing.full_name) in html
     assert "&lt;b&gt;Is x&lt;y&lt;/b&gt; &amp; more?" in html and "<b>Is" not in html
     assert "I want to ask" in html
+
+
+def test_the_people_tab_ranks_against_the_goals_and_says_why(opened: MainWindow) -> None:
+    from pytestqt.modeltest import ModelTester
+
+    page = opened.page("event")
+    page.show_tab(page.PEOPLE)
+    tab = page.attendees
+    model = tab.model
+    ModelTester(None).check(model)
+    score = model.SCORE_COLUMN
+    tab.table.sortByColumn(score, Qt.SortOrder.DescendingOrder)
+    scores = [model.row(n).ranking.score for n in range(model.rowCount())]
+    assert scores == sorted(scores, reverse=True) and scores[0] > 0
+    top = model.row(0)
+    assert model.data(model.index(0, score)) == str(top.ranking.score)
+    tip = model.data(model.index(0, score), Qt.ItemDataRole.ToolTipRole)
+    assert "~ goal word" in tip
+    tab.table.selectRow(0)
+    html = tab.details.text()
+    assert "Why meet them" in html and "~ goal word" in html
+    # Someone linked to no goal: the Goals column suggests the one they would serve.
+    unlinked = next(
+        n
+        for n in range(model.rowCount())
+        if not model.row(n).attendance.goal_ids and model.row(n).ranking.goals
+    )
+    suggested = model.data(model.index(unlinked, model.GOALS_COLUMN))
+    assert (
+        suggested.startswith("≈ ") and model.row(unlinked).ranking.goals[0].goal.text in suggested
+    )
