@@ -205,5 +205,73 @@ CREATE TABLE not_duplicate (
 CREATE INDEX not_duplicate_second ON not_duplicate (second_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6)
+# Whom to meet. An attendance's tier is now the one the user pinned (NULL: the ranking suggests
+# one from the score), and "skip" is a tier; the old `tier` column is no longer read (a user's
+# must and should are carried over as pins; nice to meet was the default, so it is not).
+# How far the research on each attendee has gone. Tags and links on people. A full-text index
+# over people (name, company, title, tags, notes, email) kept by triggers, folding case and
+# accents, for searching as one types; its rows are people's ids.
+V7 = """
+ALTER TABLE attendance ADD COLUMN pinned_tier TEXT
+    CHECK (pinned_tier IN ('must-meet', 'should-meet', 'nice-to-meet', 'skip'));
+UPDATE attendance SET pinned_tier = tier WHERE tier IN ('must-meet', 'should-meet');
+ALTER TABLE attendance ADD COLUMN research_status TEXT NOT NULL DEFAULT 'not-started'
+    CHECK (research_status IN ('not-started', 'in-progress', 'done'));
+
+CREATE TABLE person_tag (
+    person_id  INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    tag        TEXT NOT NULL COLLATE NOCASE CHECK (length(trim(tag)) > 0),
+    PRIMARY KEY (person_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX person_tag_tag ON person_tag (tag);
+
+CREATE TABLE person_link (
+    id         INTEGER PRIMARY KEY,
+    person_id  INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    label      TEXT NOT NULL DEFAULT '',
+    url        TEXT NOT NULL CHECK (url LIKE 'http://%' OR url LIKE 'https://%'),
+    position   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX person_link_person ON person_link (person_id, position);
+
+CREATE VIRTUAL TABLE person_search USING fts5(
+    full_name, company, title, tags, notes, email,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+INSERT INTO person_search (rowid, full_name, company, title, tags, notes, email)
+    SELECT id, full_name, coalesce(company, ''), coalesce(title, ''), '', notes,
+           coalesce(email, '')
+    FROM person;
+
+CREATE TRIGGER person_search_insert AFTER INSERT ON person BEGIN
+    INSERT INTO person_search (rowid, full_name, company, title, tags, notes, email)
+    VALUES (new.id, new.full_name, coalesce(new.company, ''), coalesce(new.title, ''),
+            coalesce((SELECT group_concat(tag, ' ') FROM person_tag WHERE person_id = new.id), ''),
+            new.notes, coalesce(new.email, ''));
+END;
+CREATE TRIGGER person_search_update
+AFTER UPDATE OF full_name, company, title, notes, email ON person BEGIN
+    UPDATE person_search
+    SET full_name = new.full_name, company = coalesce(new.company, ''),
+        title = coalesce(new.title, ''), notes = new.notes, email = coalesce(new.email, '')
+    WHERE rowid = new.id;
+END;
+CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN
+    DELETE FROM person_search WHERE rowid = old.id;
+END;
+CREATE TRIGGER person_search_tag_insert AFTER INSERT ON person_tag BEGIN
+    UPDATE person_search
+    SET tags = (SELECT group_concat(tag, ' ') FROM person_tag WHERE person_id = new.person_id)
+    WHERE rowid = new.person_id;
+END;
+CREATE TRIGGER person_search_tag_delete AFTER DELETE ON person_tag BEGIN
+    UPDATE person_search
+    SET tags = coalesce(
+        (SELECT group_concat(tag, ' ') FROM person_tag WHERE person_id = old.person_id), '')
+    WHERE rowid = old.person_id;
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -41,6 +41,7 @@ from planner.services.workspace import Workspace
 from planner.storage.database import Database
 from planner.storage.errors import NotFoundError
 from tests.builders import event_id_in
+from tests.db_contents import every_row
 
 HEADERS = ("Name", "Email", "Company", "Title", "Phone", "LinkedIn", "Ticket", "Status", "Notes")
 MAPPING: Mapping = {
@@ -80,17 +81,7 @@ def run(
 
 
 def snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    conn = db.connection
-    names = [
-        name
-        for (name,) in conn.execute(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " ORDER BY name"
-        )
-    ]
-    return {
-        name: sorted(conn.execute(f"SELECT * FROM {name}").fetchall(), key=repr) for name in names
-    }
+    return every_row(db.connection)
 
 
 def people_by_name(workspace: Workspace) -> dict[str, Person]:

@@ -15,25 +15,17 @@ from planner.services.sample import seed_sample
 from planner.services.workspace import Workspace
 from planner.storage.changes import ChangeSet, StaleChangesError, apply_changes
 from planner.storage.recording import recording
+from tests.db_contents import every_row, table_names
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
 
 
 def tables(conn: sqlite3.Connection) -> list[str]:
-    return [
-        row[0]
-        for row in conn.execute(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " ORDER BY name"
-        )
-    ]
+    return table_names(conn)
 
 
 def everything(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
-    return {
-        name: sorted(conn.execute(f"SELECT * FROM {name}").fetchall(), key=repr)
-        for name in tables(conn)
-    }
+    return every_row(conn)
 
 
 def undo(workspace: Workspace, changes: ChangeSet) -> None:

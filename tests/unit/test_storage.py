@@ -35,6 +35,7 @@ from planner.storage.database import Database
 from planner.storage.errors import NotFoundError
 from planner.storage.imports import INSERT_REVIEW
 from planner.storage.schema import SCHEMA_VERSION
+from tests.db_contents import every_row
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 LISBON = ZoneInfo("Europe/Lisbon")
@@ -72,14 +73,9 @@ def count(db: Database, table: str) -> int:
 
 def table_rows(db: Database) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, in a stable order, for exact before/after comparisons."""
-    tables = db.connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    ).fetchall()
-    assert set(TABLES) <= {table for (table,) in tables}
-    return {
-        table: sorted(db.connection.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
-        for (table,) in tables
-    }
+    rows = every_row(db.connection)
+    assert set(TABLES) <= set(rows)
+    return rows
 
 
 def sample_event(**changes: Any) -> Event:

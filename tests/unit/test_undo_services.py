@@ -24,18 +24,13 @@ from planner.services.undo import Done, changed_rows, record, redo_changes, undo
 from planner.services.workspace import Workspace
 from planner.storage.changes import StaleChangesError
 from planner.storage.errors import NotFoundError
+from tests.db_contents import every_row
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
 
 
 def everything(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
-    names = [
-        row[0]
-        for row in conn.execute(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        )
-    ]
-    return {name: sorted(conn.execute(f"SELECT * FROM {name}"), key=repr) for name in names}
+    return every_row(conn)
 
 
 @pytest.fixture
