@@ -13,7 +13,7 @@ from planner.services.workspace import Workspace
 
 __all__ = ["ranked_to_json", "run_rank"]
 
-_TIERS = {"must-meet": "must", "should-meet": "should", "nice-to-meet": "nice"}
+_TIERS = {"must-meet": "must", "should-meet": "should", "nice-to-meet": "nice", "skip": "skip"}
 
 
 def run_rank(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -49,7 +49,7 @@ def run_rank(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def tier_name(ranked: Ranked) -> str:
     """must, should, nice, or skip for someone marked skipped."""
-    return "skip" if ranked.facts.skipped else _TIERS.get(ranked.facts.tier.value, "nice")
+    return _TIERS[ranked.tier]
 
 
 def ranked_to_json(ranked: Ranked, introductions: tuple[WarmIntroduction, ...]) -> dict[str, Any]:

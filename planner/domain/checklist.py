@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from planner.domain.enums import PriorityTier
+from planner.domain.enums import PriorityTier, ResearchStatus
 from planner.domain.ids import AttendanceId, ChecklistItemId, GoalId, PersonId
 from planner.domain.model import Attendance, ChecklistItem, Event, Goal
 from planner.domain.text import drop_invisible
@@ -82,6 +82,10 @@ class DynamicItem:
     attendance_id: AttendanceId | None = None
 
 
+RESEARCH_KEY = "research-must-meet"
+"""The key of the item for researching the must-meet people (its calendar UID is made from it)."""
+
+
 def has_research(notes: str) -> bool:
     return bool(notes.strip(WHITESPACE))
 
@@ -91,8 +95,9 @@ def dynamic_items(
     attendances: Iterable[Attendance],
     names: dict[PersonId, str],
 ) -> list[DynamicItem]:
-    """One item per goal (done once someone is shortlisted for it) and one per must-meet
-    person (done once there are research notes on them)."""
+    """One item per goal (done once someone is shortlisted for it) and, when someone is pinned
+    as must meet, one for researching them all (done once the research on each is done). `names`
+    is not needed for the research item any more; it is kept for callers that pass it."""
     attendances = list(attendances)
     shortlisted = {goal_id for a in attendances for goal_id in a.goal_ids}
     items = [
@@ -105,17 +110,17 @@ def dynamic_items(
         )
         for goal in goals
     ]
-    items.extend(
-        DynamicItem(
-            key=f"research-{a.id}",
-            text=f"Research {names.get(a.person_id, 'this must-meet person')}",
-            due_offset_days=RESEARCH_OFFSET_DAYS,
-            done=has_research(a.research_notes),
-            attendance_id=a.id,
+    must = [a for a in attendances if a.tier is PriorityTier.MUST_MEET]
+    if must:
+        done = sum(1 for a in must if a.research_status is ResearchStatus.DONE)
+        items.append(
+            DynamicItem(
+                key=RESEARCH_KEY,
+                text=f"Research the must-meet people ({done} of {len(must)} done)",
+                due_offset_days=RESEARCH_OFFSET_DAYS,
+                done=done == len(must),
+            )
         )
-        for a in attendances
-        if a.tier == PriorityTier.MUST_MEET
-    )
     return items
 
 
@@ -202,7 +207,8 @@ class PlanCounts:
 
     `earliest_open_item` is the smallest due offset among stored items not done (None when
     all are done), `earliest_open_after_start` the same among those due after the event's
-    first day. Goals and must-meet people stand for the self-ticking items they imply.
+    first day. Goals stand for the self-ticking items they imply; the must-meet people (pinned)
+    for the one research item, done when all of them are researched.
     """
 
     items: int = 0
@@ -215,9 +221,17 @@ class PlanCounts:
     earliest_open_after_start: int | None = None
 
     @property
+    def research_item(self) -> Progress:
+        """The research item as counted: none without must-meet people, else one."""
+        if not self.must_meet:
+            return Progress(0, 0)
+        return Progress(int(self.researched >= self.must_meet), 1)
+
+    @property
     def progress(self) -> Progress:
-        done = self.items_done + self.goals_shortlisted + self.researched
-        return Progress(done, self.items + self.goals + self.must_meet)
+        research = self.research_item
+        done = self.items_done + self.goals_shortlisted + research.done
+        return Progress(done, self.items + self.goals + research.total)
 
     @property
     def earliest_open_offset(self) -> int | None:

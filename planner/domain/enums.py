@@ -23,6 +23,15 @@ class PriorityTier(StrEnum):
     MUST_MEET = "must-meet"
     SHOULD_MEET = "should-meet"
     NICE_TO_MEET = "nice-to-meet"
+    SKIP = "skip"
+
+
+class ResearchStatus(StrEnum):
+    """How far the user's research on an attendee has gone."""
+
+    NOT_STARTED = "not-started"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
 
 
 class AttendanceStatus(StrEnum):

@@ -19,6 +19,7 @@ from planner.domain.enums import (
     NetworkType,
     PrepPhase,
     PriorityTier,
+    ResearchStatus,
 )
 from planner.domain.ids import (
     AttendanceId,
@@ -98,8 +99,9 @@ class Attendance:
     event_id: EventId
     person_id: PersonId
     role: AttendeeRole = AttendeeRole.ATTENDEE
-    tier: PriorityTier = PriorityTier.NICE_TO_MEET
+    tier: PriorityTier | None = None  # pinned by the user; None: the ranking suggests one
     status: AttendanceStatus = AttendanceStatus.TO_MEET
+    research_status: ResearchStatus = ResearchStatus.NOT_STARTED
     research_notes: str = ""
     talking_points: str = ""
     offer: str = ""

@@ -18,9 +18,11 @@ scores 0, whatever else is known of them.
 that group ("Investor Relations" is not an investor; the vocabulary's `other_meanings`). The
 match is dropped and kept as a caution, so the list can say why such a title was passed over.
 
-**Order**: the tier the user set first (must > should > nice to meet; marked skipped last),
-then the score, then the name (folded), then the attendance: the same input always gives the
-same order.
+**Tier**: the one the user pinned (must, should, nice to meet, skip), else the one the score
+suggests (`suggested_tier`: must from 70, should from 45); someone marked skipped is skip.
+**Order**: the tier (must > should > nice to meet > skip), so a pinned tier overrides the
+score, then the score, then the name (folded), then the attendance: the same input always gives
+the same order.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ __all__ = [
     "Ranked",
     "Ranker",
     "rank",
+    "suggested_tier",
 ]
 
 
@@ -57,7 +60,21 @@ _FIELD_WEIGHT = {"title": 1.0, "company": 1.0, "role": 1.0, "tag": 0.9, "notes":
 _KIND_WEIGHT = {WordKind.COMPANY: 1.0, WordKind.ROLE: 1.0, WordKind.TEXT: 0.8}
 _TIER_ORDER = {PriorityTier.MUST_MEET: 0, PriorityTier.SHOULD_MEET: 1, PriorityTier.NICE_TO_MEET: 2}
 SKIP_ORDER = 3
-"""Where someone marked skipped stands, after every tier."""
+"""Where someone pinned or marked skipped stands, after every tier."""
+
+MUST_MEET_SCORE = 70
+SHOULD_MEET_SCORE = 45
+
+
+def suggested_tier(score: int) -> PriorityTier:
+    """The tier a score suggests while the user has pinned none: must meet from 70 (a goal's
+    own word in their title or company), should meet from 45, else nice to meet."""
+    if score >= MUST_MEET_SCORE:
+        return PriorityTier.MUST_MEET
+    if score >= SHOULD_MEET_SCORE:
+        return PriorityTier.SHOULD_MEET
+    return PriorityTier.NICE_TO_MEET
+
 
 BEST_GOAL_POINTS = 70
 FURTHER_GOAL_POINTS = 10
@@ -80,7 +97,7 @@ class AttendeeFacts:
     tags: tuple[str, ...] = ()
     role: AttendeeRole = AttendeeRole.ATTENDEE
     skipped: bool = False
-    tier: PriorityTier = PriorityTier.NICE_TO_MEET
+    pinned: PriorityTier | None = None  # the tier the user pinned, if any
     in_network: bool = False  # known before this event
     met_before: bool = False
     email: str = ""
@@ -144,12 +161,24 @@ class Ranked:
     reasons: tuple[str, ...] = ()  # the bonuses and penalties, e.g. "in your network +10"
 
     @property
-    def order(self) -> int:
-        """The tier's place in the ranking (0 must-meet … SKIP_ORDER skipped)."""
+    def tier(self) -> PriorityTier:
+        """The tier in force: the one pinned, else the one the score suggests; skip for
+        someone marked skipped here."""
         facts = self.facts
         if facts.skipped:
-            return SKIP_ORDER
-        tier = facts.tier  # compared by identity: hashing an enum member is slow at 20,000
+            return PriorityTier.SKIP
+        if facts.pinned is not None:
+            return facts.pinned
+        return suggested_tier(self.score)
+
+    @property
+    def pinned(self) -> bool:
+        return self.facts.pinned is not None
+
+    @property
+    def order(self) -> int:
+        """The tier's place in the ranking (0 must-meet … SKIP_ORDER skip)."""
+        tier = self.tier  # compared by identity: hashing an enum member is slow at 20,000
         for member, place in _TIER_ORDER.items():
             if tier is member:
                 return place

@@ -36,6 +36,8 @@ TABLE_KINDS: dict[str, Kind] = {
     "checklist_item": Kind.CHECKLIST,
     "checklist_template": Kind.ROUTINE,
     "person": Kind.PERSON,
+    "person_tag": Kind.PERSON,
+    "person_link": Kind.PERSON,
     "attendance": Kind.ATTENDANCE,
     "attendance_goal": Kind.ATTENDANCE,
     "interaction": Kind.INTERACTION,

@@ -75,7 +75,7 @@ class ChecklistService:
             a.person_id
             for group in attendances.values()
             for a in group
-            if a.tier == PriorityTier.MUST_MEET
+            if a.tier is PriorityTier.MUST_MEET
         }
         names = self._names(must_meet)
         result = {}

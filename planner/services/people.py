@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from planner.domain.enums import PriorityTier
 from planner.domain.ids import AttendanceId, EventId, PersonId
 from planner.domain.model import Attendance, Interaction, Person
 from planner.domain.people import attendance_problems, detail_problems, excerpt
@@ -382,7 +383,9 @@ def add_to_event(target: Target, event_id: EventId, person_ids: Sequence[PersonI
         values: dict[str, Any] = {
             "event_id": event_id,
             "role": defaults.role.value,
-            "tier": defaults.tier.value,
+            "tier": PriorityTier.NICE_TO_MEET.value,  # the column before tiers were pinned
+            "pinned_tier": None,
+            "research_status": defaults.research_status.value,
             "status": defaults.status.value,
             "research_notes": defaults.research_notes,
             "talking_points": defaults.talking_points,

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier
+from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier, ResearchStatus
 from planner.domain.ids import AttendanceId, EventId, GoalId, PersonId
 from planner.domain.model import Attendance
 from planner.storage.database import Database, inserted_id
@@ -20,6 +20,12 @@ if TYPE_CHECKING:
 _ROLES = {role.value: role for role in AttendeeRole}
 _TIERS = {tier.value: tier for tier in PriorityTier}
 _STATUSES = {status.value: status for status in AttendanceStatus}
+_RESEARCH = {status.value: status for status in ResearchStatus}
+
+
+def _tier_value(tier: PriorityTier | None) -> str | None:
+    """The pinned tier as stored (NULL: none pinned, the ranking suggests one)."""
+    return tier.value if tier is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,16 +46,17 @@ class AttendanceRepository:
     def add(self, attendance: Attendance) -> Attendance:
         with self._db.transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO attendance (id, event_id, person_id, role, tier, status,"
-                " research_notes, talking_points, offer, ask)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO attendance (id, event_id, person_id, role, pinned_tier, status,"
+                " research_status, research_notes, talking_points, offer, ask)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     attendance.id,
                     attendance.event_id,
                     attendance.person_id,
                     attendance.role.value,
-                    attendance.tier.value,
+                    _tier_value(attendance.tier),
                     attendance.status.value,
+                    attendance.research_status.value,
                     attendance.research_notes,
                     attendance.talking_points,
                     attendance.offer,
@@ -67,12 +74,14 @@ class AttendanceRepository:
         """Store the user's plan for a person at an event, goal links included."""
         with self._db.transaction() as conn:
             cursor = conn.execute(
-                "UPDATE attendance SET role = ?, tier = ?, status = ?, research_notes = ?,"
-                " talking_points = ?, offer = ?, ask = ? WHERE id = ?",
+                "UPDATE attendance SET role = ?, pinned_tier = ?, status = ?,"
+                " research_status = ?, research_notes = ?, talking_points = ?, offer = ?,"
+                " ask = ? WHERE id = ?",
                 (
                     attendance.role.value,
-                    attendance.tier.value,
+                    _tier_value(attendance.tier),
                     attendance.status.value,
+                    attendance.research_status.value,
                     attendance.research_notes,
                     attendance.talking_points,
                     attendance.offer,
@@ -147,7 +156,7 @@ class AttendanceRepository:
         conn = self._db.connection
         ids = ids_param(event_ids)
         planned = (
-            " AND (tier = 'must-meet' OR id IN (SELECT attendance_id FROM attendance_goal))"
+            " AND (pinned_tier = 'must-meet' OR id IN (SELECT attendance_id FROM attendance_goal))"
             if planned_only
             else ""
         )
@@ -159,8 +168,9 @@ class AttendanceRepository:
         ):
             links.setdefault(attendance_id, set()).add(GoalId(goal_id))
         rows = conn.execute(
-            "SELECT id, event_id, person_id, role, tier, status, research_notes, talking_points,"
-            f" offer, ask FROM attendance WHERE event_id IN {IDS}{planned} ORDER BY id",
+            "SELECT id, event_id, person_id, role, pinned_tier, status, research_notes,"
+            " talking_points, offer, ask, research_status"
+            f" FROM attendance WHERE event_id IN {IDS}{planned} ORDER BY id",
             (ids,),
         )
         return by_event(
@@ -169,8 +179,9 @@ class AttendanceRepository:
                 event_id=EventId(row[1]),
                 person_id=PersonId(row[2]),
                 role=_ROLES[row[3]],
-                tier=_TIERS[row[4]],
+                tier=_TIERS.get(row[4]),
                 status=_STATUSES[row[5]],
+                research_status=_RESEARCH[row[10]],
                 research_notes=row[6],
                 talking_points=row[7],
                 offer=row[8],

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from planner.domain.checklist import WHITESPACE, PlanCounts
+from planner.domain.checklist import PlanCounts
 from planner.domain.ids import ChecklistItemId, EventId
 from planner.domain.model import ChecklistItem
 from planner.storage.ordered import EventOrderedRepository, ids_param
@@ -74,11 +74,11 @@ class ChecklistRepository(EventOrderedRepository[ChecklistItem]):
 
     def plan_counts(self, event_ids: Sequence[EventId]) -> dict[EventId, PlanCounts]:
         """Each event's checklist counted in one query: stored items, goals (shortlisted when
-        an attendance of the same event is linked to them) and must-meet people (researched
-        when their notes hold more than whitespace), as `dynamic_items` decides them."""
+        an attendance of the same event is linked to them) and the people pinned as must meet
+        (researched when their research is done), as `dynamic_items` decides them."""
         rows = self._db.connection.execute(
             """
-            WITH ids (id) AS (SELECT DISTINCT value FROM json_each(?2)),
+            WITH ids (id) AS (SELECT DISTINCT value FROM json_each(?)),
             items AS (
                 SELECT event_id, count(*) AS n, sum(done) AS done,
                     min(CASE WHEN done THEN NULL ELSE due_offset_days END) AS earliest,
@@ -93,8 +93,8 @@ class ChecklistRepository(EventOrderedRepository[ChecklistItem]):
                 FROM goal g WHERE g.event_id IN ids GROUP BY g.event_id),
             must AS (
                 SELECT event_id, count(*) AS n,
-                    sum(trim(research_notes, ?1) != '') AS researched
-                FROM attendance WHERE event_id IN ids AND tier = 'must-meet'
+                    sum(research_status = 'done') AS researched
+                FROM attendance WHERE event_id IN ids AND pinned_tier = 'must-meet'
                 GROUP BY event_id)
             SELECT ids.id, coalesce(items.n, 0), coalesce(items.done, 0), items.earliest,
                 coalesce(goals.n, 0), coalesce(goals.shortlisted, 0),
@@ -104,6 +104,6 @@ class ChecklistRepository(EventOrderedRepository[ChecklistItem]):
             LEFT JOIN goals ON goals.event_id = ids.id
             LEFT JOIN must ON must.event_id = ids.id
             """,
-            (WHITESPACE, ids_param(event_ids)),
+            (ids_param(event_ids),),
         )
         return {EventId(row[0]): PlanCounts(*row[1:]) for row in rows}

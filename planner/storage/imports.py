@@ -33,6 +33,8 @@ ATTENDANCE_COLUMNS = (
     "talking_points",
     "offer",
     "ask",
+    "pinned_tier",
+    "research_status",
 )
 REVIEW_COLUMNS = (
     "id",
@@ -95,7 +97,8 @@ def unplanned_attendances(conn: sqlite3.Connection, ids: Sequence[int]) -> set[i
         for row in conn.execute(
             """SELECT a.id FROM attendance a
             WHERE a.id IN (SELECT value FROM json_each(?))
-              AND a.status = 'to-meet' AND a.tier = 'nice-to-meet'
+              AND a.status = 'to-meet' AND a.pinned_tier IS NULL
+              AND a.research_status = 'not-started'
               AND a.research_notes = '' AND a.talking_points = '' AND a.offer = ''
               AND a.ask = ''
               AND NOT EXISTS (SELECT 1 FROM attendance_goal g WHERE g.attendance_id = a.id)

@@ -143,7 +143,7 @@ class PersonPlace:
     start: datetime  # at the venue
     end: datetime
     role: AttendeeRole
-    tier: PriorityTier
+    tier: PriorityTier | None  # pinned by the user
     status: AttendanceStatus
 
 
@@ -201,7 +201,8 @@ class PersonRepository:
     def places(self, person_id: PersonId) -> list[PersonPlace]:
         """The events the person is on the list of, the latest first."""
         rows = self._db.connection.execute(
-            """SELECT e.id, e.name, e.starts_at, e.ends_at, e.timezone, a.role, a.tier, a.status
+            """SELECT e.id, e.name, e.starts_at, e.ends_at, e.timezone, a.role, a.pinned_tier,
+                      a.status
             FROM attendance a JOIN event e ON e.id = a.event_id
             WHERE a.person_id = ? ORDER BY e.starts_at DESC, e.id""",
             (person_id,),
@@ -213,7 +214,7 @@ class PersonRepository:
                 from_utc_text(row[2], row[4]),
                 from_utc_text(row[3], row[4]),
                 AttendeeRole(row[5]),
-                PriorityTier(row[6]),
+                PriorityTier(row[6]) if row[6] is not None else None,
                 AttendanceStatus(row[7]),
             )
             for row in rows

@@ -6,6 +6,7 @@ from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier
 from planner.domain.ids import AttendanceId, EventId, PersonId
 from planner.domain.ranking import AttendeeFacts
 from planner.storage.database import Database
+from planner.storage.research import tags_on_list
 
 __all__ = ["attendee_facts"]
 
@@ -19,7 +20,7 @@ _TIERS = {tier.value: tier for tier in PriorityTier}
 # subqueries per row took at 20,000 attendees).
 _PEOPLE = """
 SELECT a.id, a.person_id, p.full_name, coalesce(p.title, ''), coalesce(p.company, ''), p.notes,
-       coalesce(p.email, ''), a.role, a.tier, a.status
+       coalesce(p.email, ''), a.role, a.pinned_tier, a.status
 FROM attendance a JOIN person p ON p.id = a.person_id
 WHERE a.event_id = ?
 ORDER BY a.id
@@ -41,9 +42,10 @@ GROUP BY ip.person_id
 
 
 def attendee_facts(db: Database, event_id: EventId) -> list[AttendeeFacts]:
-    """Everyone on the event's list with their work, role, tier, status and history. Tags are
-    not read here yet: they are empty until people have tags."""
+    """Everyone on the event's list with their work, tags, role, pinned tier, status and
+    history."""
     conn = db.connection
+    tags = tags_on_list(conn, event_id)
     met_before: dict[int, bool] = {}  # person -> met before; present when in the network
     for query in (_OTHER_EVENTS, _INTERACTIONS):
         for person, met in conn.execute(query, (event_id,)):
@@ -57,9 +59,10 @@ def attendee_facts(db: Database, event_id: EventId) -> list[AttendeeFacts]:
             title=row[3],
             company=row[4],
             notes=row[5],
+            tags=tags.get(row[1], ()),
             email=row[6],
             role=_ROLES.get(row[7], AttendeeRole.ATTENDEE),
-            tier=_TIERS.get(row[8], PriorityTier.NICE_TO_MEET),
+            pinned=_TIERS.get(row[8]),
             skipped=row[9] == skipped,
             in_network=row[1] in met_before,
             met_before=met_before.get(row[1], False),

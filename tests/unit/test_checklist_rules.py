@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.domain.checklist import (
+    RESEARCH_KEY,
     RESEARCH_OFFSET_DAYS,
     SHORTLIST_OFFSET_DAYS,
     ChecklistEntry,
@@ -24,7 +25,7 @@ from planner.domain.checklist import (
     offset_label,
     prep_progress,
 )
-from planner.domain.enums import AttendanceStatus, NetworkType, PriorityTier
+from planner.domain.enums import AttendanceStatus, NetworkType, PriorityTier, ResearchStatus
 from planner.domain.ids import AttendanceId, ChecklistItemId, EventId, GoalId, PersonId
 from planner.domain.model import Attendance, ChecklistItem, Event, Goal
 from planner.services.workspace import Workspace
@@ -294,37 +295,43 @@ def test_no_goals_and_no_attendances_give_no_items() -> None:
     assert dynamic_items([], [], {}) == []
 
 
-def test_one_research_item_per_must_meet_person() -> None:
+def test_one_research_item_for_the_must_meet_people_ticks_itself_when_all_are_researched() -> None:
     people = [
         attendance(10, 100, tier=PriorityTier.MUST_MEET),
-        attendance(11, 101, tier=PriorityTier.MUST_MEET, research_notes="Keynote on payments"),
+        attendance(11, 101, tier=PriorityTier.MUST_MEET, research_status=ResearchStatus.DONE),
         attendance(12, 102, tier=PriorityTier.SHOULD_MEET),
-        attendance(13, 103, tier=PriorityTier.NICE_TO_MEET),
+        attendance(13, 103),  # no tier pinned: the score suggests one
     ]
-    names = {PersonId(100): "Sofía García", PersonId(101): "田中 美咲"}
-    items = dynamic_items([], people, names)
-    assert [(i.key, i.done, i.attendance_id, i.goal_id) for i in items] == [
-        ("research-10", False, 10, None),
-        ("research-11", True, 11, None),
-    ]
-    assert all(i.due_offset_days == RESEARCH_OFFSET_DAYS for i in items)
-    assert "Sofía García" in items[0].text
-    assert "田中 美咲" in items[1].text
+    (item,) = dynamic_items([], people, {})
+    assert (item.key, item.done, item.attendance_id, item.goal_id) == (
+        RESEARCH_KEY,
+        False,
+        None,
+        None,
+    )
+    assert item.text == "Research the must-meet people (1 of 2 done)"
+    assert item.due_offset_days == RESEARCH_OFFSET_DAYS
+    people[0] = replace(people[0], research_status=ResearchStatus.DONE)
+    (item,) = dynamic_items([], people, {})
+    assert item.done and item.text == "Research the must-meet people (2 of 2 done)"
 
 
-@pytest.mark.parametrize("notes", ["", " ", "\n\t  \n", "\u3000"])
-def test_blank_research_notes_do_not_count(notes: str) -> None:
+@pytest.mark.parametrize("status", [ResearchStatus.NOT_STARTED, ResearchStatus.IN_PROGRESS])
+def test_research_not_done_or_notes_alone_leave_the_item_open(status: ResearchStatus) -> None:
     (research,) = dynamic_items(
-        [], [attendance(10, 100, tier=PriorityTier.MUST_MEET, research_notes=notes)], {}
+        [],
+        [
+            attendance(
+                10, 100, tier=PriorityTier.MUST_MEET, research_status=status, research_notes="x"
+            )
+        ],
+        {},
     )
     assert not research.done
 
 
-def test_a_missing_name_still_gives_readable_text() -> None:
-    (research,) = dynamic_items([], [attendance(10, 100, tier=PriorityTier.MUST_MEET)], {})
-    assert research.text.startswith("Research ")
-    assert len(research.text) > len("Research ")
-    assert "None" not in research.text
+def test_no_must_meet_person_gives_no_research_item() -> None:
+    assert dynamic_items([], [attendance(10, 100, tier=PriorityTier.SHOULD_MEET)], {}) == []
 
 
 def test_keys_are_stable_and_distinct() -> None:
@@ -345,15 +352,14 @@ def test_keys_are_stable_and_distinct() -> None:
     )
     assert [i.key for i in first] == [i.key for i in second]
     keys = [i.key for i in first]
-    assert len(set(keys)) == len(keys) == 4
-    # Goal 1 and attendance 1 share a number but not a key.
-    assert "goal-shortlist-1" in keys and "research-1" in keys
+    assert len(set(keys)) == len(keys) == 3
+    assert keys == ["goal-shortlist-1", "goal-shortlist-2", RESEARCH_KEY]
 
 
 def test_a_linked_must_meet_person_gives_both_items() -> None:
     person = attendance(5, 100, tier=PriorityTier.MUST_MEET, goal_ids=frozenset({GoalId(1)}))
     items = dynamic_items([goal(1)], [person], {PersonId(100): "Noa Levi"})
-    assert [(i.key, i.done) for i in items] == [("goal-shortlist-1", True), ("research-5", False)]
+    assert [(i.key, i.done) for i in items] == [("goal-shortlist-1", True), (RESEARCH_KEY, False)]
 
 
 # --- the checklist as shown ------------------------------------------------------------------

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from planner.domain.checklist import MAX_ITEM_TEXT, Progress
+from planner.domain.checklist import MAX_ITEM_TEXT, RESEARCH_KEY, Progress
 from planner.domain.enums import AttendanceStatus, NetworkType, PriorityTier
 from planner.domain.ids import EventId, GoalId
 from planner.domain.model import Attendance, Event, Goal
@@ -420,34 +420,30 @@ def test_an_attendance_for_another_goal_does_not_tick_it(
     assert ticks[f"goal-shortlist-{second.id}"][1] is True
 
 
-def test_a_must_meet_item_ticks_itself_once_research_is_written(
+def test_the_research_item_ticks_itself_once_every_must_meet_person_is_researched(
     workspace: Workspace, event: Event, service: ChecklistService
 ) -> None:
-    must = attend(workspace, event, "田中 美咲", tier=PriorityTier.MUST_MEET)
+    from planner.domain.enums import ResearchStatus
+    from planner.services.research import set_research_status
+
+    first = attend(workspace, event, "田中 美咲", tier=PriorityTier.MUST_MEET)
+    second = attend(workspace, event, "Noa", tier=PriorityTier.MUST_MEET, research_notes="x")
     attend(workspace, event, "Should Person", tier=PriorityTier.SHOULD_MEET)
-    attend(workspace, event, "Nice Person", tier=PriorityTier.NICE_TO_MEET)
-    key = f"research-{must.id}"
+    attend(workspace, event, "Nobody Pinned")
     ticks = dynamic_entries(service, event)
-    assert list(ticks) == [key]
-    assert "田中 美咲" in ticks[key][0]
-    assert ticks[key][1] is False
-
-    conn = workspace.db.connection
-    conn.execute("UPDATE attendance SET research_notes = ? WHERE id = ?", ("  \n\t ", must.id))
-    assert dynamic_entries(service, event)[key][1] is False
-    conn.execute("UPDATE attendance SET research_notes = ? WHERE id = ?", ("Keynote", must.id))
-    assert dynamic_entries(service, event)[key][1] is True
-
-
-def test_a_must_meet_person_with_notes_from_the_start(
-    workspace: Workspace, event: Event, service: ChecklistService
-) -> None:
-    must = attend(
-        workspace, event, "Noa", tier=PriorityTier.MUST_MEET, research_notes="Runs payments"
+    assert ticks == {RESEARCH_KEY: ("Research the must-meet people (0 of 2 done)", False)}
+    assert first.id is not None and second.id is not None
+    set_research_status(workspace, [first.id], ResearchStatus.DONE)
+    assert dynamic_entries(service, event)[RESEARCH_KEY] == (
+        "Research the must-meet people (1 of 2 done)",
+        False,
     )
-    ticks = dynamic_entries(service, event)
-    assert list(ticks) == [f"research-{must.id}"]
-    assert ticks[f"research-{must.id}"] == ("Research Noa", True)
+    set_research_status(workspace, [second.id], ResearchStatus.DONE)
+    assert dynamic_entries(service, event)[RESEARCH_KEY][1] is True
+    # The counts Home shows agree with the list.
+    assert event.id is not None
+    counts = workspace.repos.checklist.plan_counts([event.id])[event.id]
+    assert counts.research_item.done == counts.research_item.total == 1
 
 
 def test_dynamic_entries_sit_on_the_timeline(
@@ -518,7 +514,7 @@ def test_export_writes_only_open_items(
     for item_id in ticked:
         service.set_done(item_id, True)
     goal = new_goal(workspace, event)
-    must = attend(workspace, event, "Ana Real", tier=PriorityTier.MUST_MEET)
+    attend(workspace, event, "Ana Real", tier=PriorityTier.MUST_MEET)
     done_goal = new_goal(workspace, event, "Second goal")
     attend(workspace, event, "Linked", {done_goal.id})  # ticks the second goal's item
 
@@ -532,7 +528,7 @@ def test_export_writes_only_open_items(
     assert set(kinds) <= {kind}
     expected_uids = [e.item.uid for e in open_entries if e.item] + [
         service.dynamic_uid(f"goal-shortlist-{goal.id}"),
-        service.dynamic_uid(f"research-{must.id}"),
+        service.dynamic_uid(RESEARCH_KEY),
     ]
     assert sorted(uid for uid, _, _ in items) == sorted(expected_uids)
     by_uid = {uid: (due, summary) for uid, due, summary in items}

@@ -53,9 +53,9 @@ def test_rank_json_lists_everyone_in_order_with_why(
         "email": "ana@example.pt",
         "company": "Fintech Lda",
         "title": "Investidora",
-        "tier": "nice",
+        "tier": "should",  # none pinned: the one her score suggests
     }
-    assert ana["score"] > 0
+    assert 45 <= ana["score"] < 70
     assert ana["goals"] == [
         {
             "goal": "Meet fintech investors",

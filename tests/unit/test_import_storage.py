@@ -73,14 +73,53 @@ def test_attendances_added_given_a_role_and_deleted(workspace: Workspace) -> Non
         store.insert_attendances(
             conn,
             [
-                (10, event, 1, "attendee", "nice-to-meet", "to-meet", "", "", "", ""),
-                (11, event, 2, "attendee", "nice-to-meet", "to-meet", "", "", "", ""),
+                (
+                    10,
+                    event,
+                    1,
+                    "attendee",
+                    "nice-to-meet",
+                    "to-meet",
+                    "",
+                    "",
+                    "",
+                    "",
+                    None,
+                    "not-started",
+                ),
+                (
+                    11,
+                    event,
+                    2,
+                    "attendee",
+                    "nice-to-meet",
+                    "to-meet",
+                    "",
+                    "",
+                    "",
+                    "",
+                    None,
+                    "not-started",
+                ),
             ],
         )
         store.set_attendance_roles(conn, [("speaker", 11)])
         assert store.attendances_at(conn, event) == {1: (10, "attendee"), 2: (11, "speaker")}
         (row,) = store.attendance_rows(conn, [11])
-        assert row == (11, event, 2, "speaker", "nice-to-meet", "to-meet", "", "", "", "")
+        assert row == (
+            11,
+            event,
+            2,
+            "speaker",
+            "nice-to-meet",
+            "to-meet",
+            "",
+            "",
+            "",
+            "",
+            None,
+            "not-started",
+        )
         store.delete_attendances(conn, [10])
         assert store.attendances_at(conn, event) == {2: (11, "speaker")}
 

@@ -15,7 +15,7 @@ from planner.domain.enums import AttendeeRole, NetworkType, PriorityTier
 from planner.domain.ids import AttendanceId, EventId, PersonId
 from planner.domain.matching import close_spelling, fold, stem, tokens, vocabulary_from
 from planner.domain.model import Goal
-from planner.domain.ranking import AttendeeFacts, How, Ranked, rank
+from planner.domain.ranking import AttendeeFacts, How, Ranked, rank, suggested_tier
 
 SYNONYMS = Path(__file__).resolve().parents[2] / "resources" / "ranking" / "synonyms.json"
 VOCABULARY = vocabulary_from(json.loads(SYNONYMS.read_text(encoding="utf-8")))
@@ -227,13 +227,39 @@ def test_order_pinned_tier_then_score_then_name() -> None:
     people = [
         person(1, "zoe", "Investor"),
         person(2, "Émile", "Investor"),
-        person(3, "Bea", "Chef", tier=PriorityTier.MUST_MEET),
-        person(4, "Cal", "Investor", skipped=True, tier=PriorityTier.MUST_MEET),
-        person(5, "Dan", "Investment", tier=PriorityTier.SHOULD_MEET),
+        person(3, "Bea", "Chef", pinned=PriorityTier.MUST_MEET),
+        person(4, "Cal", "Investor", skipped=True, pinned=PriorityTier.MUST_MEET),
+        person(5, "Dan", "Investment", pinned=PriorityTier.SHOULD_MEET),
         person(6, "Al", "Chef"),
+        person(7, "Eve", "Investor", pinned=PriorityTier.SKIP),
+        person(8, "Fay", "Investor", pinned=PriorityTier.NICE_TO_MEET),
     ]
-    names = [r.facts.full_name for r in rank([INVESTORS], people, VOCABULARY)]
-    assert names == ["Bea", "Dan", "Émile", "zoe", "Al", "Cal"]
+    ranked = rank([INVESTORS], people, VOCABULARY)
+    names = [r.facts.full_name for r in ranked]
+    # Émile and zoe score 70: the score suggests must meet, beside Bea pinned there (within a
+    # tier the score orders). A pinned tier overrides the score
+    # (Fay's investor title is pinned nice to meet), and skip (pinned or marked) comes last.
+    assert names == ["Émile", "zoe", "Bea", "Dan", "Fay", "Al", "Eve", "Cal"]
+    tiers = {r.facts.full_name: (r.tier, r.pinned) for r in ranked}
+    assert tiers["Émile"] == (PriorityTier.MUST_MEET, False)
+    assert tiers["Fay"] == (PriorityTier.NICE_TO_MEET, True)
+    assert tiers["Cal"][0] is tiers["Eve"][0] is PriorityTier.SKIP
+    assert tiers["Al"] == (PriorityTier.NICE_TO_MEET, False)  # serves no goal: score 0
+
+
+@pytest.mark.parametrize(
+    ("score", "tier"),
+    [
+        (100, PriorityTier.MUST_MEET),
+        (70, PriorityTier.MUST_MEET),
+        (69, PriorityTier.SHOULD_MEET),
+        (45, PriorityTier.SHOULD_MEET),
+        (44, PriorityTier.NICE_TO_MEET),
+        (0, PriorityTier.NICE_TO_MEET),
+    ],
+)
+def test_the_score_suggests_a_tier(score: int, tier: PriorityTier) -> None:
+    assert suggested_tier(score) is tier
 
 
 def test_empty_goals_and_no_matches_score_zero() -> None:

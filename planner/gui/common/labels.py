@@ -13,6 +13,7 @@ from planner.domain.enums import (
     InteractionKind,
     NetworkType,
     PriorityTier,
+    ResearchStatus,
 )
 
 
@@ -62,7 +63,16 @@ def tier_name(tier: PriorityTier) -> str:
         PriorityTier.MUST_MEET: tr("Must meet"),
         PriorityTier.SHOULD_MEET: tr("Should meet"),
         PriorityTier.NICE_TO_MEET: tr("Nice to meet"),
+        PriorityTier.SKIP: tr("Skip"),
     }[tier]
+
+
+def research_name(status: ResearchStatus) -> str:
+    return {
+        ResearchStatus.NOT_STARTED: tr("Not researched"),
+        ResearchStatus.IN_PROGRESS: tr("Research under way"),
+        ResearchStatus.DONE: tr("Researched"),
+    }[status]
 
 
 def status_name(status: AttendanceStatus) -> str:

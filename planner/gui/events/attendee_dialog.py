@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier
+from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier, ResearchStatus
 from planner.domain.ids import GoalId
 from planner.domain.model import Attendance, Goal, Person
 from planner.domain.research import (
@@ -35,7 +35,13 @@ from planner.domain.research import (
     web_search_url,
     with_suggestions,
 )
-from planner.gui.common.labels import network_name, role_name, status_name, tier_name
+from planner.gui.common.labels import (
+    network_name,
+    research_name,
+    role_name,
+    status_name,
+    tier_name,
+)
 from planner.gui.common.widgets import ElidedLabel
 
 
@@ -83,8 +89,13 @@ class AttendeeDialog(QDialog):
         title = ElidedLabel(name)  # a long name is cut short, not made the dialog's width
         title.setObjectName("sectionTitle")
         self.role = _combo(AttendeeRole, role_name, attendance.role)
+        # The first choice pins nothing: the ranking suggests a tier from the score.
         self.tier = _combo(PriorityTier, tier_name, attendance.tier)
+        self.tier.insertItem(0, tr("Suggested by the score"), "")
+        if attendance.tier is None:
+            self.tier.setCurrentIndex(0)
         self.status = _combo(AttendanceStatus, status_name, attendance.status)
+        self.research_status = _combo(ResearchStatus, research_name, attendance.research_status)
         self.goals = QListWidget()
         self.goals.setMaximumHeight(96)
         self.goals.setWordWrap(True)  # a long goal reads whole, on two lines if need be
@@ -118,7 +129,7 @@ class AttendeeDialog(QDialog):
         self.linkedin_button = QPushButton(tr("Search &LinkedIn"))
         self.linkedin_button.clicked.connect(lambda: self._open(linkedin_search_url(name, company)))
         profile = profile_url(person.linkedin_url if person is not None else None)
-        self.profile_button = QPushButton(tr("Open &Profile"))
+        self.profile_button = QPushButton(tr("Open Pro&file"))
         self.profile_button.setEnabled(profile is not None)
         if profile is not None:
             self.profile_button.setToolTip(profile)
@@ -131,6 +142,7 @@ class AttendeeDialog(QDialog):
         form.addRow(tr("&Role:"), self.role)
         form.addRow(tr("&Priority:"), self.tier)
         form.addRow(tr("&Status:"), self.status)
+        form.addRow(tr("Researc&h so far:"), self.research_status)
         if goals:
             form.addRow(tr("&Goals:"), self.goals)
         form.addRow(tr("R&esearch:"), self.research)
@@ -185,8 +197,9 @@ class AttendeeDialog(QDialog):
         return replace(
             self._base,
             role=AttendeeRole(self.role.currentData()),
-            tier=PriorityTier(self.tier.currentData()),
+            tier=PriorityTier(self.tier.currentData()) if self.tier.currentData() else None,
             status=AttendanceStatus(self.status.currentData()),
+            research_status=ResearchStatus(self.research_status.currentData()),
             goal_ids=chosen,
             research_notes=self.research.toPlainText().strip(),
             talking_points=self.talking_points.toPlainText().strip(),

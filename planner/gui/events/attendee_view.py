@@ -13,7 +13,8 @@ from PySide6.QtCore import QCoreApplication
 
 from planner.domain.enums import AttendanceStatus, AttendeeRole
 from planner.gui.common.formatting import breakable, dates_text
-from planner.gui.common.labels import role_name, status_name, tier_name
+from planner.gui.common.labels import research_name, role_name, status_name, tier_name
+from planner.gui.events.models import shown_tier, tags_of
 from planner.services.people import PersonStory
 from planner.storage.attendances import AttendeeListing
 
@@ -68,12 +69,18 @@ def attendee_html(
     work = " · ".join(text for text in (listing.title, listing.company) if text)
     if work:
         parts.append(f"<p>{_text(work)}</p>")
-    here = [tier_name(attendance.tier), status_name(attendance.status)]
+    tier = tier_name(shown_tier(listing))
+    if attendance.tier is None:
+        tier = tr("%1 (suggested)").replace("%1", tier)
+    here = [tier, status_name(attendance.status), research_name(attendance.research_status)]
     if attendance.role != AttendeeRole.ATTENDEE:
         here.insert(0, role_name(attendance.role))
     if listing.ranking is not None:
         here.append(tr("score %1").replace("%1", str(listing.ranking.score)))
     parts.append(f"<p>{_grey(' · '.join(here))}</p>")
+    tags = tags_of(listing)
+    if tags:
+        parts.append(f"<p>{_grey(tr('Tags:'))} {_text(', '.join(tags))}</p>")
     if why:
         parts.append(_section(tr("Why meet them"), why))
     if introductions:

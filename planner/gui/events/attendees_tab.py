@@ -7,15 +7,19 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.domain.enums import AttendanceStatus
+from planner.domain.enums import AttendanceStatus, PriorityTier
 from planner.domain.model import Attendance
 from planner.gui.common.formatting import tr_n
 from planner.gui.common.lists import details_panel
@@ -51,6 +55,14 @@ class AttendeesTab(ListTab):
             stretch=AttendeesModel.GOALS_COLUMN,  # the goals each person is (or would be) for
         )
         self._context = context
+        # Several people at once for the Plan menu's actions (Ctrl+A, Shift and Ctrl clicks).
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.plan_menu = QMenu(self)
+        self.plan_button = plan = QToolButton()
+        plan.setText(tr("Plan"))
+        plan.setToolTip(tr("Pin a tier, mark research done, tag or link the people chosen"))
+        plan.setMenu(self.plan_menu)
+        plan.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.review_note = QLabel()
         self.review_note.setObjectName("hint")
         self.review_button = review = QPushButton(tr("Review…"))
@@ -83,6 +95,7 @@ class AttendeesTab(ListTab):
         top.addStretch(1)
         top.addWidget(self.edit_button)
         top.addWidget(self.met_button)
+        top.addWidget(plan)
         top.addWidget(self.remove_button)
         top.addSpacing(12)
         top.addWidget(add_button)
@@ -163,14 +176,77 @@ class AttendeesTab(ListTab):
 
     def rows_in(self) -> None:
         super().rows_in()
+        model = self.model
+        assert isinstance(model, AttendeesModel)
+        self.filter.set_goals(model.goal_names().items())
+        self.filter.set_tags(model.tags())
         self._update_buttons()
 
     def selected(self) -> AttendeeListing | None:
+        """The person whose row has the focus among those chosen (the one Edit opens)."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        if not rows:
+            return None
+        current = self.table.currentIndex()
+        chosen = rows[0].row()
+        if current.isValid() and any(index.row() == current.row() for index in rows):
+            chosen = current.row()
+        listing: AttendeeListing = self.model.row(chosen)
+        return listing
+
+    def selected_rows(self) -> list[AttendeeListing]:
+        """Everyone chosen, in the list's order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.row(row) for row in rows]
+
+    def pin_selected(self, tier: PriorityTier | None) -> None:
+        from planner.gui.events.attendee_actions import pin_tier
+
+        pin_tier(self._context, self, self.selected_rows(), tier)
+
+    def toggle_researched(self) -> None:
+        from planner.gui.events.attendee_actions import toggle_researched
+
+        toggle_researched(self._context, self, self.selected_rows())
+
+    def tag_selected(self) -> None:
+        from planner.gui.events.attendee_actions import tag_people
+
+        tag_people(self._context, self, self.selected_rows())
+
+    def link_selected(self) -> None:
+        """Ask which of the event's goals, and link the people chosen to it."""
+        from planner.gui.events.attendee_actions import link_to_goal
+
+        rows = self.selected_rows()
+        event_id = self.model.event_id  # type: ignore[attr-defined]
+        if not rows or event_id is None:
+            return
+        goals = [g for g in self._context.goals.for_event(event_id) if g.id is not None]
+        if not goals:
+            self._context.failed.emit(tr("This event has no goals yet. Add one first (Ctrl+G)."))
+            return
+        texts = [goal.text for goal in goals]
+        chosen, accepted = QInputDialog.getItem(
+            self, tr("Link to Goal"), tr("The goal they are for:"), texts, 0, False
+        )
+        if accepted and chosen in texts:
+            goal = goals[texts.index(chosen)]
+            assert goal.id is not None
+            link_to_goal(self._context, self, rows, goal.id, goal.text)
+
+    def accept_selected(self) -> None:
+        """Link each person chosen to the goal the ranking says they serve best."""
+        from planner.gui.events.attendee_actions import accept_suggestions
+
+        if not accept_suggestions(self._context, self, self.selected_rows()):
+            self._context.failed.emit(
+                tr("No suggestion to take: they serve no goal yet, or are linked to it already.")
+            )
 
     def _update_buttons(self, *_: object) -> None:
         current = self.selected()
+        self.plan_button.setEnabled(current is not None)
         self.edit_button.setEnabled(current is not None)
         self.met_button.setEnabled(current is not None)
         self.remove_button.setEnabled(current is not None)
@@ -179,6 +255,7 @@ class AttendeesTab(ListTab):
             self.met_button,
             self.remove_button,
             self.review_button,
+            self.plan_button,
             self.add_button,
             self.import_button,
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from planner.domain.enums import PriorityTier
 from planner.gui.common.page import (
     Action,
     Handler,
@@ -36,7 +37,22 @@ def _build(window: Window) -> EventWorkspace:
     attendees.review_requested.connect(lambda: review_duplicates(window))
     attendees.add_requested.connect(lambda: _add_people(window, page))
     attendees.remove_requested.connect(lambda: _remove_from_list(window, page))
-    window.menu_on(attendees.table, "edit", "person-details", "met", "delete", None, "add-people")
+    window.menu_on(
+        attendees.table,
+        "edit",
+        "person-details",
+        "met",
+        "delete",
+        None,
+        *PLAN_KEYS,
+        None,
+        "add-people",
+    )
+    for key in PLAN_KEYS:
+        if key is None:
+            attendees.plan_menu.addSeparator()
+        else:
+            attendees.plan_menu.addAction(window.action(key))
     ordering = ("move-up", "move-down")
     window.menu_on(page.goals.table, "edit", "delete", *ordering, None, "add-goal")
     window.menu_on(page.checklist.table, "edit", "done", "delete", *ordering, None, "add-item")
@@ -188,6 +204,30 @@ def _on_list_text(on_list: str, otherwise: str) -> Callable[[EventWorkspace], st
     return lambda page: tr(on_list) if _on_list(page) else tr(otherwise)
 
 
+def _chosen_people(_window: Window, page: EventWorkspace) -> bool:
+    return _on_list(page) and bool(page.attendees.selected_rows())
+
+
+def _plan(act: Callable[[EventWorkspace], object]) -> Handler[EventWorkspace]:
+    """What the Event menu does to the people chosen on the People tab."""
+    return Handler(lambda _window, page: act(page), _chosen_people)
+
+
+def _pin(tier: PriorityTier | None) -> Handler[EventWorkspace]:
+    return _plan(lambda page: page.attendees.pin_selected(tier))
+
+
+TIER_KEYS = {
+    "tier-must": PriorityTier.MUST_MEET,
+    "tier-should": PriorityTier.SHOULD_MEET,
+    "tier-nice": PriorityTier.NICE_TO_MEET,
+    "tier-skip": PriorityTier.SKIP,
+    "tier-auto": None,
+}
+PLAN_KEYS = (*TIER_KEYS, None, "researched", "tag", "link-goal", "accept")
+"""The actions on the people chosen, in the People tab's Plan menu and its right-click menu."""
+
+
 def _tab(index: int) -> Handler[EventWorkspace]:
     return Handler(lambda _window, page: page.show_tab(index))
 
@@ -212,6 +252,15 @@ PAGE: Page[EventWorkspace] = Page(
         Action("add-item", "Add Checklist &Item…", "event", 2.1, ("Ctrl+Shift+N",)),
         Action("add-people", "&Add People to List…", "event", 2.2, ("Ctrl+Shift+A",)),
         Action("met", "Mark &Met / Not Met", "event", 2.3, ("Ctrl+M",)),
+        Action("tier-must", "Pin as M&ust Meet", "event", 4.0, ("Ctrl+Alt+1",)),
+        Action("tier-should", "Pin as &Should Meet", "event", 4.1, ("Ctrl+Alt+2",)),
+        Action("tier-nice", "Pin as &Nice to Meet", "event", 4.2, ("Ctrl+Alt+3",)),
+        Action("tier-skip", "Pin as S&kip", "event", 4.3, ("Ctrl+Alt+4",)),
+        Action("tier-auto", "Tier from the S&core", "event", 4.4, ("Ctrl+Alt+0",)),
+        Action("researched", "Mark &Researched / Not Researched", "event", 5.0, ("Ctrl+R",)),
+        Action("tag", "&Tag People…", "event", 5.1, ("Ctrl+T",)),
+        Action("link-goal", "&Link to Goal…", "event", 5.2, ("Ctrl+Shift+L",)),
+        Action("accept", "Link to the Suggest&ed Goal", "event", 5.3, ("Ctrl+L",)),
         *(
             Action(f"tab-{n}", name, "event", 3.0 + n / 10, (f"Alt+{n}",), edits=False)
             for n, name in enumerate(TAB_NAMES, start=1)
@@ -234,6 +283,11 @@ PAGE: Page[EventWorkspace] = Page(
         "add-item": Handler(_add_item),
         "add-people": Handler(_add_people),
         **{f"tab-{n}": _tab(n - 1) for n in range(1, len(TAB_NAMES) + 1)},
+        **{key: _pin(tier) for key, tier in TIER_KEYS.items()},
+        "researched": _plan(lambda page: page.attendees.toggle_researched()),
+        "tag": _plan(lambda page: page.attendees.tag_selected()),
+        "link-goal": _plan(lambda page: page.attendees.link_selected()),
+        "accept": _plan(lambda page: page.attendees.accept_selected()),
     },
     save=lambda page, settings: save_splitter(settings, "attendees", page.attendees.splitter),
     restore=lambda page, settings: restore_splitter(settings, "attendees", page.attendees.splitter),

@@ -83,6 +83,23 @@ class EventsModel(RowTableModel[EventSummary]):
         return None
 
 
+def shown_tier(row: AttendeeListing) -> PriorityTier:
+    """The tier in force: pinned, else the one the score suggests."""
+    if row.ranking is not None:
+        return row.ranking.tier
+    return row.attendance.tier or PriorityTier.NICE_TO_MEET
+
+
+def goals_of(row: AttendeeListing) -> set[GoalId]:
+    """The goals the person is linked to or would serve."""
+    served = {g.goal.id for g in row.ranking.goals} if row.ranking is not None else set()
+    return {goal for goal in (*row.attendance.goal_ids, *served) if goal is not None}
+
+
+def tags_of(row: AttendeeListing) -> tuple[str, ...]:
+    return row.ranking.facts.tags if row.ranking is not None else ()
+
+
 def why_text(listing: AttendeeListing) -> str:
     """The goal they serve best and the words that matched: "Meet investors: Investment"."""
     ranked = listing.ranking
@@ -122,10 +139,16 @@ class AttendeesModel(RowTableModel[AttendeeListing]):
             Column[AttendeeListing](tr("Company"), lambda a: a.company),
             Column[AttendeeListing](tr("Title"), lambda a: a.title),
             Column[AttendeeListing](tr("Role"), lambda a: role_name(a.attendance.role)),
+            # The tier in force: pinned by the user, else (greyed) the score's suggestion.
             Column[AttendeeListing](
                 tr("Priority"),
-                lambda a: tier_name(a.attendance.tier),
-                sort_key=lambda a: tier_order.index(a.attendance.tier),
+                lambda a: tier_name(shown_tier(a)),
+                sort_key=lambda a: tier_order.index(shown_tier(a)),
+                tooltip=lambda a: (
+                    tr("Pinned by you")
+                    if a.attendance.tier is not None
+                    else tr("Suggested by the score; pin a tier from the Plan menu (Ctrl+Alt+1…4)")
+                ),
             ),
             Column[AttendeeListing](tr("Status"), lambda a: status_name(a.attendance.status)),
             Column[AttendeeListing](
@@ -173,7 +196,20 @@ class AttendeesModel(RowTableModel[AttendeeListing]):
             }
         return self.event_id
 
-    SCORE_COLUMN, GOALS_COLUMN = 6, 7
+    PRIORITY_COLUMN, SCORE_COLUMN, GOALS_COLUMN = 4, 6, 7
+
+    def goal_names(self) -> dict[GoalId, str]:
+        """The goals of the event shown, as read with its list."""
+        return dict(self._goal_names)
+
+    def tags(self) -> list[str]:
+        """The tags of the people on the list, each once, in alphabetical order."""
+        found: dict[str, str] = {}
+        for row in self._all:
+            if row.ranking is not None:
+                for tag in row.ranking.facts.tags:
+                    found.setdefault(tag.casefold(), tag)
+        return sorted(found.values(), key=str.casefold)
 
     def _goals_text(self, listing: AttendeeListing) -> str:
         linked = sorted(listing.attendance.goal_ids)
@@ -186,7 +222,13 @@ class AttendeesModel(RowTableModel[AttendeeListing]):
         suggestion = column == self.GOALS_COLUMN and not row.attendance.goal_ids
         if role == Qt.ItemDataRole.ForegroundRole and suggestion:
             return QColor("#6b6b6b")  # a suggestion, not the user's choice
-        if role == Qt.ItemDataRole.FontRole and row.attendance.tier == PriorityTier.MUST_MEET:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == self.PRIORITY_COLUMN
+            and row.attendance.tier is None
+        ):
+            return QColor("#6b6b6b")  # suggested, not pinned
+        if role == Qt.ItemDataRole.FontRole and shown_tier(row) is PriorityTier.MUST_MEET:
             font = QFont()
             font.setBold(True)
             return font

@@ -70,7 +70,7 @@ def person_html(story: PersonStory, today: date) -> str:
         parts.append("<ul>")
         for place in story.places:
             facts = [dates_text(place.start, place.end), status_name(place.status)]
-            if place.status == AttendanceStatus.TO_MEET:
+            if place.status == AttendanceStatus.TO_MEET and place.tier is not None:
                 facts.append(tier_name(place.tier))
             if place.role != AttendeeRole.ATTENDEE:
                 facts.append(role_name(place.role))

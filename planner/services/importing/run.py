@@ -37,7 +37,7 @@ from planner.domain.dedupe import (
     Prepared,
     name_key,
 )
-from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier
+from planner.domain.enums import AttendanceStatus, AttendeeRole, PriorityTier, ResearchStatus
 from planner.domain.ids import EventId
 from planner.domain.importing import ImportReport, ReviewItem, Skipped, Withdrawn
 from planner.services.importing.change_set import ImportChanges, import_changes
@@ -67,6 +67,7 @@ FREE_BATCH = 1000  # entries of the matching index freed between yields of the G
 _ATTENDEE = AttendeeRole.ATTENDEE.value
 _NICE_TO_MEET = PriorityTier.NICE_TO_MEET.value
 _TO_MEET = AttendanceStatus.TO_MEET.value
+_NOT_STARTED = ResearchStatus.NOT_STARTED.value
 
 
 class ImportRun:
@@ -211,12 +212,14 @@ class ImportRun:
                 self.event_id,
                 known.id,
                 role,
-                _NICE_TO_MEET,
+                _NICE_TO_MEET,  # the column before tiers were pinned
                 _TO_MEET,
                 "",
                 "",
                 "",
                 "",
+                None,  # no tier pinned: the ranking suggests one
+                _NOT_STARTED,
             ]
             self.next_attendance += 1
             attendance = KnownAttendance(attendance_id, role, row)

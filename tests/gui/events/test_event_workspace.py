@@ -331,32 +331,36 @@ def test_marking_someone_met_moves_goal_progress_and_undoes(
     assert progress[investors.id].met == 0
 
 
-def test_research_notes_tick_the_research_item(
+def test_research_done_on_every_must_meet_person_ticks_the_research_item(
     opened: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from planner.domain.enums import PriorityTier
+    from planner.domain.enums import PriorityTier, ResearchStatus
     from planner.gui.events.attendee_dialog import AttendeeDialog
+    from planner.services.research import set_research_status
 
     event = sample_event(workspace)
     opened.action("tab-2").trigger()
     tab = opened.page("event").attendees
-    row = next(
+    must = [
         i
         for i in range(tab.model.rowCount())
         if tab.model.row(i).attendance.tier == PriorityTier.MUST_MEET
-        and not tab.model.row(i).attendance.research_notes
-    )
-    name = tab.model.row(row).full_name
+    ]
+    row, others = must[0], [tab.model.row(i).attendance.id for i in must[1:]]
+    set_research_status(workspace, others, ResearchStatus.DONE)  # all but one researched
     tab.table.selectRow(row)
 
     def research(item: object) -> bool:
         entries = opened.context.checklist.entries(event)
-        return next(e.done for e in entries if e.text == f"Research {name}")
+        return next(e.done for e in entries if e.text.startswith("Research the must-meet"))
 
     assert not research(None)
 
     def write_notes(dialog: AttendeeDialog) -> int:
+        assert dialog.tier.currentData() == PriorityTier.MUST_MEET  # pinned in the sample
         dialog.research.setPlainText("Leads the payments team; wrote about open banking.")
+        done = dialog.research_status.findData(ResearchStatus.DONE)
+        dialog.research_status.setCurrentIndex(done)
         dialog.goals.item(0).setCheckState(Qt.CheckState.Checked)
         return 1
 
@@ -369,6 +373,8 @@ def test_research_notes_tick_the_research_item(
         if a.id == tab.model.row(row).attendance.id
     )
     assert saved.research_notes.startswith("Leads the payments team")
+    assert saved.research_status is ResearchStatus.DONE
+    assert saved.tier is PriorityTier.MUST_MEET  # the dialog kept the pin
     opened.undo_action.trigger()
     assert not research(None)
 
