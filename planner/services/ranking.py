@@ -59,14 +59,26 @@ IntroductionFinder = Callable[
 """The hook for warm introductions: given the ranked people, who could introduce each."""
 
 
+def _introductions(
+    target: Target, event_id: EventId, people: Sequence[PersonId]
+) -> dict[PersonId, tuple[WarmIntroduction, ...]]:
+    from planner.services.introductions import introduction_how
+    from planner.services.introductions import warm_introductions as find
+
+    return {
+        person: tuple(WarmIntroduction(i.name, introduction_how(i)) for i in intros)
+        for person, intros in find(target, event_id, people).items()
+    }
+
+
 def warm_introductions(
     target: Target,
     event_id: EventId,
     ranked: Sequence[Ranked],
     finder: IntroductionFinder | None = None,
 ) -> dict[PersonId, tuple[WarmIntroduction, ...]]:
-    """Each ranked person's warm introductions, from `finder`; none for anyone while no finder
-    is given (warm introductions are not worked out yet)."""
+    """Each ranked person's warm introductions, from `finder`, by default
+    services/introductions.py: who the user knows at their company, or who met them before."""
     people = [r.facts.person_id for r in ranked]
-    found = finder(target, event_id, people) if finder is not None else {}
+    found = (finder or _introductions)(target, event_id, people)
     return {person: tuple(found.get(person, ())) for person in people}
