@@ -65,10 +65,16 @@ def _introductions(
     from planner.services.introductions import introduction_how
     from planner.services.introductions import warm_introductions as find
 
-    return {
-        person: tuple(WarmIntroduction(i.name, introduction_how(i)) for i in intros)
-        for person, intros in find(target, event_id, people).items()
-    }
+    found = find(target, event_id, people)
+    # The colleagues at one company are one tuple shared by its attendees: converted once.
+    converted: dict[int, tuple[WarmIntroduction, ...]] = {}
+    result = {}
+    for person, intros in found.items():
+        key = id(intros)
+        if key not in converted:
+            converted[key] = tuple(WarmIntroduction(i.name, introduction_how(i)) for i in intros)
+        result[person] = converted[key]
+    return result
 
 
 def warm_introductions(

@@ -8,6 +8,7 @@ company; where the user met each, and who was with each attendee, are grouped jo
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from planner.domain.ids import EventId, PersonId
@@ -75,6 +76,7 @@ def event_introductions(
 ) -> dict[PersonId, tuple[Intro, ...]]:
     """Each attendee's warm introductions (all of the list, or those of `person_ids` on it):
     colleagues the user knows first, by name, then who was with them before, latest first.
+    A company is named as most of the colleagues write it.
     Everyone asked about has an entry, empty when no one could introduce them."""
     conn = db.connection
     wanted = None if person_ids is None else set(person_ids)
@@ -83,31 +85,31 @@ def event_introductions(
         if wanted is None or person in wanted:
             attendees[person] = company
     folded_companies = {fold_company(company) for company in attendees.values()} - {""}
-    by_company: dict[str, list[tuple[int, str]]] = {}
+    groups: dict[str, list[tuple[int, str, str]]] = {}
     for person, name, company in conn.execute(_KNOWN, (event_id,)):
         folded = fold_company(company)
         if folded in folded_companies:
-            by_company.setdefault(folded, []).append((person, name))
-    met_where = _met_where(db, {p for group in by_company.values() for p, _ in group})
-    shared: dict[tuple[str, str], tuple[Intro, ...]] = {}  # one tuple per company as written
+            groups.setdefault(folded, []).append((person, name, company.strip()))
+    met_where = _met_where(db, {p for group in groups.values() for p, _, _ in group})
+    # One tuple per company, built once and shared by all its attendees; where an attendee
+    # is among the colleagues, the tuple without them is two slices of it.
+    by_company: dict[str, tuple[tuple[Intro, ...], dict[int, int]]] = {}
+    for folded, group in groups.items():
+        shown = Counter(company for _, _, company in group).most_common(1)[0][0]
+        group.sort(key=lambda known: (known[1].casefold(), known[0]))
+        intros = tuple(
+            Intro(PersonId(p), name, IntroKind.SAME_COMPANY, shown, met_where.get(p, ""))
+            for p, name, _ in group
+        )
+        by_company[folded] = (intros, {p: n for n, (p, _, _) in enumerate(group)})
 
     def colleagues(person: int, company: str) -> tuple[Intro, ...]:
-        folded = fold_company(company)
-        group = by_company.get(folded)
-        if not group:
+        found = by_company.get(fold_company(company))
+        if found is None:
             return ()
-        key = (folded, company)
-        if key not in shared:
-            shared[key] = tuple(
-                Intro(
-                    PersonId(p), name, IntroKind.SAME_COMPANY, company.strip(), met_where.get(p, "")
-                )
-                for p, name in sorted(group, key=lambda known: (known[1].casefold(), known[0]))
-            )
-        intros = shared[key]
-        if any(i.who == person for i in intros):
-            return tuple(i for i in intros if i.who != person)
-        return intros
+        intros, places = found
+        place = places.get(person)
+        return intros if place is None else intros[:place] + intros[place + 1 :]
 
     met: dict[int, list[Intro]] = {}
     seen: set[tuple[int, int]] = set()

@@ -145,7 +145,7 @@ def test_colleagues_the_user_knows_and_who_met_them_before() -> None:
         ("Li", IntroKind.SAME_COMPANY, ""),
     ]
     assert introduction_summary(zoe) == (
-        "you know 3 people at Acme, Inc: Ana (met at Collision 2025), Bo (met on 2026-02-03), Li"
+        "you know 3 people at Acme Inc.: Ana (met at Collision 2025), Bo (met on 2026-02-03), Li"
     )
     # The attendee is never their own introduction.
     assert [i.name for i in found[ids["Ana"]]] == ["Bo", "Li"]
@@ -191,12 +191,12 @@ def test_rank_json_and_text_carry_warm_introductions(
     assert main(["--data-dir", str(tmp_path / "data"), "rank", "Web Summit", "--json"]) == 0
     rows = {row["full_name"]: row for row in json.loads(capsys.readouterr().out)}
     assert rows["Zoe"]["warm_introductions"] == [
-        {"name": "Ana", "how": "works at Acme, Inc too; met at Collision 2025"},
-        {"name": "Bo", "how": "works at Acme, Inc too; met on 2026-02-03"},
-        {"name": "Li", "how": "works at Acme, Inc too"},
+        {"name": "Ana", "how": "works at Acme Inc. too; met at Collision 2025"},
+        {"name": "Bo", "how": "works at Acme Inc. too; met on 2026-02-03"},
+        {"name": "Li", "how": "works at Acme Inc. too"},
     ]
     assert rows["Kim"]["warm_introductions"] == []
     assert main(["--data-dir", str(tmp_path / "data"), "rank", "Web Summit"]) == 0
     out = capsys.readouterr().out
-    assert "    you know 3 people at Acme, Inc: Ana (met at Collision 2025)" in out
+    assert "    you know 3 people at Acme Inc.: Ana (met at Collision 2025)" in out
     assert "    Bo met them before (2026-02-03)" in out
