@@ -27,12 +27,23 @@ def print_json(value: object) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]], *, empty: str) -> None:
+def print_table(
+    header: tuple[str, ...],
+    rows: list[tuple[str, ...]],
+    *,
+    empty: str,
+    below: list[str] | None = None,
+) -> None:
+    """The rows in columns under the header; `below`, when given, holds a line for each row,
+    printed indented under it when it is not empty."""
     if not rows:
         print(empty)
         return
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
-    for row in (header, *rows):
+    lines = ["", *(below or [""] * len(rows))]
+    for row, line in zip((header, *rows), lines, strict=True):
         print(
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         )
+        if line:
+            print(f"    {line}")

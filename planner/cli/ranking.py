@@ -8,6 +8,8 @@ from typing import Any
 from planner.cli.output import CommandError, print_json, print_table
 from planner.domain.ranking import Ranked
 from planner.services.events import EventService
+from planner.services.introductions import introduction_summary
+from planner.services.introductions import warm_introductions as introductions_of
 from planner.services.ranking import WarmIntroduction, rank_event, warm_introductions
 from planner.services.workspace import Workspace
 
@@ -28,6 +30,7 @@ def run_rank(args: argparse.Namespace, workspace: Workspace) -> int:
         introductions = warm_introductions(workspace, event.id, ranked)
         print_json([ranked_to_json(r, introductions[r.facts.person_id]) for r in ranked])
         return 0
+    intros = introductions_of(workspace, event.id, [r.facts.person_id for r in ranked])
     print_table(
         ("#", "Score", "Tier", "Name", "Company", "Title", "Why"),
         [
@@ -43,6 +46,7 @@ def run_rank(args: argparse.Namespace, workspace: Workspace) -> int:
             for place, r in enumerate(ranked, 1)
         ],
         empty=f"No one on the list of {event.name} yet.",
+        below=[introduction_summary(intros.get(r.facts.person_id, ())) for r in ranked],
     )
     return 0
 

@@ -26,14 +26,22 @@ def attendee_listings(target: Target, event_id: EventId) -> list[AttendeeListing
 
 
 def ranked_attendee_listings(target: Target, event_id: EventId) -> list[AttendeeListing]:
-    """The event's list, each person with their score against the event's goals and why."""
+    """The event's list, each person with their score against the event's goals and why,
+    and who could introduce them (planner.services.introductions.introduction_summary gives
+    the line to show)."""
     from dataclasses import replace
 
+    from planner.services.introductions import warm_introductions
     from planner.services.ranking import rank_event
 
     ranked = {r.facts.attendance_id: r for r in rank_event(target, event_id)}
+    intros = warm_introductions(target, event_id)
     return [
-        replace(listing, ranking=ranked.get(listing.attendance.id))  # type: ignore[arg-type]
+        replace(
+            listing,
+            ranking=ranked.get(listing.attendance.id),  # type: ignore[arg-type]
+            introductions=intros.get(listing.attendance.person_id, ()),
+        )
         for listing in attendee_listings(target, event_id)
     ]
 

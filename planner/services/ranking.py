@@ -59,14 +59,32 @@ IntroductionFinder = Callable[
 """The hook for warm introductions: given the ranked people, who could introduce each."""
 
 
+def _introductions(
+    target: Target, event_id: EventId, people: Sequence[PersonId]
+) -> dict[PersonId, tuple[WarmIntroduction, ...]]:
+    from planner.services.introductions import introduction_how
+    from planner.services.introductions import warm_introductions as find
+
+    found = find(target, event_id, people)
+    # The colleagues at one company are one tuple shared by its attendees: converted once.
+    converted: dict[int, tuple[WarmIntroduction, ...]] = {}
+    result = {}
+    for person, intros in found.items():
+        key = id(intros)
+        if key not in converted:
+            converted[key] = tuple(WarmIntroduction(i.name, introduction_how(i)) for i in intros)
+        result[person] = converted[key]
+    return result
+
+
 def warm_introductions(
     target: Target,
     event_id: EventId,
     ranked: Sequence[Ranked],
     finder: IntroductionFinder | None = None,
 ) -> dict[PersonId, tuple[WarmIntroduction, ...]]:
-    """Each ranked person's warm introductions, from `finder`; none for anyone while no finder
-    is given (warm introductions are not worked out yet)."""
+    """Each ranked person's warm introductions, from `finder`, by default
+    services/introductions.py: who the user knows at their company, or who met them before."""
     people = [r.facts.person_id for r in ranked]
-    found = finder(target, event_id, people) if finder is not None else {}
+    found = (finder or _introductions)(target, event_id, people)
     return {person: tuple(found.get(person, ())) for person in people}

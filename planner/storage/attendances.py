@@ -14,6 +14,7 @@ from planner.storage.errors import NotFoundError
 from planner.storage.ordered import IDS, by_event, ids_param
 
 if TYPE_CHECKING:
+    from planner.domain.introductions import Intro
     from planner.domain.ranking import Ranked
 
 # Plain lookups: several times faster than calling the enum for each of thousands of rows.
@@ -37,6 +38,7 @@ class AttendeeListing:
     company: str
     title: str
     ranking: Ranked | None = None  # how they serve the event's goals, when ranked
+    introductions: tuple[Intro, ...] = ()  # who could introduce them, when worked out
 
 
 class AttendanceRepository:
