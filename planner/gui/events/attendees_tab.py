@@ -128,6 +128,7 @@ class AttendeesTab(ListTab):
     def show_details(self, *_: object) -> None:
         """The person chosen, at a glance; a hint when nobody is."""
         from planner.gui.events.attendee_view import attendee_html, why_lines
+        from planner.gui.events.models import introduction_lines
 
         current = self.selected()
         if current is None:
@@ -139,7 +140,11 @@ class AttendeesTab(ListTab):
         except NotFoundError:
             self.details.setText("")
             return
-        self.details.setText(attendee_html(current, story, why=why_lines(current)))
+        self.details.setText(
+            attendee_html(
+                current, story, why=why_lines(current), introductions=introduction_lines(current)
+            )
+        )
 
     def apply_filter(self) -> None:
         """The words typed and the choices made, applied to the list."""

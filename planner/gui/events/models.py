@@ -100,6 +100,35 @@ def tags_of(row: AttendeeListing) -> tuple[str, ...]:
     return row.ranking.facts.tags if row.ranking is not None else ()
 
 
+INTRODUCERS_SHOWN = 2
+"""Names in the list's Introduced by column; the tooltip and the panel name more."""
+INTRODUCTIONS_LISTED = 8
+"""Introductions the tooltip and the panel spell out, before "and N more"."""
+
+
+def introducers_text(listing: AttendeeListing) -> str:
+    """ "Ana Lima, Li Wei +3": who could introduce them, the first few by name."""
+    names = list(dict.fromkeys(intro.name for intro in listing.introductions))
+    shown = ", ".join(names[:INTRODUCERS_SHOWN])
+    more = len(names) - INTRODUCERS_SHOWN
+    return f"{shown} +{more}" if more > 0 else shown
+
+
+def introduction_lines(listing: AttendeeListing) -> list[str]:
+    """Who could introduce them and how, one line each: "Ana Lima: works at Acme too; met
+    at Web Summit 2025"."""
+    intros = listing.introductions
+    if not intros:
+        return []
+    from planner.services.introductions import introduction_how
+
+    lines = [f"{i.name}: {introduction_how(i)}" for i in intros[:INTRODUCTIONS_LISTED]]
+    if len(intros) > INTRODUCTIONS_LISTED:
+        more = len(intros) - INTRODUCTIONS_LISTED
+        lines.append(tr("and %n more").replace("%n", f"{more:,}"))
+    return lines
+
+
 def why_text(listing: AttendeeListing) -> str:
     """The goal they serve best and the words that matched: "Meet investors: Investment"."""
     ranked = listing.ranking
@@ -158,6 +187,12 @@ class AttendeesModel(RowTableModel[AttendeeListing]):
                 align_right=True,
                 tooltip=why_tooltip,
             ),
+            Column[AttendeeListing](
+                tr("Introduced by"),
+                introducers_text,
+                sort_key=lambda a: -len(a.introductions),
+                tooltip=lambda a: "\n".join(introduction_lines(a)),
+            ),
             # The goals the user linked them to; else the one they would serve, and why.
             Column[AttendeeListing](tr("Goals"), self._goals_text, tooltip=why_tooltip),
         ]
@@ -196,7 +231,7 @@ class AttendeesModel(RowTableModel[AttendeeListing]):
             }
         return self.event_id
 
-    PRIORITY_COLUMN, SCORE_COLUMN, GOALS_COLUMN = 4, 6, 7
+    PRIORITY_COLUMN, SCORE_COLUMN, INTRODUCED_COLUMN, GOALS_COLUMN = 4, 6, 7, 8
 
     def goal_names(self) -> dict[GoalId, str]:
         """The goals of the event shown, as read with its list."""

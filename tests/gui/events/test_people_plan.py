@@ -5,7 +5,7 @@ and research."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.modeltest import ModelTester
 
@@ -155,3 +155,19 @@ def test_link_to_goal_asks_which_goal(
     window.action("link-goal").trigger()
     assert all(goal_id in by_id(model, key).attendance.goal_ids for key in chosen)
     assert text[:20] in window.undo_action.text()  # the step names the goal
+
+
+def test_who_could_introduce_them_shows_in_the_list_and_the_panel(tab: AttendeesTab) -> None:
+    model = tab.model
+    position = next(n for n, row in enumerate(rows(model)) if row.full_name == "Priya Raman")
+    column = model.INTRODUCED_COLUMN
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Introduced by"
+    assert model.data(model.index(position, column)) == "Noa Levi"
+    tip = model.data(model.index(position, column), Qt.ItemDataRole.ToolTipRole)
+    assert "Noa Levi: works at Acme Analytics too" in tip
+    tab.table.selectRow(position)
+    html = tab.details.text()
+    assert "Who could introduce you" in html and "Noa Levi: works at Acme Analytics too" in html
+    # Sorting by it puts those with someone to introduce them first.
+    tab.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    assert model.row(0).full_name == "Priya Raman"
