@@ -5,6 +5,7 @@ Follow-ups."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from PySide6.QtCore import (
@@ -103,6 +104,26 @@ class DownToList(QObject):
 FILTER_DELAY_MS = 150
 """Typing pauses this long before a list is filtered (a long list is not filtered at every
 key)."""
+
+
+INDEX_ONLY_FROM = 5_000
+"""Rows from which a list filters through the search index alone: below, the words typed
+also match inside any column, as before there was an index (a name's middle, a phone)."""
+
+
+def filter_with_index(
+    model: RowTableModel[Any],
+    text: str,
+    search: Callable[[str], AbstractSet[object] | None] | None,
+) -> None:
+    """Filter `model` by the words typed and what `search` (the people index) finds for
+    them: accents and case ignored, tags and notes found too. A long list is filtered by the
+    index alone, which keeps each keystroke within a frame at 100,000 people."""
+    found = search(text) if search is not None and text.strip() else None
+    if found is not None and model.total >= INDEX_ONLY_FROM:
+        model.set_filter("", found)
+    else:
+        model.set_filter(text, found)
 
 
 def filter_as_you_type(box: QLineEdit, apply: Callable[[], None]) -> QTimer:
@@ -211,6 +232,8 @@ class ListPage(RefreshWhenShown, QWidget):
         if not self._sized and self.model.total:
             self._sized = True
             self.columns.fit()
+        if self.search is not None and self.filter.text().strip():
+            self.apply_filter()  # the index asked again: the new rows may hold more it finds
         self._show_count()
 
     def _remember_selection(self) -> None:
@@ -246,9 +269,12 @@ class ListPage(RefreshWhenShown, QWidget):
             model.index(positions[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
         )
 
+    search: Callable[[str], AbstractSet[object] | None] | None = None
+    """What a search index finds for the words typed (None: the list's own filter only)."""
+
     def apply_filter(self) -> None:
         self._filter_timer.stop()
-        self.model.set_filter(self.filter.text())
+        filter_with_index(self.model, self.filter.text(), self.search)
         self._show_count()
 
     def focus_filter(self) -> None:

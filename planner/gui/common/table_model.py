@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -105,11 +106,18 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         parent: Any = None,
         *,
         background: BackgroundLoad[Row] | None = None,
+        search_key: Callable[[Row], object] | None = None,
     ) -> None:
+        """`search_key`: what a search index finds a row by (`set_filter`'s `found`); the
+        row's key unless given."""
         super().__init__(parent)
         self._columns = list(columns)
         self._load = load
         self._key = key
+        self._search_key = search_key or key
+        self._found: AbstractSet[object] | None = None  # what an index found for the words
+        self._sorts = 0  # sorts in place of _all, so positions read before know they are old
+        self._search_positions: tuple[int, int, dict[object, int]] | None = None
         self._background = background
         self._all: list[Row] = []  # every row loaded, sorted
         self._rows: list[Row] = []  # the rows shown: those of _all the filter lets through
@@ -236,6 +244,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
         def take() -> None:
             self._all = rows
+            self._sorts += 1
 
         self._relayout(take)
 
@@ -285,6 +294,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self.beginResetModel()
         retired = (self._all, self._rows, self._haystacks)
         self._all, self._haystacks = arranged.rows, arranged.haystacks
+        self._sorts += 1
         if arranged.sort != self._sort:  # the user sorted while the rows were loading
             self._apply_sort()
         current = arranged.words == self._words and self._condition is None
@@ -327,13 +337,16 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
                 self._show(self._arrange(self._load(), self._sort, self._words))
         self.loading_changed.emit(False)
 
-    def set_filter(self, text: str) -> None:
-        """Show only the rows whose columns hold every word of `text` (case ignored)."""
+    def set_filter(self, text: str, found: AbstractSet[object] | None = None) -> None:
+        """Show only the rows whose columns hold every word of `text` (case ignored), or
+        whose search key is in `found` (what a search index found for the same text). With
+        `found` and no `text`, only the rows found: on a long list the index alone."""
         words = text.casefold().split()
-        if words == self._words:
+        if words == self._words and found == self._found:
             return
         self.beginResetModel()
         self._words = words
+        self._found = found
         self._rows = self._filtered()
         self.endResetModel()
 
@@ -349,7 +362,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
     @property
     def filtering(self) -> bool:
-        return bool(self._words) or self._condition is not None
+        return bool(self._words) or self._found is not None or self._condition is not None
 
     @property
     def total(self) -> int:
@@ -357,9 +370,47 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         return len(self._all)
 
     def _filtered(self) -> list[Row]:
-        rows = self._select(self._all, self._words, self._haystacks) if self._words else self._all
+        found, words = self._found, self._words
+        if found is not None and not words:
+            rows = self._rows_found(found)
+        elif found is not None:  # the words as typed, and what the index found beside
+            typed = self._select(self._all, words, self._haystacks)
+            seen = {id(row) for row in typed}
+            search_key = self._search_key
+            rows = typed + [
+                row for row in self._all if id(row) not in seen and search_key(row) in found
+            ]
+            rows.sort(key=self._position_of_row)
+        elif words:
+            rows = self._select(self._all, words, self._haystacks)
+        else:
+            rows = self._all
         condition = self._condition
         return [row for row in rows if condition(row)] if condition is not None else list(rows)
+
+    def _positions(self) -> dict[object, int]:
+        """Each row's place in _all by its search key, read once per order of the rows."""
+        cached = self._search_positions
+        if cached is not None and cached[0] == id(self._all) and cached[1] == self._sorts:
+            return cached[2]
+        search_key = self._search_key
+        positions = {search_key(row): place for place, row in enumerate(self._all)}
+        self._search_positions = (id(self._all), self._sorts, positions)
+        return positions
+
+    def _position_of_row(self, row: Row) -> int:
+        return self._positions().get(self._search_key(row), 0)
+
+    def _rows_found(self, found: AbstractSet[object]) -> list[Row]:
+        """The rows whose search key is in `found`, in the list's order: a few looked up by
+        their place, many by one pass over the rows."""
+        rows = self._all
+        if len(found) * 4 < len(rows):
+            positions = self._positions()
+            places = sorted(p for p in map(positions.get, found) if p is not None)
+            return [rows[place] for place in places]
+        search_key = self._search_key
+        return [row for row in rows if search_key(row) in found]
 
     def _select(self, rows: list[Row], words: list[str], haystacks: dict[object, str]) -> list[Row]:
         """The rows whose columns hold every word; `haystacks` remembers each row's text."""
@@ -421,6 +472,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return
         column, order = self._sort
         self._all.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._sorts += 1
 
     def _sort_key(self, column: int) -> Callable[[Row], Any]:
         spec = self._columns[column]

@@ -148,7 +148,14 @@ class AttendeesTab(ListTab):
 
     def apply_filter(self) -> None:
         """The words typed and the choices made, applied to the list."""
-        self.model.set_filter(self.filter.words())
+        from planner.gui.common.lists import filter_with_index
+        from planner.services.search import find_people
+
+        def found(text: str) -> set[object] | None:
+            people = find_people(self._context.workspace, text)
+            return None if people is None else set(people)
+
+        filter_with_index(self.model, self.filter.words(), found)
         self.model.set_condition(self.filter.condition())
         self._show_state()
 
@@ -181,6 +188,8 @@ class AttendeesTab(ListTab):
 
     def rows_in(self) -> None:
         super().rows_in()
+        if self.filter.words().strip():
+            self.apply_filter()  # the index asked again for the rows now loaded
         model = self.model
         assert isinstance(model, AttendeesModel)
         self.filter.set_goals(model.goal_names().items())

@@ -202,6 +202,7 @@ class AttendeesModel(RowTableModel[AttendeeListing]):
             key=lambda a: a.attendance.id,
             parent=parent,
             background=BackgroundLoad(count=self._count, start=self._start_load),
+            search_key=lambda a: a.attendance.person_id,  # the people index finds people
         )
 
     def _load(self) -> list[AttendeeListing]:

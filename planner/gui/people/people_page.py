@@ -54,6 +54,8 @@ class PeoplePage(ListPage):
                 (Kind.PERSON, Kind.ATTENDANCE, Kind.EVENT, Kind.FOLLOW_UP, Kind.INTERACTION)
             ),
         )
+        # Name, company, title, tags, notes and email through the index, accents ignored.
+        self.search = lambda text: _found(context, text)
         self.edit_button = QPushButton(tr("Edit…"))
         self.edit_button.clicked.connect(self.edit_requested)
         self.delete_button = QPushButton(tr("Delete"))
@@ -172,6 +174,13 @@ class PeoplePage(ListPage):
                 "Choose someone to see how to reach them, their events, follow-ups and meetings."
             )
             self.details.setText(f"<p style='color:#6b6b6b'>{escape(hint)}</p>")
+
+
+def _found(context: AppContext, text: str) -> set[object] | None:
+    from planner.services.search import find_people
+
+    found = find_people(context.workspace, text)
+    return None if found is None else set(found)
 
 
 def people_page(context: AppContext) -> PeoplePage:
