@@ -83,13 +83,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     from planner.domain.importing import FileProblem
     from planner.domain.rules import ValidationError
     from planner.services.events import EventLookupError
+    from planner.services.search import PersonLookupError
     from planner.services.workspace import Workspace, resolve_data_dir
     from planner.storage.errors import StorageError
 
     try:
         with Workspace.open(resolve_data_dir(args.data_dir)) as workspace:
             return _run(args, workspace)
-    except (CommandError, ValidationError, EventLookupError, StorageError, FileProblem) as exc:
+    except (
+        CommandError,
+        ValidationError,
+        EventLookupError,
+        PersonLookupError,
+        StorageError,
+        FileProblem,
+    ) as exc:
         print(f"planner: error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:
@@ -115,6 +123,10 @@ def _run(args: argparse.Namespace, workspace: Workspace) -> int:
         return _run_import(args, workspace)
     if args.command == "people":
         return events.run_people(args, workspace)
+    if args.command in ("tier", "tag"):
+        from planner.cli.people import run_tag, run_tier
+
+        return run_tier(args, workspace) if args.command == "tier" else run_tag(args, workspace)
     if args.command == "rank":
         from planner.cli.ranking import run_rank
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from planner import APP_NAME, __version__
 from planner.domain.enums import NetworkType
 
-COMMANDS = frozenset({"event", "goal", "checklist", "import", "people", "rank"})
+COMMANDS = frozenset({"event", "goal", "checklist", "import", "people", "rank", "tier", "tag"})
 _SEPARATORS = tuple(filter(None, (os.sep, os.altsep)))
 
 
@@ -147,4 +147,20 @@ def build_parser() -> argparse.ArgumentParser:
     rank.add_argument("event", metavar="EVENT", help="event id or a unique part of its name")
     rank.add_argument("--json", action="store_true", help="print JSON instead of a table")
     rank.add_argument("--limit", type=int, metavar="N", help="only the first N")
+
+    person_help = "person id, email, or a unique part of the name"
+    tier = commands.add_parser(
+        "tier",
+        help="pin whom to meet at an event (must, should, nice, skip; auto: the score's)",
+        description="Pin a tier for a person on an event's list: it overrides the score in "
+        "the ranking. auto takes the pin away.",
+    )
+    tier.add_argument("event", metavar="EVENT", help="event id or a unique part of its name")
+    tier.add_argument("person", metavar="PERSON", help=person_help)
+    tier.add_argument("tier", choices=("must", "should", "nice", "skip", "auto"))
+
+    tag = commands.add_parser("tag", help="tag a person (or take tags away with --remove)")
+    tag.add_argument("person", metavar="PERSON", help=person_help)
+    tag.add_argument("tags", metavar="TAG", nargs="+", help="a tag; quote one with spaces")
+    tag.add_argument("--remove", action="store_true", help="take these tags away")
     return parser

@@ -16,6 +16,7 @@ from planner.storage import research as store
 
 __all__ = [
     "all_tags",
+    "attendance_of",
     "link_to_goal",
     "must_meet_research",
     "person_tags",
@@ -82,3 +83,8 @@ def must_meet_research(target: Target, event_id: EventId) -> dict[ResearchStatus
     """How many of the event's must-meet people are at each research status."""
     found = store.pinned_research(database_of(target).connection, event_id)
     return {status: found.get(status.value, 0) for status in ResearchStatus}
+
+
+def attendance_of(target: Target, event_id: EventId, person_id: PersonId) -> AttendanceId | None:
+    """The person's place on the event's list, if they are on it."""
+    return store.attendance_of(database_of(target).connection, event_id, person_id)

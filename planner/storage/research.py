@@ -11,6 +11,7 @@ from planner.storage.ordered import IDS, ids_param
 
 __all__ = [
     "add_tags",
+    "attendance_of",
     "link_goal",
     "pinned_research",
     "remove_tags",
@@ -110,3 +111,12 @@ def pinned_research(conn: sqlite3.Connection, event_id: EventId) -> dict[str, in
         (event_id,),
     )
     return {row[0]: row[1] for row in rows}
+
+
+def attendance_of(
+    conn: sqlite3.Connection, event_id: EventId, person_id: PersonId
+) -> AttendanceId | None:
+    row = conn.execute(
+        "SELECT id FROM attendance WHERE event_id = ? AND person_id = ?", (event_id, person_id)
+    ).fetchone()
+    return None if row is None else AttendanceId(row[0])

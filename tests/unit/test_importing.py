@@ -805,6 +805,31 @@ def test_undo_and_redo_restore_every_table(workspace: Workspace, event_id: Event
     assert snapshot(workspace.db) == before
 
 
+def test_the_people_an_import_adds_are_in_the_search_index_and_its_trigger_is_back(
+    workspace: Workspace, event_id: EventId
+) -> None:
+    conn = workspace.db.connection
+
+    def indexed() -> tuple[list[int], list[int]]:
+        people = [r[0] for r in conn.execute("SELECT id FROM person ORDER BY id")]
+        index = [r[0] for r in conn.execute("SELECT rowid FROM person_search ORDER BY rowid")]
+        return people, index
+
+    trigger = "SELECT count(*) FROM sqlite_schema WHERE name = 'person_search_insert'"
+    outcome = run(workspace, [row(name="Zoë Ångström", email="zoe@x.example"), *LIST], event_id)
+    people, index = indexed()
+    assert people == index and len(people) > 1
+    assert conn.execute(trigger).fetchone() == (1,)
+    found = conn.execute(
+        "SELECT rowid FROM person_search WHERE person_search MATCH 'angstrom'"
+    ).fetchall()
+    assert len(found) == 1
+    undo_import(workspace, outcome.changes)
+    redo_import(workspace, outcome.changes)
+    assert indexed()[0] == indexed()[1] == people
+    assert conn.execute(trigger).fetchone() == (1,)
+
+
 def test_an_undo_that_no_longer_fits_writes_nothing(
     workspace: Workspace, event_id: EventId
 ) -> None:

@@ -250,7 +250,7 @@ def run_import(
     chunks = PreparedChunks(table.rows, preparer, parallel=parallel)
     with chunks, _bulk_work(db):
         try:
-            with db.transaction() as conn:
+            with db.transaction() as conn, store.people_indexed_at_the_end(conn):
                 if not store.event_exists(conn, event_id):
                     raise NotFoundError(f"event {event_id} does not exist")
                 run = ImportRun(conn, event_id, table.source, report, preparer)
@@ -330,5 +330,5 @@ def undo_import(target: Target, changes: ImportChanges) -> None:
 
 def redo_import(target: Target, changes: ImportChanges) -> None:
     """Write the import again exactly, with the same ids. One transaction."""
-    with database_of(target).transaction() as conn:
+    with database_of(target).transaction() as conn, store.people_indexed_at_the_end(conn):
         apply_changes(conn, changes.rows, "after")
