@@ -167,7 +167,13 @@ class AttendeesModel(RowTableModel[AttendeeListing]):
             Column[AttendeeListing](tr("Name"), lambda a: a.full_name),
             Column[AttendeeListing](tr("Company"), lambda a: a.company),
             Column[AttendeeListing](tr("Title"), lambda a: a.title),
-            Column[AttendeeListing](tr("Role"), lambda a: role_name(a.attendance.role)),
+            Column[AttendeeListing](
+                tr("Score"),
+                lambda a: str(a.ranking.score) if a.ranking is not None else "",
+                sort_key=lambda a: a.ranking.score if a.ranking is not None else -1,
+                align_right=True,
+                tooltip=why_tooltip,
+            ),
             # The tier in force: pinned by the user, else (greyed) the score's suggestion.
             Column[AttendeeListing](
                 tr("Priority"),
@@ -179,22 +185,16 @@ class AttendeesModel(RowTableModel[AttendeeListing]):
                     else tr("Suggested by the score; pin a tier from the Plan menu (Ctrl+Alt+1…4)")
                 ),
             ),
-            Column[AttendeeListing](tr("Status"), lambda a: status_name(a.attendance.status)),
-            Column[AttendeeListing](
-                tr("Score"),
-                lambda a: str(a.ranking.score) if a.ranking is not None else "",
-                sort_key=lambda a: a.ranking.score if a.ranking is not None else -1,
-                align_right=True,
-                tooltip=why_tooltip,
-            ),
+            # The goals the user linked them to; else the one they would serve, and why.
+            Column[AttendeeListing](tr("Goals"), self._goals_text, tooltip=why_tooltip),
             Column[AttendeeListing](
                 tr("Introduced by"),
                 introducers_text,
                 sort_key=lambda a: -len(a.introductions),
                 tooltip=lambda a: "\n".join(introduction_lines(a)),
             ),
-            # The goals the user linked them to; else the one they would serve, and why.
-            Column[AttendeeListing](tr("Goals"), self._goals_text, tooltip=why_tooltip),
+            Column[AttendeeListing](tr("Role"), lambda a: role_name(a.attendance.role)),
+            Column[AttendeeListing](tr("Status"), lambda a: status_name(a.attendance.status)),
         ]
         super().__init__(
             columns,
@@ -232,7 +232,7 @@ class AttendeesModel(RowTableModel[AttendeeListing]):
             }
         return self.event_id
 
-    PRIORITY_COLUMN, SCORE_COLUMN, INTRODUCED_COLUMN, GOALS_COLUMN = 4, 6, 7, 8
+    SCORE_COLUMN, PRIORITY_COLUMN, GOALS_COLUMN, INTRODUCED_COLUMN = 3, 4, 5, 6
 
     def goal_names(self) -> dict[GoalId, str]:
         """The goals of the event shown, as read with its list."""
